@@ -1,0 +1,5 @@
+/*
+ * csv.c - placeholder until the module lands.
+ */
+#include "config.h"
+#include "csv.h"

@@ -1,0 +1,5 @@
+/*
+ * expr.c - placeholder until the module lands.
+ */
+#include "config.h"
+#include "expr.h"

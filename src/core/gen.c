@@ -1,0 +1,5 @@
+/*
+ * gen.c - placeholder until the module lands.
+ */
+#include "config.h"
+#include "gen.h"

@@ -1,0 +1,5 @@
+/*
+ * ident.c - placeholder until the module lands.
+ */
+#include "config.h"
+#include "ident.h"
