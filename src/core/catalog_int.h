@@ -1,0 +1,20 @@
+/*
+ * catalog_int.h - helpers shared by catalog.c and import.c only.
+ */
+#ifndef LT_CATALOG_INT_H
+#define LT_CATALOG_INT_H
+
+#include <sqlite3.h>
+
+#include "catalog.h"
+
+/* Turn the last SQLite error on db into one sentence for people. */
+int lt_db_error(sqlite3 *db, lt_error *err, const char *what);
+/* Run SQL with no results. */
+int lt_db_exec(sqlite3 *db, const char *sql, lt_error *err);
+/* Delete every trace of a dataset (inside the caller's transaction). */
+int lt_catalog_remove(lt_catalog *c, const char *name, lt_error *err);
+/* Join strings with newlines (NULL when n is 0). */
+char *lt_join_lines(char *const *v, size_t n);
+
+#endif

@@ -1,0 +1,634 @@
+/*
+ * cmd_view.c - commands that look at the open dataset: show, filter, sort,
+ * describe.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "format.h"
+#include "session_int.h"
+#include "stats.h"
+
+int lt_parse_date(const char *s, size_t len, long *days);
+
+/* "bmi (kg/m2)" or "bmi". */
+static char *
+var_title(const lt_var *v)
+{
+	if (v->unit != NULL)
+		return lt_sprintf("%s (%s)", v->label, v->unit);
+	return lt_strdup(v->label);
+}
+
+/* Prepare SQL on the catalog, turning failure into an error. */
+static int
+prepare(lt_session *s, const char *sql, sqlite3_stmt **st, lt_error *err)
+{
+	sqlite3 *db = lt_catalog_db(s->cat);
+
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
+		return lt_err(err, LT_EDB, "reading the data failed: %s", sqlite3_errmsg(db));
+	return 0;
+}
+
+/* "ORDER BY ..." for the active sort (rowid keeps ties in file order). */
+static char *
+order_by(const lt_session *s)
+{
+	if (s->sort == NULL)
+		return lt_strdup(" ORDER BY rowid");
+	return lt_sprintf(" ORDER BY \"%s\" IS NULL, \"%s\" %s, rowid", s->sort, s->sort,
+	    s->sort_desc ? "DESC" : "ASC");
+}
+
+static int
+show_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	const lt_dataset *d = s->ds;
+	long long total, from = s->show_next, count = lt_session_int(s, "page");
+	char *tab, *ord, *sql;
+	sqlite3_stmt *st;
+	lt_table *t;
+	lt_buf b = LT_BUF_INIT, tot = LT_BUF_INIT;
+	int rc;
+
+	for (size_t i = 0; i < a->argc; i++) {
+		char *end;
+		long long v = strtoll(a->argv[i], &end, 10);
+
+		if (*end != '\0' || v < 1)
+			return lt_err_at(err, LT_EINVAL, a->argpos[i],
+			    "show takes row numbers from 1, as in \"show 100\" or \"show 100 10\"");
+		if (i == 0)
+			from = v - 1;
+		else
+			count = v > 1000 ? 1000 : v;
+	}
+	if ((rc = lt_session_count(s, &total, err)) != 0)
+		return rc;
+	s->filtered_rows = total;
+	if (from >= total && a->argc == 0)
+		from = 0;	/* after the end: start again */
+	tab = lt_dataset_table(d);
+	ord = order_by(s);
+	sql = lt_sprintf("SELECT * FROM %s%s%s%s LIMIT %lld OFFSET %lld", tab,
+	    s->filter != NULL ? " WHERE " : "", s->filter != NULL ? lt_session_where(s) : "",
+	    ord, count, from);
+	free(tab);
+	free(ord);
+	rc = prepare(s, sql, &st, err);
+	free(sql);
+	if (rc != 0)
+		return rc;
+	lt_session_bind_filter(s, st, 1);
+	t = lt_result_table(r, "rows", NULL);
+	t->row_level = 1;
+	for (size_t i = 0; i < d->nvars; i++) {
+		const lt_var *v = &d->vars[i];
+		int numeric = v->nlevels == 0 && (v->type == LT_VT_INTEGER || v->type == LT_VT_NUMBER);
+
+		lt_table_column(t, v->name, v->name, numeric ? LT_RC_VALUE : LT_RC_TEXT);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t row = lt_table_row(t);
+
+		for (size_t i = 0; i < d->nvars; i++) {
+			const lt_var *v = &d->vars[i];
+			const char *txt = (const char *)sqlite3_column_text(st, (int)i);
+			const char *label;
+
+			if (sqlite3_column_type(st, (int)i) == SQLITE_NULL)
+				continue;
+			if (t->cols[i].type == LT_RC_VALUE &&
+			    sqlite3_column_type(st, (int)i) != SQLITE_TEXT)
+				lt_table_num(t, row, i, sqlite3_column_double(st, (int)i));
+			else if ((label = lt_var_label_of(v, txt)) != NULL)
+				lt_table_text(t, row, i, label);
+			else
+				lt_table_text(t, row, i, txt);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return lt_err(err, LT_EDB, "reading the rows failed: %s",
+		    sqlite3_errmsg(lt_catalog_db(s->cat)));
+	lt_format_number(&tot, (double)total, 0);
+	if (t->nrows == 0) {
+		lt_result_headline(r, total == 0 ? "No rows match the filter." :
+		    "There are only %s rows; try \"show 1\".", lt_buf_str(&tot));
+	} else {
+		lt_format_number(&b, (double)(from + 1), 0);
+		lt_buf_puts(&b, "-");
+		lt_format_number(&b, (double)(from + (long long)t->nrows), 0);
+		lt_result_headline(r, "Rows %s of %s%s.", lt_buf_str(&b), lt_buf_str(&tot),
+		    s->filter != NULL ? " that match the filter" : "");
+	}
+	s->show_next = from + (long long)t->nrows;
+	lt_session_context(s, r);
+	if (s->sort != NULL)
+		lt_result_note(r, "Sorted by %s, %s first", s->sort,
+		    s->sort_desc ? "largest" : "smallest");
+	lt_buf_free(&b);
+	lt_buf_free(&tot);
+	return 0;
+}
+
+const lt_cmd_entry lt_cmd_show_entry = {
+	.name = "show",
+	.args = "[FROM [COUNT]]",
+	.summary = "show rows of the open dataset, a page at a time",
+	.help = "Shows a page of rows (the \"page\" setting, 20 at first) that match the "
+	    "filter, in the current sort order. With no number it shows the next page; "
+	    "FROM starts at that row (1 is the first) and COUNT says how many rows to show. "
+	    "Labelled values are shown by their labels; NA marks a missing value.",
+	.example = "show 100 5",
+	.max_args = 2,
+	.flags = LT_CMD_NEEDS_DATASET,
+	.exec = show_exec,
+};
+
+static int
+filter_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	lt_sql sql;
+	long long n;
+	lt_buf num = LT_BUF_INIT, all = LT_BUF_INIT;
+	int rc;
+
+	if (a->raw[0] == '\0') {
+		if (s->filter == NULL) {
+			lt_result_headline(r, "No filter is on: every row is used.");
+			lt_result_fact(r, "next", "Try", "filter age >= 65 and smoking = \"current\"");
+			return 0;
+		}
+		if ((rc = lt_session_count(s, &n, err)) != 0)
+			return rc;
+		s->filtered_rows = n;
+		lt_format_number(&num, (double)n, 0);
+		lt_result_headline(r, "The filter %s selects %s rows.", s->filter, lt_buf_str(&num));
+		lt_session_context(s, r);
+		lt_buf_free(&num);
+		return 0;
+	}
+	if (strcasecmp(a->raw, "off") == 0) {
+		free(s->filter);
+		s->filter = NULL;
+		lt_sql_clear(&s->where);
+		s->filtered_rows = -1;
+		s->show_next = 0;
+		lt_result_headline(r, "Filter off: every row is used again.");
+		lt_session_context(s, r);
+		return 0;
+	}
+	memset(&sql, 0, sizeof sql);
+	if ((rc = lt_expr_compile(a->raw, s->ds->vars, s->ds->nvars, &sql, err)) != 0) {
+		if (err->pos >= 0)
+			err->pos += a->rawpos;
+		return rc;
+	}
+	free(s->filter);
+	lt_sql_clear(&s->where);
+	s->filter = lt_strdup(a->raw);
+	s->where = sql;
+	s->show_next = 0;
+	if ((rc = lt_session_count(s, &n, err)) != 0)
+		return rc;
+	s->filtered_rows = n;
+	lt_format_number(&num, (double)n, 0);
+	lt_format_number(&all, (double)s->ds->rows, 0);
+	lt_result_headline(r, "Filter on: %s of %s rows match %s.", lt_buf_str(&num),
+	    lt_buf_str(&all), s->filter);
+	lt_result_number(r, "rows", "Rows that match", (double)n, NULL);
+	if (n == 0)
+		lt_result_caveat(r, "No rows match, so there is nothing to look at; change the "
+		    "filter or turn it off with \"filter off\".");
+	lt_result_method(r, "Rows with a missing value in a compared column do not match; "
+	    "use \"is missing\" to find them.");
+	lt_session_context(s, r);
+	lt_buf_free(&num);
+	lt_buf_free(&all);
+	return 0;
+}
+
+const lt_cmd_entry lt_cmd_filter_entry = {
+	.name = "filter",
+	.args = "[EXPRESSION | off]",
+	.summary = "choose which rows to look at",
+	.help = "Keeps only the rows that match EXPRESSION for every command that follows, "
+	    "until \"filter off\". Compare columns with = != < <= > >=, combine with and, or, "
+	    "not and parentheses, test lists with in (...), ranges with between A and B, and "
+	    "gaps with is missing. Labelled values can be named by their label, as in "
+	    "smoking = \"current\". With no expression, shows the filter that is on.",
+	.example = "filter age >= 65 and smoking = \"current\"",
+	.max_args = -1,
+	.complete = LT_COMPLETE_EXPR,
+	.flags = LT_CMD_NEEDS_DATASET | LT_CMD_RAW,
+	.exec = filter_exec,
+};
+
+static int
+sort_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	int idx, desc = 0, rc;
+
+	if (strcasecmp(a->argv[0], "off") == 0 && a->argc == 1) {
+		free(s->sort);
+		s->sort = NULL;
+		s->show_next = 0;
+		lt_result_headline(r, "Rows are in their original order again.");
+		return 0;
+	}
+	if ((rc = lt_session_var(s, a->argv[0], a->argpos[0], &idx, err)) != 0)
+		return rc;
+	if (a->argc == 2) {
+		if (strcasecmp(a->argv[1], "desc") == 0)
+			desc = 1;
+		else if (strcasecmp(a->argv[1], "asc") != 0)
+			return lt_err_at(err, LT_EINVAL, a->argpos[1],
+			    "sort takes asc (smallest first) or desc (largest first), not \"%s\"",
+			    a->argv[1]);
+	}
+	free(s->sort);
+	s->sort = lt_strdup(s->ds->vars[idx].name);
+	s->sort_desc = desc;
+	s->show_next = 0;
+	lt_result_headline(r, "Rows are sorted by %s, %s first; missing values come last.",
+	    s->sort, desc ? "largest" : "smallest");
+	return 0;
+}
+
+const lt_cmd_entry lt_cmd_sort_entry = {
+	.name = "sort",
+	.args = "COLUMN [asc|desc] | off",
+	.summary = "put rows in order of a column",
+	.help = "Orders the rows that \"show\" pages through by COLUMN, smallest first (asc) "
+	    "or largest first (desc). \"sort off\" goes back to the file's order.",
+	.example = "sort bmi desc",
+	.min_args = 1,
+	.max_args = 2,
+	.complete = LT_COMPLETE_COLUMN,
+	.flags = LT_CMD_NEEDS_DATASET,
+	.exec = sort_exec,
+};
+
+/*
+ * The values of numeric or date column idx (NaN = missing; dates as days)
+ * and, for weighted data, the weights, for the rows the filter selects.
+ */
+static int
+load_numeric(lt_session *s, int idx, double **x, double **w, size_t *n, lt_error *err)
+{
+	const lt_dataset *d = s->ds;
+	int widx = d->weight != NULL ? lt_dataset_var_index(d, d->weight) : -1;
+	const lt_var *v = &d->vars[idx];
+	size_t cap = 0, m = 0, wn;
+	char *tab, *sql;
+	sqlite3_stmt *st;
+	int rc;
+
+	*x = *w = NULL;
+	*n = 0;
+	if (widx == idx)
+		widx = -1;
+	if (s->filter == NULL) {
+		if ((rc = lt_catalog_column(s->cat, d, idx, x, n, err)) != 0)
+			return rc;
+		if (widx >= 0 && (rc = lt_catalog_column(s->cat, d, widx, w, &wn, err)) != 0) {
+			free(*x);
+			*x = NULL;
+			return rc;
+		}
+		return 0;
+	}
+	tab = lt_dataset_table(d);
+	if (widx >= 0)
+		sql = lt_sprintf("SELECT \"%s\", \"%s\" FROM %s WHERE %s", v->name,
+		    d->vars[widx].name, tab, lt_session_where(s));
+	else
+		sql = lt_sprintf("SELECT \"%s\" FROM %s WHERE %s", v->name, tab,
+		    lt_session_where(s));
+	free(tab);
+	rc = prepare(s, sql, &st, err);
+	free(sql);
+	if (rc != 0)
+		return rc;
+	lt_session_bind_filter(s, st, 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t c2 = cap;
+		double val = NAN;
+		int type = sqlite3_column_type(st, 0);
+
+		*x = lt_grow(*x, &cap, m + 1, sizeof **x);
+		if (widx >= 0)
+			*w = lt_grow(*w, &c2, m + 1, sizeof **w);
+		if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
+			val = sqlite3_column_double(st, 0);
+		} else if (type == SQLITE_TEXT && v->type == LT_VT_DATE) {
+			long days;
+
+			if (lt_parse_date((const char *)sqlite3_column_text(st, 0),
+			    (size_t)sqlite3_column_bytes(st, 0), &days))
+				val = (double)days;
+		}
+		(*x)[m] = val;
+		if (widx >= 0)
+			(*w)[m] = sqlite3_column_type(st, 1) == SQLITE_NULL ? NAN :
+			    sqlite3_column_double(st, 1);
+		m++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*x);
+		free(*w);
+		*x = *w = NULL;
+		return lt_err(err, LT_EDB, "reading the data failed");
+	}
+	*n = m;
+	return 0;
+}
+
+/* A day number as an ISO date. */
+static void
+put_date(lt_buf *b, double days)
+{
+	long z = (long)days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
+	unsigned doe = (unsigned)(z - era * 146097);
+	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = (long)yoe + era * 400;
+	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	unsigned mp = (5 * doy + 2) / 153;
+	unsigned dd = doy - (153 * mp + 2) / 5 + 1;
+	unsigned mm = mp < 10 ? mp + 3 : mp - 9;
+
+	lt_buf_printf(b, "%04ld-%02u-%02u", y + (mm <= 2), mm, dd);
+}
+
+typedef struct describe_tables {
+	lt_table *num, *cat, *date;
+	size_t described;
+	int missing_seen;
+	const char *single;	/* headline when exactly one column */
+} describe_tables;
+
+static int
+describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_error *err)
+{
+	const lt_var *v = &s->ds->vars[idx];
+	double *x, *w;
+	size_t n, row;
+	lt_summary sm;
+	lt_table *t;
+	int rc;
+
+	if ((rc = load_numeric(s, idx, &x, &w, &n, err)) != 0)
+		return rc;
+	lt_stats_summary(x, w, n, &sm);
+	free(x);
+	free(w);
+	if (v->type == LT_VT_DATE) {
+		lt_buf b = LT_BUF_INIT;
+
+		if (dt->date == NULL) {
+			t = dt->date = lt_result_table(r, "dates", "Dates");
+			lt_table_column(t, "column", "Column", LT_RC_TEXT);
+			lt_table_column(t, "n", "N", LT_RC_COUNT);
+			lt_table_column(t, "missing", "Missing", LT_RC_COUNT);
+			lt_table_column(t, "earliest", "Earliest", LT_RC_TEXT);
+			lt_table_column(t, "median", "Median", LT_RC_TEXT);
+			lt_table_column(t, "latest", "Latest", LT_RC_TEXT);
+		}
+		t = dt->date;
+		row = lt_table_row(t);
+		lt_table_text(t, row, 0, v->name);
+		lt_table_num(t, row, 1, sm.n);
+		lt_table_num(t, row, 2, sm.missing);
+		if (sm.n > 0) {
+			put_date(&b, sm.min);
+			lt_table_text(t, row, 3, lt_buf_str(&b));
+			lt_buf_reset(&b);
+			put_date(&b, floor(sm.median));
+			lt_table_text(t, row, 4, lt_buf_str(&b));
+			lt_buf_reset(&b);
+			put_date(&b, sm.max);
+			lt_table_text(t, row, 5, lt_buf_str(&b));
+		}
+		lt_buf_free(&b);
+	} else {
+		if (dt->num == NULL) {
+			t = dt->num = lt_result_table(r, "numbers", "Numbers");
+			lt_table_column(t, "column", "Column", LT_RC_TEXT);
+			lt_table_column(t, "n", "N", LT_RC_COUNT);
+			lt_table_column(t, "missing", "Missing", LT_RC_COUNT);
+			lt_table_column(t, "mean", "Mean", LT_RC_NUMBER);
+			lt_table_column(t, "sd", "SD", LT_RC_NUMBER);
+			lt_table_column(t, "min", "Min", LT_RC_NUMBER);
+			lt_table_column(t, "median", "Median", LT_RC_NUMBER);
+			lt_table_column(t, "max", "Max", LT_RC_NUMBER);
+			lt_table_column(t, "unit", "Unit", LT_RC_TEXT);
+		}
+		t = dt->num;
+		row = lt_table_row(t);
+		lt_table_text(t, row, 0, v->name);
+		lt_table_num(t, row, 1, sm.n);
+		lt_table_num(t, row, 2, sm.missing);
+		if (!isnan(sm.mean))
+			lt_table_num(t, row, 3, sm.mean);
+		if (!isnan(sm.sd))
+			lt_table_num(t, row, 4, sm.sd);
+		if (sm.n > 0) {
+			lt_table_num(t, row, 5, sm.min);
+			lt_table_num(t, row, 6, sm.median);
+			lt_table_num(t, row, 7, sm.max);
+		}
+		lt_table_text(t, row, 8, v->unit);
+		if (dt->single != NULL && sm.n > 0) {
+			lt_buf b = LT_BUF_INIT;
+			char *title = var_title(v);
+			int digits = lt_session_int(s, "digits");
+
+			lt_buf_printf(&b, "%s: on average ", title);
+			lt_format_number(&b, sm.mean, digits);
+			lt_buf_puts(&b, ", and half of the values are below ");
+			lt_format_number(&b, sm.median, digits);
+			lt_buf_puts(&b, " (from ");
+			lt_format_number(&b, sm.n, 0);
+			lt_buf_puts(&b, s->ds->weight != NULL ? " people)." : " rows).");
+			lt_result_headline(r, "%s", lt_buf_str(&b));
+			lt_result_number(r, "n", "N", sm.n, NULL);
+			lt_result_number(r, "missing", "Missing", sm.missing, NULL);
+			lt_result_number(r, "mean", "Mean", sm.mean, v->unit);
+			lt_result_number(r, "sd", "Standard deviation", sm.sd, v->unit);
+			lt_result_number(r, "min", "Smallest", sm.min, v->unit);
+			lt_result_number(r, "median", "Median", sm.median, v->unit);
+			lt_result_number(r, "max", "Largest", sm.max, v->unit);
+			free(title);
+			lt_buf_free(&b);
+		}
+	}
+	if (sm.missing > 0)
+		dt->missing_seen = 1;
+	if (sm.n > 0 && sm.n < 30)
+		lt_result_caveat(r, "%s has only %.0f values: with so few, the numbers could "
+		    "easily be different in another sample.", v->name, sm.n);
+	return 0;
+}
+
+static int
+describe_category(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_error *err)
+{
+	const lt_dataset *d = s->ds;
+	const lt_var *v = &d->vars[idx];
+	int widx = d->weight != NULL ? lt_dataset_var_index(d, d->weight) : -1;
+	char *tab = lt_dataset_table(d), *sql, *top = NULL;
+	double n = 0, missing = 0, topn = -1;
+	long long levels = 0;
+	sqlite3_stmt *st;
+	lt_table *t;
+	size_t row;
+	int rc;
+
+	if (widx >= 0)
+		sql = lt_sprintf("SELECT \"%s\", sum(\"%s\") FROM %s%s%s GROUP BY 1",
+		    v->name, d->vars[widx].name, tab, s->filter ? " WHERE " : "",
+		    s->filter ? lt_session_where(s) : "");
+	else
+		sql = lt_sprintf("SELECT \"%s\", count(*) FROM %s%s%s GROUP BY 1", v->name, tab,
+		    s->filter ? " WHERE " : "", s->filter ? lt_session_where(s) : "");
+	free(tab);
+	rc = prepare(s, sql, &st, err);
+	free(sql);
+	if (rc != 0)
+		return rc;
+	lt_session_bind_filter(s, st, 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		double c = sqlite3_column_double(st, 1);
+
+		if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+			missing += c;
+			continue;
+		}
+		n += c;
+		levels++;
+		if (c > topn) {
+			const char *val = (const char *)sqlite3_column_text(st, 0);
+			const char *label = lt_var_label_of(v, val);
+
+			topn = c;
+			free(top);
+			top = lt_strdup(label != NULL ? label : val);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(top);
+		return lt_err(err, LT_EDB, "reading the data failed");
+	}
+	if (dt->cat == NULL) {
+		t = dt->cat = lt_result_table(r, "categories", "Categories and text");
+		lt_table_column(t, "column", "Column", LT_RC_TEXT);
+		lt_table_column(t, "n", "N", LT_RC_COUNT);
+		lt_table_column(t, "missing", "Missing", LT_RC_COUNT);
+		lt_table_column(t, "levels", "Values", LT_RC_COUNT);
+		lt_table_column(t, "most_common", "Most common", LT_RC_TEXT);
+		lt_table_column(t, "most_common_pct", "%", LT_RC_PERCENT);
+	}
+	t = dt->cat;
+	row = lt_table_row(t);
+	lt_table_text(t, row, 0, v->name);
+	lt_table_num(t, row, 1, n);
+	lt_table_num(t, row, 2, missing);
+	lt_table_num(t, row, 3, (double)levels);
+	if (top != NULL && v->type != LT_VT_TEXT) {
+		lt_table_text(t, row, 4, top);
+		lt_table_num(t, row, 5, 100.0 * topn / n);
+	}
+	if (dt->single != NULL && top != NULL && v->type != LT_VT_TEXT) {
+		lt_buf b = LT_BUF_INIT;
+
+		lt_buf_printf(&b, "%s: the most common value is %s (", v->label, top);
+		lt_format_number(&b, 100.0 * topn / n, 3);
+		lt_buf_puts(&b, "% of ");
+		lt_format_number(&b, n, 0);
+		lt_buf_printf(&b, ")");
+		lt_result_headline(r, "%s.", lt_buf_str(&b));
+		lt_buf_free(&b);
+	}
+	if (missing > 0)
+		dt->missing_seen = 1;
+	free(top);
+	return 0;
+}
+
+static int
+describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	const lt_dataset *d = s->ds;
+	describe_tables dt = { 0 };
+	int *cols = lt_calloc(d->nvars + a->argc + 1, sizeof *cols), rc = 0;
+	size_t ncols = 0;
+
+	for (size_t i = 0; i < a->argc; i++)
+		if ((rc = lt_session_var(s, a->argv[i], a->argpos[i], &cols[ncols++], err)) != 0)
+			goto out;
+	if (a->argc == 0)
+		for (size_t i = 0; i < d->nvars; i++)
+			cols[ncols++] = (int)i;
+	if (ncols == 1)
+		dt.single = d->vars[cols[0]].name;
+	if ((rc = lt_session_count(s, &s->filtered_rows, err)) != 0)
+		goto out;
+	for (size_t i = 0; i < ncols && rc == 0; i++) {
+		const lt_var *v = &d->vars[cols[i]];
+
+		if (d->weight != NULL && strcmp(v->name, d->weight) == 0 && a->argc == 0)
+			continue;
+		if (v->nlevels == 0 && (v->type == LT_VT_INTEGER || v->type == LT_VT_NUMBER ||
+		    v->type == LT_VT_DATE))
+			rc = describe_numeric(s, cols[i], &dt, r, err);
+		else
+			rc = describe_category(s, cols[i], &dt, r, err);
+	}
+	if (rc != 0)
+		goto out;
+	if (r->headline == NULL) {
+		lt_buf b = LT_BUF_INIT;
+
+		lt_format_number(&b, (double)s->filtered_rows, 0);
+		lt_result_headline(r, "A summary of %zu column%s of %s, over %s rows%s.", ncols,
+		    ncols == 1 ? "" : "s", d->name, lt_buf_str(&b),
+		    s->filter != NULL ? " that match the filter" : "");
+		lt_buf_free(&b);
+	}
+	if (dt.missing_seen)
+		lt_result_caveat(r, "Some values are missing; the statistics use only the rows "
+		    "that have a value, which can mislead if the gaps are not random.");
+	lt_result_method(r, "Mean and standard deviation (dividing by n - 1); the median is the "
+	    "middle value (quantile type 7, as R's default).");
+	if (d->weight != NULL)
+		lt_result_method(r, "Each row counts as \"%s\" people (a frequency weight).",
+		    d->weight);
+	lt_session_context(s, r);
+out:
+	free(cols);
+	return rc;
+}
+
+const lt_cmd_entry lt_cmd_describe_entry = {
+	.name = "describe",
+	.args = "[COLUMN...]",
+	.summary = "summarise columns: counts, averages, spread",
+	.help = "Summarises each COLUMN (every column when none is named) over the rows the "
+	    "filter selects. For numbers: how many values and how many are missing, the mean, "
+	    "standard deviation, smallest, median and largest. For categories: how many "
+	    "different values and the most common one. Dates give the earliest and latest.",
+	.example = "describe bmi sbp",
+	.max_args = -1,
+	.complete = LT_COMPLETE_COLUMN,
+	.flags = LT_CMD_NEEDS_DATASET,
+	.exec = describe_exec,
+};

@@ -1,0 +1,44 @@
+/*
+ * format.h - rendering result documents as text, CSV or JSON.
+ *
+ * Output formats are a table (lt_formats), in the style of the SQLite
+ * shell's output modes. Renderers append to an lt_buf and never print.
+ */
+#ifndef LT_FORMAT_H
+#define LT_FORMAT_H
+
+#include "buf.h"
+#include "result.h"
+
+enum lt_format {
+	LT_FMT_TEXT,	/* for people: headline, numbers, tables, caveats, method */
+	LT_FMT_CSV,	/* the tables (or the numbers) as RFC 4180 CSV */
+	LT_FMT_JSON	/* everything, numbers at full precision (%.17g) */
+};
+
+typedef struct lt_format_entry {
+	const char *name;
+	const char *help;
+	int format;
+} lt_format_entry;
+
+extern const lt_format_entry lt_formats[];
+extern const size_t lt_nformats;
+
+typedef struct lt_render_opts {
+	int digits;	/* significant digits in text output (default 4) */
+	int width;	/* terminal width for text; 0 = 80 */
+	int utf8;	/* 1 when box-drawing and other UTF-8 may be used */
+} lt_render_opts;
+
+/* The format called name ("text", "csv", "json"), or -1. */
+int lt_format_parse(const char *name);
+const char *lt_format_name(int format);
+/* Append r rendered in format to out. */
+void lt_render(const lt_result *r, int format, const lt_render_opts *opts,
+    lt_buf *out);
+/* Format a number for people with digits significant digits ("27.31",
+   "20,000" for whole numbers, "1.2e-07" for tiny ones). */
+void lt_format_number(lt_buf *out, double v, int digits);
+
+#endif

@@ -1,0 +1,976 @@
+/*
+ * import.c - streaming CSV import: reader -> type inference -> SQLite.
+ *
+ * One pass over the file, memory independent of its size. The first
+ * PREFIX_ROWS records are held in memory to infer each column's type
+ * (unless a datapackage declares it) before the row table is created with
+ * matching column affinities; the rest stream straight into SQLite. Numeric
+ * and date columns are also written as chunks of doubles for statistics.
+ * Everything happens in one transaction, so a failed, refused or cancelled
+ * import leaves the catalog exactly as it was.
+ *
+ * Direct identifiers are refused: by column name before any row is read,
+ * by content after the first PREFIX_ROWS records.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "buf.h"
+#include "catalog.h"
+#include "catalog_int.h"
+#include "csv.h"
+#include "ident.h"
+
+#define PREFIX_ROWS	10000
+#define CHUNK_ROWS	65536
+#define MAX_LEVELS	20
+
+/* Classes of a single value. */
+enum {
+	C_INT = 1,
+	C_REAL = 2,
+	C_DATE = 4,
+	C_TEXT = 8
+};
+
+typedef struct col {
+	int src;			/* field index in the CSV record */
+	const lt_var *declared;		/* from the datapackage, or NULL */
+	int aff;			/* storage chosen for the row table */
+	unsigned seen;			/* classes seen (C_*) */
+	char *distinct[MAX_LEVELS + 1];	/* distinct text values, while few */
+	size_t ndistinct;
+	int many;			/* more than MAX_LEVELS distinct */
+	double *chunk;			/* numeric values not yet written */
+	size_t nchunk;
+	int chunk_no;
+	int chunking;			/* 0 once a value is not numeric */
+	lt_ident *ident;
+} col;
+
+typedef struct importer {
+	lt_catalog *cat;
+	sqlite3 *db;
+	const lt_import_opts *o;
+	const lt_dataset *meta;
+	char *name;
+	col *cols;
+	size_t ncols;
+	size_t nfields;			/* fields per record, from the header */
+	char **header;
+	sqlite3_stmt *ins;
+	sqlite3_stmt *chunk_ins;
+	long long rows;
+	uint64_t hash;
+	lt_error *err;
+} importer;
+
+/* FNV-1a over bytes, chained. */
+static uint64_t
+fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *s = p;
+
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/* Days since 1970-01-01 of a valid civil date (Howard Hinnant's algorithm). */
+static long
+days_from_civil(int y, int m, int d)
+{
+	int era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (long)era * 146097 + (long)doe - 719468;
+}
+
+/* Parse an ISO 8601 date YYYY-MM-DD; 1 and *days when valid. */
+int lt_parse_date(const char *s, size_t len, long *days);
+int
+lt_parse_date(const char *s, size_t len, long *days)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	for (size_t i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return 0;
+	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return 0;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 0;
+	*days = days_from_civil(y, m, d);
+	return 1;
+}
+
+/* Strip ASCII spaces around a value (for numbers only). */
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len > 0 && **s == ' ') {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && (*s)[*len - 1] == ' ')
+		(*len)--;
+}
+
+/*
+ * Classify a non-missing value: C_INT (*iv), C_REAL (*dv), C_DATE (*dv =
+ * days) or C_TEXT. Integers with leading zeros ("007") are codes: text.
+ */
+static int
+classify(const char *s, size_t len, long long *iv, double *dv)
+{
+	const char *p = s;
+	size_t n = len, i = 0, digits = 0;
+	int neg = 0, real = 0;
+	long days;
+
+	trim(&p, &n);
+	if (n == 0)
+		return C_TEXT;
+	if (p[0] == '-' || p[0] == '+') {
+		neg = p[0] == '-';
+		i = 1;
+	}
+	if (n - i >= 1 && n - i <= 18) {
+		long long v = 0;
+		size_t j;
+
+		for (j = i; j < n && p[j] >= '0' && p[j] <= '9'; j++)
+			v = v * 10 + (p[j] - '0');
+		if (j == n && !(n - i > 1 && p[i] == '0')) {
+			*iv = neg ? -v : v;
+			*dv = (double)*iv;
+			return C_INT;
+		}
+	}
+	for (size_t j = i; j < n; j++) {
+		char ch = p[j];
+
+		if (ch >= '0' && ch <= '9')
+			digits++;
+		else if (ch == '.' || ch == 'e' || ch == 'E' ||
+		    ((ch == '-' || ch == '+') && (p[j - 1] == 'e' || p[j - 1] == 'E')))
+			real = 1;
+		else
+			goto notnum;
+	}
+	if (digits > 0 && real) {
+		char tmp[64], *end;
+
+		if (n < sizeof tmp) {
+			memcpy(tmp, p, n);
+			tmp[n] = '\0';
+			*dv = strtod(tmp, &end);
+			if (*end == '\0' && isfinite(*dv))
+				return C_REAL;
+		}
+	}
+notnum:
+	if (lt_parse_date(p, n, &days)) {
+		*dv = (double)days;
+		return C_DATE;
+	}
+	return C_TEXT;
+}
+
+/* Whether a value means "missing" for column c. */
+static int
+is_missing(const importer *im, const col *c, const char *s, size_t len)
+{
+	if (len == 0 || (len == 2 && s[0] == 'N' && s[1] == 'A'))
+		return 1;
+	if (im->meta != NULL)
+		for (size_t i = 0; i < im->meta->nmissing; i++)
+			if (strcmp(im->meta->missing[i], s) == 0)
+				return 1;
+	if (c->declared != NULL)
+		for (size_t i = 0; i < c->declared->nmissing; i++)
+			if (strcmp(c->declared->missing[i], s) == 0)
+				return 1;
+	return 0;
+}
+
+static int
+flush_chunk(importer *im, col *c)
+{
+	int var = (int)(c - im->cols);
+
+	if (c->nchunk == 0)
+		return 0;
+	sqlite3_bind_text(im->chunk_ins, 1, im->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(im->chunk_ins, 2, var);
+	sqlite3_bind_int(im->chunk_ins, 3, c->chunk_no++);
+	sqlite3_bind_blob(im->chunk_ins, 4, c->chunk, (int)(c->nchunk * sizeof(double)),
+	    SQLITE_STATIC);
+	if (sqlite3_step(im->chunk_ins) != SQLITE_DONE)
+		return lt_db_error(im->db, im->err, "storing a column");
+	sqlite3_reset(im->chunk_ins);
+	c->nchunk = 0;
+	return 0;
+}
+
+static int
+push_chunk(importer *im, col *c, double v)
+{
+	if (!c->chunking)
+		return 0;
+	c->chunk[c->nchunk++] = v;
+	return c->nchunk == CHUNK_ROWS ? flush_chunk(im, c) : 0;
+}
+
+/* Note a text value among the distinct ones, while there are few. */
+static void
+note_distinct(col *c, const char *s, size_t len)
+{
+	if (c->many)
+		return;
+	for (size_t i = 0; i < c->ndistinct; i++)
+		if (strncmp(c->distinct[i], s, len) == 0 && c->distinct[i][len] == '\0')
+			return;
+	if (c->ndistinct == MAX_LEVELS) {
+		c->many = 1;
+		return;
+	}
+	c->distinct[c->ndistinct++] = lt_strndup(s, len);
+}
+
+/* Check a value against a declared type; 0 when it fits. */
+static int
+check_declared(importer *im, const col *c, int cls, const char *s, long line)
+{
+	const lt_var *v = c->declared;
+	const char *want = NULL;
+
+	switch (v->type) {
+	case LT_VT_INTEGER:
+		if (cls != C_INT)
+			want = "a whole number";
+		break;
+	case LT_VT_NUMBER:
+		if (cls != C_INT && cls != C_REAL)
+			want = "a number";
+		break;
+	case LT_VT_DATE:
+		if (cls != C_DATE)
+			want = "a date written as YYYY-MM-DD";
+		break;
+	case LT_VT_CATEGORY:
+		if (v->nlevels > 0 && lt_var_label_of(v, s) == NULL)
+			return lt_err(im->err, LT_EFORMAT,
+			    "line %ld, column \"%s\": \"%.40s\" is not one of the values the metadata allows; fix the file or the metadata",
+			    line, v->name, s);
+		break;
+	}
+	if (want != NULL)
+		return lt_err(im->err, LT_EFORMAT,
+		    "line %ld, column \"%s\": \"%.40s\" is not %s; fix the value or mark it as missing (empty or NA)",
+		    line, v->name, s, want);
+	return 0;
+}
+
+/* Bind and store one record. */
+static int
+insert_row(importer *im, char **fields, const size_t *lens, long line)
+{
+	for (size_t i = 0; i < im->ncols; i++) {
+		col *c = &im->cols[i];
+		const char *s = fields[c->src];
+		size_t len = lens[c->src];
+		int p = (int)i + 1, cls, rc;
+		long long iv = 0;
+		double dv = NAN;
+
+		im->hash = fnv(im->hash, s, len + 1);
+		if (is_missing(im, c, s, len)) {
+			sqlite3_bind_null(im->ins, p);
+			if ((rc = push_chunk(im, c, NAN)) != 0)
+				return rc;
+			continue;
+		}
+		cls = classify(s, len, &iv, &dv);
+		if (c->declared != NULL && (rc = check_declared(im, c, cls, s, line)) != 0)
+			return rc;
+		c->seen |= (unsigned)cls;
+		if (cls == C_TEXT || (cls == C_DATE && c->aff != LT_ST_TEXT))
+			note_distinct(c, s, len);
+		else if (cls == C_DATE)
+			note_distinct(c, s, len);
+		else
+			note_distinct(c, s, len);
+		if (c->aff != LT_ST_TEXT && cls == C_INT)
+			sqlite3_bind_int64(im->ins, p, iv);
+		else if (c->aff != LT_ST_TEXT && cls == C_REAL)
+			sqlite3_bind_double(im->ins, p, dv);
+		else
+			sqlite3_bind_text(im->ins, p, s, (int)len, SQLITE_STATIC);
+		if (cls == C_TEXT)
+			c->chunking = 0;
+		if ((rc = push_chunk(im, c, dv)) != 0)
+			return rc;
+		if (c->ident != NULL)
+			lt_ident_feed(c->ident, s, len);
+	}
+	if (sqlite3_step(im->ins) != SQLITE_DONE)
+		return lt_db_error(im->db, im->err, "storing a row");
+	sqlite3_reset(im->ins);
+	im->rows++;
+	return 0;
+}
+
+/* Refuse the import if any column looks like a direct identifier. */
+static int
+check_identifiers(importer *im)
+{
+	for (size_t i = 0; i < im->ncols; i++) {
+		const char *why = im->cols[i].ident != NULL ?
+		    lt_ident_verdict(im->cols[i].ident) : NULL;
+		const char *name = im->header[im->cols[i].src];
+
+		if (why != NULL)
+			return lt_err(im->err, LT_EPRIVACY,
+			    "column \"%s\" %s, and lantern never imports direct identifiers; leave it out with --drop \"%s\"",
+			    name, why, name);
+	}
+	return 0;
+}
+
+/* The storage for a column from the classes seen in the first rows. */
+static int
+affinity(const col *c)
+{
+	if (c->declared != NULL)
+		return c->declared->storage;
+	if (c->seen & (C_TEXT | C_DATE))
+		return LT_ST_TEXT;
+	if (c->seen & C_REAL)
+		return LT_ST_REAL;
+	if (c->seen & C_INT)
+		return LT_ST_INT;
+	return LT_ST_TEXT;
+}
+
+static int
+create_table(importer *im)
+{
+	static const char *const aff_sql[] = { "INTEGER", "REAL", "TEXT" };
+	lt_buf sql = LT_BUF_INIT, ins = LT_BUF_INIT;
+	int rc = 0;
+
+	lt_buf_printf(&sql, "CREATE TABLE \"data_%s\"(", im->name);
+	lt_buf_printf(&ins, "INSERT INTO \"data_%s\" VALUES(", im->name);
+	for (size_t i = 0; i < im->ncols; i++) {
+		const char *n = im->header[im->cols[i].src];
+
+		im->cols[i].aff = affinity(&im->cols[i]);
+		lt_buf_puts(&sql, i > 0 ? ", \"" : "\"");
+		for (const char *p = n; *p != '\0'; p++) {
+			if (*p == '"')
+				lt_buf_putc(&sql, '"');
+			lt_buf_putc(&sql, *p);
+		}
+		lt_buf_printf(&sql, "\" %s", aff_sql[im->cols[i].aff]);
+		lt_buf_puts(&ins, i > 0 ? ",?" : "?");
+	}
+	lt_buf_puts(&sql, ")");
+	lt_buf_puts(&ins, ")");
+	if (lt_db_exec(im->db, lt_buf_str(&sql), im->err) != 0)
+		rc = im->err->code;
+	else if (sqlite3_prepare_v2(im->db, lt_buf_str(&ins), -1, &im->ins, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(im->db,
+	    "INSERT INTO lt_chunk(dataset, var, chunk, data) VALUES(?1, ?2, ?3, ?4)",
+	    -1, &im->chunk_ins, NULL) != SQLITE_OK)
+		rc = lt_db_error(im->db, im->err, "preparing the import");
+	lt_buf_free(&sql);
+	lt_buf_free(&ins);
+	return rc;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Decide the final dictionary entry for column c. */
+static void
+final_var(importer *im, col *c, lt_var *v)
+{
+	const char *name = im->header[c->src];
+
+	if (c->declared != NULL) {
+		lt_var_copy(v, c->declared);
+		return;
+	}
+	memset(v, 0, sizeof *v);
+	v->name = lt_strdup(name);
+	v->label = lt_strdup(name);
+	if ((c->seen & C_TEXT) || ((c->seen & C_DATE) && (c->seen & (C_INT | C_REAL))) ||
+	    c->seen == 0) {
+		v->type = !c->many && c->ndistinct > 0 ? LT_VT_CATEGORY : LT_VT_TEXT;
+		v->storage = LT_ST_TEXT;
+		if (v->type == LT_VT_CATEGORY) {
+			qsort(c->distinct, c->ndistinct, sizeof *c->distinct, cmp_str);
+			for (size_t i = 0; i < c->ndistinct; i++)
+				lt_var_add_level(v, c->distinct[i], NULL);
+		}
+	} else if (c->seen & C_DATE) {
+		v->type = LT_VT_DATE;
+		v->storage = LT_ST_TEXT;
+	} else if (c->seen & C_REAL) {
+		v->type = LT_VT_NUMBER;
+		v->storage = LT_ST_REAL;
+	} else {
+		v->type = LT_VT_INTEGER;
+		v->storage = LT_ST_INT;
+	}
+}
+
+static int
+bind_opt_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return s != NULL ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT)
+	    : sqlite3_bind_null(st, i);
+}
+
+/* Record the card and the dictionary. */
+static int
+write_metadata(importer *im, lt_dataset *d, const struct stat *sb)
+{
+	sqlite3_stmt *st = NULL;
+	char *effects = lt_join_lines(d->effects, d->neffects);
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(im->db,
+	    "INSERT INTO lt_dataset(name, title, description, source, licence, kind,"
+	    " synthetic, profile, weight, why, effects, origin, csv_path, rows, hash,"
+	    " file_size, file_mtime, imported_at)"
+	    " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18)",
+	    -1, &st, NULL) != SQLITE_OK) {
+		free(effects);
+		return lt_db_error(im->db, im->err, "recording the dataset");
+	}
+	bind_opt_text(st, 1, d->name);
+	bind_opt_text(st, 2, d->title);
+	bind_opt_text(st, 3, d->description);
+	bind_opt_text(st, 4, d->source);
+	bind_opt_text(st, 5, d->licence);
+	bind_opt_text(st, 6, d->kind);
+	sqlite3_bind_int(st, 7, d->synthetic);
+	bind_opt_text(st, 8, d->profile);
+	bind_opt_text(st, 9, d->weight);
+	bind_opt_text(st, 10, d->why);
+	bind_opt_text(st, 11, effects);
+	bind_opt_text(st, 12, d->origin);
+	bind_opt_text(st, 13, d->csv_path);
+	sqlite3_bind_int64(st, 14, d->rows);
+	bind_opt_text(st, 15, d->hash);
+	sqlite3_bind_int64(st, 16, (long long)sb->st_size);
+	sqlite3_bind_int64(st, 17, (long long)sb->st_mtime);
+	bind_opt_text(st, 18, d->imported_at);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		rc = lt_db_error(im->db, im->err, "recording the dataset");
+	sqlite3_finalize(st);
+	free(effects);
+	if (rc != 0)
+		return rc;
+
+	if (sqlite3_prepare_v2(im->db,
+	    "INSERT INTO lt_variable(dataset, idx, name, label, description, unit, type,"
+	    " storage, missing) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)", -1, &st, NULL) != SQLITE_OK)
+		return lt_db_error(im->db, im->err, "recording the dictionary");
+	for (size_t i = 0; i < d->nvars && rc == 0; i++) {
+		const lt_var *v = &d->vars[i];
+		char *miss = lt_join_lines(v->missing, v->nmissing);
+
+		sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, (int)i);
+		bind_opt_text(st, 3, v->name);
+		bind_opt_text(st, 4, v->label);
+		bind_opt_text(st, 5, v->description);
+		bind_opt_text(st, 6, v->unit);
+		bind_opt_text(st, 7, lt_vtype_name(v->type));
+		sqlite3_bind_int(st, 8, v->storage);
+		bind_opt_text(st, 9, miss);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = lt_db_error(im->db, im->err, "recording the dictionary");
+		sqlite3_reset(st);
+		free(miss);
+	}
+	sqlite3_finalize(st);
+	if (rc != 0)
+		return rc;
+
+	if (sqlite3_prepare_v2(im->db,
+	    "INSERT INTO lt_level(dataset, var, idx, value, label) VALUES(?1,?2,?3,?4,?5)",
+	    -1, &st, NULL) != SQLITE_OK)
+		return lt_db_error(im->db, im->err, "recording the dictionary");
+	for (size_t i = 0; i < d->nvars && rc == 0; i++)
+		for (size_t j = 0; j < d->vars[i].nlevels && rc == 0; j++) {
+			sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, (int)i);
+			sqlite3_bind_int(st, 3, (int)j);
+			bind_opt_text(st, 4, d->vars[i].levels[j].value);
+			bind_opt_text(st, 5, d->vars[i].levels[j].label);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = lt_db_error(im->db, im->err, "recording the dictionary");
+			sqlite3_reset(st);
+		}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* A dataset name from a file name: "My Data.csv" -> "my-data". */
+static char *
+name_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot;
+	lt_buf b = LT_BUF_INIT;
+
+	base = base != NULL ? base + 1 : path;
+	dot = strrchr(base, '.');
+	for (const char *p = base; *p != '\0' && p != dot && b.len < 64; p++) {
+		char ch = *p;
+
+		if (ch >= 'A' && ch <= 'Z')
+			ch = (char)(ch - 'A' + 'a');
+		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')
+			lt_buf_putc(&b, ch);
+		else if (b.len > 0 && b.s[b.len - 1] != '-')
+			lt_buf_putc(&b, '-');
+	}
+	while (b.len > 0 && b.s[b.len - 1] == '-')
+		b.s[--b.len] = '\0';
+	return lt_buf_take(&b);
+}
+
+/* Set up the columns from the header line. */
+static int
+setup_columns(importer *im, lt_csv_row *hdr)
+{
+	const lt_import_opts *o = im->o;
+
+	im->nfields = hdr->nfields;
+	im->header = lt_calloc(hdr->nfields, sizeof *im->header);
+	for (size_t i = 0; i < hdr->nfields; i++)
+		im->header[i] = lt_strndup(hdr->fields[i], hdr->lens[i]);
+	for (size_t k = 0; k < o->ndrop; k++) {
+		size_t i;
+
+		for (i = 0; i < hdr->nfields; i++)
+			if (strcmp(im->header[i], o->drop[k]) == 0)
+				break;
+		if (i == hdr->nfields)
+			return lt_err(im->err, LT_ENOENT,
+			    "cannot drop \"%s\": the file has no column of that name", o->drop[k]);
+	}
+	im->cols = lt_calloc(hdr->nfields, sizeof *im->cols);
+	for (size_t i = 0; i < hdr->nfields; i++) {
+		col *c;
+		int dropped = 0;
+
+		if (im->header[i][0] == '\0')
+			return lt_err(im->err, LT_EFORMAT,
+			    "line %ld: column %zu has no name; every column needs a name in the header line",
+			    hdr->line, i + 1);
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(im->header[j], im->header[i]) == 0)
+				return lt_err(im->err, LT_EFORMAT,
+				    "line %ld: two columns are called \"%s\"; rename one of them",
+				    hdr->line, im->header[i]);
+		for (size_t k = 0; k < o->ndrop; k++)
+			if (strcmp(im->header[i], o->drop[k]) == 0)
+				dropped = 1;
+		if (dropped)
+			continue;
+		c = &im->cols[im->ncols++];
+		c->src = (int)i;
+		c->chunking = 1;
+		c->chunk = lt_malloc(CHUNK_ROWS * sizeof *c->chunk);
+		if (im->meta != NULL) {
+			c->declared = lt_dataset_var(im->meta, im->header[i]);
+			if (c->declared == NULL)
+				return lt_err(im->err, LT_EFORMAT,
+				    "column \"%s\" is not described in the metadata; add it to the datapackage's fields or drop it",
+				    im->header[i]);
+		}
+		if (c->declared == NULL || c->declared->type != LT_VT_DATE)
+			c->ident = lt_ident_new(im->header[i]);
+	}
+	if (im->ncols == 0)
+		return lt_err(im->err, LT_EINVAL, "no columns are left to import");
+	if (im->meta != NULL)
+		for (size_t i = 0; i < im->meta->nvars; i++) {
+			size_t j;
+
+			for (j = 0; j < hdr->nfields; j++)
+				if (strcmp(im->header[j], im->meta->vars[i].name) == 0)
+					break;
+			if (j == hdr->nfields)
+				return lt_err(im->err, LT_EFORMAT,
+				    "the metadata describes a column \"%s\" that the file does not have",
+				    im->meta->vars[i].name);
+		}
+	return check_identifiers(im);
+}
+
+/* A copy of record row, for the rows held while types are inferred. */
+typedef struct held {
+	char *buf;
+	size_t *offs;
+	long line;
+} held;
+
+static void
+hold_row(held *h, const lt_csv_row *row)
+{
+	size_t total = 0;
+
+	for (size_t i = 0; i < row->nfields; i++)
+		total += row->lens[i] + 1;
+	h->buf = lt_malloc(total);
+	h->offs = lt_malloc((row->nfields + 1) * sizeof *h->offs);
+	total = 0;
+	for (size_t i = 0; i < row->nfields; i++) {
+		h->offs[i] = total;
+		memcpy(h->buf + total, row->fields[i], row->lens[i] + 1);
+		total += row->lens[i] + 1;
+	}
+	h->offs[row->nfields] = total;
+	h->line = row->line;
+}
+
+static int
+check_fields(importer *im, const lt_csv_row *row)
+{
+	if (row->nfields != im->nfields)
+		return lt_err(im->err, LT_EFORMAT,
+		    "line %ld: %zu field%s, expected %zu like the header; check for a missing quote or an extra delimiter",
+		    row->line, row->nfields, row->nfields == 1 ? "" : "s", im->nfields);
+	return 0;
+}
+
+static int
+cancelled(const importer *im)
+{
+	if (im->o->cancel != NULL && *im->o->cancel)
+		return lt_err(im->err, LT_EINTR, "import cancelled; nothing was changed");
+	return 0;
+}
+
+/* Read all records and store them. */
+static int
+load_rows(importer *im, lt_csv *csv, uint64_t size)
+{
+	held *hold = lt_calloc(PREFIX_ROWS, sizeof *hold);
+	size_t nheld = 0;
+	lt_csv_row row;
+	char **fields = lt_calloc(im->nfields + 1, sizeof *fields);
+	size_t *lens = lt_calloc(im->nfields + 1, sizeof *lens);
+	int r, rc = 0;
+
+	/* Phase 1: hold the first rows and learn the column types from them. */
+	while (nheld < PREFIX_ROWS && (r = lt_csv_next(csv, &row, im->err)) == 1) {
+		if ((rc = check_fields(im, &row)) != 0)
+			goto out;
+		for (size_t i = 0; i < im->ncols; i++) {
+			col *c = &im->cols[i];
+			const char *s = row.fields[c->src];
+			size_t len = row.lens[c->src];
+			long long iv;
+			double dv;
+
+			if (!is_missing(im, c, s, len))
+				c->seen |= (unsigned)classify(s, len, &iv, &dv);
+		}
+		hold_row(&hold[nheld++], &row);
+	}
+	if (nheld < PREFIX_ROWS && r < 0) {
+		rc = im->err->code;
+		goto out;
+	}
+	for (size_t i = 0; i < im->ncols; i++)
+		im->cols[i].seen = 0;
+	if ((rc = create_table(im)) != 0)
+		goto out;
+	for (size_t k = 0; k < nheld; k++) {
+		for (size_t i = 0; i < im->nfields; i++) {
+			fields[i] = hold[k].buf + hold[k].offs[i];
+			lens[i] = hold[k].offs[i + 1] - hold[k].offs[i] - 1;
+		}
+		if ((rc = insert_row(im, fields, lens, hold[k].line)) != 0)
+			goto out;
+	}
+	if ((rc = check_identifiers(im)) != 0 || (rc = cancelled(im)) != 0)
+		goto out;
+	for (size_t i = 0; i < im->ncols; i++) {
+		lt_ident_free(im->cols[i].ident);
+		im->cols[i].ident = NULL;
+	}
+	if (im->o->progress != NULL)
+		im->o->progress(im->o->progress_ud, lt_csv_offset(csv), size);
+
+	/* Phase 2: stream the rest. */
+	if (nheld == PREFIX_ROWS) {
+		while ((r = lt_csv_next(csv, &row, im->err)) == 1) {
+			if ((rc = check_fields(im, &row)) != 0 ||
+			    (rc = insert_row(im, row.fields, row.lens, row.line)) != 0)
+				goto out;
+			if ((im->rows & 4095) == 0) {
+				if ((rc = cancelled(im)) != 0)
+					goto out;
+				if (im->o->progress != NULL)
+					im->o->progress(im->o->progress_ud, lt_csv_offset(csv), size);
+			}
+		}
+		if (r < 0)
+			rc = im->err->code;
+	}
+	for (size_t i = 0; rc == 0 && i < im->ncols; i++)
+		if (im->cols[i].chunking)
+			rc = flush_chunk(im, &im->cols[i]);
+out:
+	for (size_t k = 0; k < nheld; k++) {
+		free(hold[k].buf);
+		free(hold[k].offs);
+	}
+	free(hold);
+	free(fields);
+	free(lens);
+	return rc;
+}
+
+/* Fill the dataset record for the finished import. */
+static lt_dataset *
+make_dataset(importer *im)
+{
+	const lt_dataset *m = im->meta;
+	const lt_import_opts *o = im->o;
+	lt_dataset *d = lt_calloc(1, sizeof *d);
+	char stamp[32];
+	time_t now = time(NULL);
+	struct tm tm;
+
+	d->name = lt_strdup(im->name);
+	if (m != NULL) {
+		d->title = lt_strdup(m->title);
+		d->description = lt_strdup(m->description);
+		d->source = lt_strdup(m->source);
+		d->licence = lt_strdup(m->licence);
+		d->kind = lt_strdup(m->kind);
+		d->synthetic = m->synthetic;
+		d->weight = lt_strdup(m->weight);
+		d->why = lt_strdup(m->why);
+		d->neffects = m->neffects;
+		d->effects = lt_calloc(m->neffects + 1, sizeof *d->effects);
+		for (size_t i = 0; i < m->neffects; i++)
+			d->effects[i] = lt_strdup(m->effects[i]);
+	} else {
+		const char *base = strrchr(o->path, '/');
+
+		d->title = lt_strdup(im->name);
+		d->source = lt_sprintf("imported from %s", base != NULL ? base + 1 : o->path);
+		d->licence = lt_strdup("unknown (imported by you)");
+		d->kind = lt_strdup(LT_KIND_INDIVIDUAL);
+	}
+	d->profile = lt_strdup(o->profile != NULL ? o->profile :
+	    m != NULL && m->profile != NULL ? m->profile : "opensafely");
+	d->origin = lt_strdup(o->origin != NULL ? o->origin : "imported");
+	d->csv_path = lt_strdup(o->path);
+	d->rows = im->rows;
+	d->hash = lt_sprintf("fnv1a64:%016llx", (unsigned long long)im->hash);
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	d->imported_at = lt_strdup(stamp);
+	d->vars = lt_calloc(im->ncols, sizeof *d->vars);
+	for (size_t i = 0; i < im->ncols; i++)
+		final_var(im, &im->cols[i], &d->vars[i]);
+	d->nvars = im->ncols;
+	return d;
+}
+
+/* Drop chunks of columns that turned out not to be numeric. */
+static int
+drop_stale_chunks(importer *im, const lt_dataset *d)
+{
+	sqlite3_stmt *st;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(im->db,
+	    "DELETE FROM lt_chunk WHERE dataset = ?1 AND var = ?2", -1, &st, NULL) != SQLITE_OK)
+		return lt_db_error(im->db, im->err, "storing a column");
+	for (size_t i = 0; i < d->nvars && rc == 0; i++) {
+		int t = d->vars[i].type;
+
+		if (im->cols[i].chunking && (t == LT_VT_INTEGER || t == LT_VT_NUMBER ||
+		    t == LT_VT_DATE || (t == LT_VT_CATEGORY && d->vars[i].storage != LT_ST_TEXT)))
+			continue;
+		sqlite3_bind_text(st, 1, im->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, (int)i);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = lt_db_error(im->db, im->err, "storing a column");
+		sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void
+importer_free(importer *im)
+{
+	for (size_t i = 0; i < im->ncols; i++) {
+		col *c = &im->cols[i];
+
+		for (size_t k = 0; k < c->ndistinct; k++)
+			free(c->distinct[k]);
+		free(c->chunk);
+		lt_ident_free(c->ident);
+	}
+	free(im->cols);
+	for (size_t i = 0; i < im->nfields; i++)
+		free(im->header[i]);
+	free(im->header);
+	sqlite3_finalize(im->ins);
+	sqlite3_finalize(im->chunk_ins);
+	free(im->name);
+}
+
+/* Whether the catalog already has a dataset called name. */
+static int
+exists(importer *im, const char *name)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(im->db, "SELECT 1 FROM lt_dataset WHERE name = ?1", -1,
+	    &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return found;
+}
+
+int
+lt_import_csv(lt_catalog *cat, const lt_import_opts *o, lt_dataset **out,
+    lt_error *err)
+{
+	importer im;
+	FILE *f;
+	lt_csv *csv = NULL;
+	lt_csv_row hdr;
+	lt_dataset *d = NULL;
+	struct stat sb;
+	int rc, r, began = 0;
+	char delim;
+
+	if (out != NULL)
+		*out = NULL;
+	memset(&im, 0, sizeof im);
+	im.cat = cat;
+	im.db = lt_catalog_db(cat);
+	im.o = o;
+	im.meta = o->meta;
+	im.err = err;
+	im.hash = 0xcbf29ce484222325ULL;
+	im.name = o->name != NULL ? lt_strdup(o->name) : name_from_path(o->path);
+	if (!lt_dataset_name_ok(im.name)) {
+		rc = lt_err(err, LT_EINVAL,
+		    "\"%s\" cannot be a dataset name; use lowercase letters, digits, - and _ (for example --name my-data)",
+		    im.name);
+		goto out;
+	}
+	if ((f = fopen(o->path, "rb")) == NULL) {
+		rc = lt_err(err, errno == ENOENT ? LT_ENOENT : LT_EIO,
+		    "cannot open %s: %s", o->path, strerror(errno));
+		goto out;
+	}
+	if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		fclose(f);
+		rc = lt_err(err, LT_EIO, "%s is not a regular file; give the path of a CSV file", o->path);
+		goto out;
+	}
+	delim = o->delimiter != 0 ? o->delimiter : im.meta != NULL ? im.meta->delimiter : 0;
+	if ((csv = lt_csv_open(f, o->path, delim, err)) == NULL) {
+		fclose(f);
+		rc = err->code;
+		goto out;
+	}
+	r = lt_csv_next(csv, &hdr, err);
+	if (r <= 0) {
+		rc = r < 0 ? err->code : lt_err(err, LT_EFORMAT,
+		    "%s is empty; a CSV file needs a header line naming its columns", o->path);
+		goto close;
+	}
+	if ((rc = setup_columns(&im, &hdr)) != 0)
+		goto close;
+	if ((rc = lt_db_exec(im.db, "BEGIN IMMEDIATE", err)) != 0)
+		goto close;
+	began = 1;
+	if (exists(&im, im.name)) {
+		if (!o->replace) {
+			rc = lt_err(err, LT_EINVAL,
+			    "a dataset called \"%s\" exists already; choose another --name, or add --replace",
+			    im.name);
+			goto close;
+		}
+		if ((rc = lt_catalog_remove(cat, im.name, err)) != 0)
+			goto close;
+	}
+	if ((rc = load_rows(&im, csv, (uint64_t)sb.st_size)) != 0)
+		goto close;
+	if (im.rows == 0) {
+		rc = lt_err(err, LT_EFORMAT, "%s has a header but no rows of data", o->path);
+		goto close;
+	}
+	d = make_dataset(&im);
+	if ((rc = drop_stale_chunks(&im, d)) != 0 ||
+	    (rc = write_metadata(&im, d, &sb)) != 0)
+		goto close;
+	rc = lt_db_exec(im.db, "COMMIT", err);
+	if (rc == 0)
+		began = 0;
+	if (rc == 0 && o->progress != NULL)
+		o->progress(o->progress_ud, (uint64_t)sb.st_size, (uint64_t)sb.st_size);
+close:
+	if (began) {
+		sqlite3_finalize(im.ins);
+		sqlite3_finalize(im.chunk_ins);
+		im.ins = im.chunk_ins = NULL;
+		sqlite3_exec(im.db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	lt_csv_close(csv);
+	fclose(f);
+out:
+	importer_free(&im);
+	if (rc == 0 && out != NULL)
+		*out = d;
+	else
+		lt_dataset_free(d);
+	return rc;
+}

@@ -1,0 +1,494 @@
+/*
+ * session.c - running command text against a session.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "format.h"
+#include "gen.h"
+#include "session_int.h"
+
+const lt_setting lt_settings[] = {
+	{ "format", "how results are written: text for people, csv or json for programs",
+	  "text", "text|csv|json", 0, 0 },
+	{ "digits", "significant digits shown for statistics in text output",
+	  "4", NULL, 1, 17 },
+	{ "page", "rows shown by each \"show\"", "20", NULL, 1, 1000 },
+};
+const size_t lt_nsettings = sizeof lt_settings / sizeof lt_settings[0];
+
+lt_session *
+lt_session_new(const lt_session_opts *o, lt_error *err)
+{
+	lt_session *s = lt_calloc(1, sizeof *s);
+
+	s->o = *o;
+	s->filtered_rows = -1;
+	s->cat = lt_catalog_open(o->catalog_path, o->bundled_dir, err);
+	if (s->cat == NULL) {
+		free(s);
+		return NULL;
+	}
+	s->values = lt_calloc(lt_nsettings, sizeof *s->values);
+	for (size_t i = 0; i < lt_nsettings; i++)
+		s->values[i] = lt_strdup(lt_settings[i].def);
+	return s;
+}
+
+void
+lt_session_free(lt_session *s)
+{
+	if (s == NULL)
+		return;
+	lt_catalog_close(s->cat);
+	lt_dataset_free(s->ds);
+	free(s->filter);
+	lt_sql_clear(&s->where);
+	free(s->sort);
+	for (size_t i = 0; i < lt_nsettings; i++)
+		free(s->values[i]);
+	free(s->values);
+	free(s);
+}
+
+const lt_dataset *
+lt_session_dataset(const lt_session *s)
+{
+	return s->ds;
+}
+
+const char *
+lt_session_filter(const lt_session *s)
+{
+	return s->filter;
+}
+
+lt_catalog *
+lt_session_catalog(lt_session *s)
+{
+	return s->cat;
+}
+
+const char *
+lt_session_get(const lt_session *s, const char *name)
+{
+	for (size_t i = 0; i < lt_nsettings; i++)
+		if (strcmp(lt_settings[i].name, name) == 0)
+			return s->values[i];
+	return NULL;
+}
+
+int
+lt_session_int(const lt_session *s, const char *name)
+{
+	const char *v = lt_session_get(s, name);
+
+	return v != NULL ? atoi(v) : 0;
+}
+
+int
+lt_session_set(lt_session *s, const char *name, const char *value, lt_error *err)
+{
+	for (size_t i = 0; i < lt_nsettings; i++) {
+		const lt_setting *st = &lt_settings[i];
+
+		if (strcmp(st->name, name) != 0)
+			continue;
+		if (st->choices != NULL) {
+			size_t n = strlen(value);
+			const char *p = st->choices;
+			int ok = 0;
+
+			while (*p != '\0') {
+				size_t k = strcspn(p, "|");
+
+				if (k == n && strncmp(p, value, n) == 0)
+					ok = 1;
+				p += k + (p[k] == '|');
+			}
+			if (!ok)
+				return lt_err(err, LT_EINVAL, "%s can be %s, not \"%s\"",
+				    name, st->choices, value);
+		} else {
+			char *end;
+			long v = strtol(value, &end, 10);
+
+			if (*value == '\0' || *end != '\0' || v < st->min || v > st->max)
+				return lt_err(err, LT_EINVAL,
+				    "%s takes a whole number from %d to %d, not \"%s\"",
+				    name, st->min, st->max, value);
+		}
+		free(s->values[i]);
+		s->values[i] = lt_strdup(value);
+		return 0;
+	}
+	return lt_err(err, LT_ENOENT, "there is no setting called \"%s\"; type \"set\" to see them all",
+	    name);
+}
+
+const char *
+lt_session_where(const lt_session *s)
+{
+	return s->filter != NULL ? lt_buf_str(&s->where.where) : NULL;
+}
+
+void
+lt_session_bind_filter(lt_session *s, sqlite3_stmt *st, int first)
+{
+	if (s->filter == NULL)
+		return;
+	for (size_t i = 0; i < s->where.nparams; i++) {
+		const lt_param *p = &s->where.params[i];
+		int k = first + (int)i;
+
+		if (p->storage == LT_ST_INT)
+			sqlite3_bind_int64(st, k, p->i);
+		else if (p->storage == LT_ST_REAL)
+			sqlite3_bind_double(st, k, p->d);
+		else
+			sqlite3_bind_text(st, k, p->s, -1, SQLITE_STATIC);
+	}
+}
+
+int
+lt_session_count(lt_session *s, long long *n, lt_error *err)
+{
+	char *tab, *sql;
+	sqlite3_stmt *st;
+	sqlite3 *db = lt_catalog_db(s->cat);
+	int rc;
+
+	if (s->filter == NULL) {
+		*n = s->ds->rows;
+		return 0;
+	}
+	tab = lt_dataset_table(s->ds);
+	sql = lt_sprintf("SELECT count(*) FROM %s WHERE %s", tab, lt_session_where(s));
+	free(tab);
+	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return lt_err(err, LT_EDB, "counting rows failed: %s", sqlite3_errmsg(db));
+	lt_session_bind_filter(s, st, 1);
+	rc = sqlite3_step(st);
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return lt_err(err, LT_EDB, "counting rows failed: %s", sqlite3_errmsg(db));
+	return 0;
+}
+
+void
+lt_session_context(lt_session *s, lt_result *r)
+{
+	if (s->ds == NULL)
+		return;
+	lt_result_set_context(r, s->ds->name, s->filter);
+	lt_result_note(r, "Dataset: %s (%s)", s->ds->name, s->ds->title);
+	if (s->filter != NULL && s->filtered_rows >= 0) {
+		lt_buf b = LT_BUF_INIT;
+
+		lt_format_number(&b, (double)s->filtered_rows, 0);
+		lt_result_note(r, "Filter: %s (%s of the rows)", s->filter, lt_buf_str(&b));
+		lt_buf_free(&b);
+	}
+}
+
+int
+lt_session_var(lt_session *s, const char *name, int pos, int *idx, lt_error *err)
+{
+	const char *hint;
+
+	*idx = lt_dataset_var_index(s->ds, name);
+	if (*idx >= 0)
+		return 0;
+	hint = lt_vars_suggest(s->ds->vars, s->ds->nvars, name);
+	if (hint != NULL)
+		return lt_err_at(err, LT_ENOENT, pos,
+		    "%s has no column \"%s\" (did you mean \"%s\"?)", s->ds->name, name, hint);
+	return lt_err_at(err, LT_ENOENT, pos,
+	    "%s has no column \"%s\"; type \"info\" to see its columns", s->ds->name, name);
+}
+
+/* Parse one command's words into args for entry e. */
+static int
+parse_args(const lt_cmd_entry *e, const lt_words *w, const char *text,
+    lt_args *a, lt_error *err)
+{
+	size_t nopts = 0;
+
+	memset(a, 0, sizeof *a);
+	a->format = -1;
+	while (e->opts != NULL && e->opts[nopts].name != NULL)
+		nopts++;
+	a->nopts = nopts;
+	a->optv = lt_calloc(nopts + 1, sizeof *a->optv);
+	a->argv = lt_calloc(w->n + 1, sizeof *a->argv);
+	a->argpos = lt_calloc(w->n + 1, sizeof *a->argpos);
+	if (e->flags & LT_CMD_RAW) {
+		int from = w->n > 1 ? w->pos[1] : w->end;
+		int to = w->end;
+
+		while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\t'))
+			to--;
+		a->raw = lt_strndup(text + from, (size_t)(to - from));
+		a->rawpos = from;
+		return 0;
+	}
+	for (size_t i = 1; i < w->n; i++) {
+		const char *word = w->w[i];
+		const char *val = NULL, *eq;
+		size_t k, nlen;
+
+		if (w->quoted[i] || strncmp(word, "--", 2) != 0 || word[2] == '\0') {
+			a->argpos[a->argc] = w->pos[i];
+			a->argv[a->argc++] = lt_strdup(word);
+			continue;
+		}
+		eq = strchr(word, '=');
+		nlen = eq != NULL ? (size_t)(eq - word - 2) : strlen(word + 2);
+		if (nlen == 6 && strncmp(word + 2, "format", 6) == 0) {
+			val = eq != NULL ? eq + 1 : i + 1 < w->n ? w->w[++i] : NULL;
+			if (val == NULL || (a->format = lt_format_parse(val)) < 0)
+				return lt_err_at(err, LT_EINVAL, w->pos[i],
+				    "--format takes text, csv or json");
+			continue;
+		}
+		for (k = 0; k < nopts; k++)
+			if (strlen(e->opts[k].name) == nlen &&
+			    strncmp(e->opts[k].name, word + 2, nlen) == 0)
+				break;
+		if (k == nopts)
+			return lt_err_at(err, LT_EINVAL, w->pos[i],
+			    "%s has no option \"%.*s\"; type \"help %s\" to see its options",
+			    e->name, (int)nlen + 2, word, e->name);
+		if (e->opts[k].arg != NULL) {
+			if (eq != NULL)
+				val = eq + 1;
+			else if (i + 1 < w->n)
+				val = w->w[++i];
+			else
+				return lt_err_at(err, LT_EINVAL, w->pos[i],
+				    "--%s needs a value (%s)", e->opts[k].name, e->opts[k].arg);
+		} else if (eq != NULL) {
+			return lt_err_at(err, LT_EINVAL, w->pos[i],
+			    "--%s takes no value", e->opts[k].name);
+		} else {
+			val = "yes";
+		}
+		if (a->optv[k] != NULL && !e->opts[k].repeat)
+			return lt_err_at(err, LT_EINVAL, w->pos[i],
+			    "--%s is given twice", e->opts[k].name);
+		{
+			size_t n = 0;
+
+			while (a->optv[k] != NULL && a->optv[k][n] != NULL)
+				n++;
+			a->optv[k] = lt_realloc(a->optv[k], (n + 2) * sizeof **a->optv);
+			a->optv[k][n] = lt_strdup(val);
+			a->optv[k][n + 1] = NULL;
+		}
+	}
+	if (a->argc < (size_t)e->min_args || (e->max_args >= 0 && a->argc > (size_t)e->max_args)) {
+		char *usage = lt_cmd_usage(e);
+		int pos = a->argc > 0 && e->max_args >= 0 && a->argc > (size_t)e->max_args ?
+		    a->argpos[e->max_args] : w->end;
+
+		lt_err_at(err, LT_EINVAL, pos, "%s %s; usage: %s",
+		    e->name, a->argc < (size_t)e->min_args ? "needs more" : "takes fewer",
+		    usage);
+		free(usage);
+		/* Say it the way people do. */
+		if (a->argc < (size_t)e->min_args)
+			snprintf(err->msg, sizeof err->msg, "%s needs %s; usage: %s",
+			    e->name, e->args, (usage = lt_cmd_usage(e)));
+		else
+			snprintf(err->msg, sizeof err->msg, "too many words after %s; usage: %s",
+			    e->name, (usage = lt_cmd_usage(e)));
+		free(usage);
+		return LT_EINVAL;
+	}
+	return 0;
+}
+
+static void
+args_clear(lt_args *a)
+{
+	for (size_t i = 0; i < a->argc; i++)
+		free(a->argv[i]);
+	free(a->argv);
+	free(a->argpos);
+	for (size_t k = 0; k < a->nopts; k++)
+		lt_strv_free(a->optv[k]);
+	free(a->optv);
+	free((char *)a->raw);
+}
+
+/* Run one split command. */
+static int
+run_one(lt_session *s, const char *text, const lt_words *w, lt_emit_fn emit,
+    void *ud, int *quit, lt_error *err)
+{
+	const lt_cmd_entry *e = lt_cmd_find(w->w[0]);
+	lt_args a;
+	lt_result *r;
+	int rc, fmt;
+
+	if (e == NULL) {
+		const char *best = NULL;
+
+		for (size_t i = 0; i < lt_cmd_count && best == NULL; i++)
+			if (strncasecmp(lt_cmd_table[i]->name, w->w[0], 2) == 0)
+				best = lt_cmd_table[i]->name;
+		if (best != NULL)
+			return lt_err_at(err, LT_EINVAL, w->pos[0],
+			    "there is no command \"%s\" (did you mean \"%s\"?); type \"help\" to see them all",
+			    w->w[0], best);
+		return lt_err_at(err, LT_EINVAL, w->pos[0],
+		    "there is no command \"%s\"; type \"help\" to see them all", w->w[0]);
+	}
+	if ((e->flags & LT_CMD_NEEDS_DATASET) && s->ds == NULL)
+		return lt_err_at(err, LT_EINVAL, w->pos[0],
+		    "%s works on an open dataset; open one first, for example \"open cohort\"",
+		    e->name);
+	if ((rc = parse_args(e, w, text, &a, err)) != 0) {
+		args_clear(&a);
+		return rc;
+	}
+	r = lt_result_new(NULL);
+	free(r->command);
+	r->command = lt_strndup(text + w->start, (size_t)(w->end - w->start));
+	while (r->command[0] != '\0' && strchr(" \t", r->command[strlen(r->command) - 1]))
+		r->command[strlen(r->command) - 1] = '\0';
+	rc = e->exec(s, &a, r, err);
+	fmt = a.format >= 0 ? a.format : lt_format_parse(lt_session_get(s, "format"));
+	args_clear(&a);
+	if (rc == 0) {
+		if (r->quit && quit != NULL)
+			*quit = 1;
+		if (emit != NULL && emit(ud, r, fmt) != 0)
+			rc = -1;
+	}
+	lt_result_free(r);
+	return rc;
+}
+
+int
+lt_session_run(lt_session *s, const char *text, lt_emit_fn emit, void *ud,
+    int *quit, lt_error *err)
+{
+	size_t off = 0;
+	lt_words w;
+	int r, rc = 0;
+
+	lt_err_clear(err);
+	if (quit != NULL)
+		*quit = 0;
+	while (rc == 0 && (quit == NULL || !*quit) &&
+	    (r = lt_words_next(text, &off, &w, err)) != 0) {
+		if (r < 0)
+			return err->code;
+		rc = run_one(s, text, &w, emit, ud, quit, err);
+		lt_words_clear(&w);
+	}
+	return rc < 0 ? 0 : rc;
+}
+
+/* Candidates from a list that start with prefix. */
+static void
+add_matches(char ***out, size_t *n, size_t *cap, const char *prefix, const char *cand)
+{
+	if (cand == NULL || strncmp(cand, prefix, strlen(prefix)) != 0)
+		return;
+	*out = lt_grow(*out, cap, *n + 2, sizeof **out);
+	(*out)[(*n)++] = lt_strdup(cand);
+	(*out)[*n] = NULL;
+}
+
+char **
+lt_session_complete(lt_session *s, const char *line)
+{
+	static const char *const expr_words[] = {
+		"and", "or", "not", "in", "is", "missing", "between", "off", NULL
+	};
+	size_t off = 0, n = 0, cap = 0, nwords;
+	lt_words w;
+	lt_error err;
+	const char *word, *p;
+	const lt_cmd_entry *e;
+	char **out = lt_calloc(1, sizeof *out);
+	int kind;
+
+	/* The command being typed starts after the last ";" or newline. */
+	for (p = line + strlen(line); p > line && p[-1] != ';' && p[-1] != '\n'; p--)
+		;
+	word = line + strlen(line);
+	while (word > p && strchr(" \t\"'(,", word[-1]) == NULL)
+		word--;
+	if (lt_words_next(p, &off, &w, &err) <= 0) {
+		memset(&w, 0, sizeof w);
+	}
+	nwords = w.n;
+	if (nwords > 0 && *word != '\0')
+		nwords--;	/* the last word is the one being completed */
+	if (nwords == 0) {
+		for (size_t i = 0; i < lt_cmd_count; i++)
+			add_matches(&out, &n, &cap, word, lt_cmd_table[i]->name);
+		lt_words_clear(&w);
+		return out;
+	}
+	e = lt_cmd_find(w.w[0]);
+	lt_words_clear(&w);
+	if (e == NULL)
+		return out;
+	kind = e->complete;
+	if (strncmp(word, "--", 2) == 0) {
+		for (size_t i = 0; e->opts != NULL && e->opts[i].name != NULL; i++) {
+			char *o = lt_sprintf("--%s", e->opts[i].name);
+
+			add_matches(&out, &n, &cap, word, o);
+			free(o);
+		}
+		add_matches(&out, &n, &cap, word, "--format");
+		return out;
+	}
+	if (kind == LT_COMPLETE_FILE) {
+		free(out);
+		return NULL;
+	}
+	switch (kind) {
+	case LT_COMPLETE_DATASET: {
+		char **names = lt_catalog_names(s->cat);
+
+		for (char **q = names; *q != NULL; q++)
+			add_matches(&out, &n, &cap, word, *q);
+		lt_strv_free(names);
+		break;
+	}
+	case LT_COMPLETE_EXPR:
+		for (size_t i = 0; expr_words[i] != NULL; i++)
+			add_matches(&out, &n, &cap, word, expr_words[i]);
+		/* FALLTHROUGH */
+	case LT_COMPLETE_COLUMN:
+		for (size_t i = 0; s->ds != NULL && i < s->ds->nvars; i++)
+			add_matches(&out, &n, &cap, word, s->ds->vars[i].name);
+		break;
+	case LT_COMPLETE_COMMAND:
+		for (size_t i = 0; i < lt_cmd_count; i++)
+			add_matches(&out, &n, &cap, word, lt_cmd_table[i]->name);
+		break;
+	case LT_COMPLETE_SETTING:
+		for (size_t i = 0; i < lt_nsettings; i++)
+			add_matches(&out, &n, &cap, word, lt_settings[i].name);
+		break;
+	case LT_COMPLETE_GENERATOR:
+		for (size_t i = 0; i < lt_gen_count; i++)
+			add_matches(&out, &n, &cap, word, lt_gen_table[i].name);
+		break;
+	}
+	return out;
+}

@@ -1,0 +1,67 @@
+/*
+ * session.h - a working session: the catalog, the open dataset, the active
+ * filter and sort, the settings, and the command language that drives them.
+ *
+ * Every front end (the -c option, scripts, the shell, the TUI, tutorials,
+ * recipes) hands command text to lt_session_run and renders the result
+ * documents it gets back through its emit function.
+ */
+#ifndef LT_SESSION_H
+#define LT_SESSION_H
+
+#include <signal.h>
+#include <stdio.h>
+
+#include "catalog.h"
+#include "error.h"
+#include "result.h"
+
+typedef struct lt_session lt_session;
+
+typedef struct lt_session_opts {
+	const char *catalog_path;	/* the workbench database */
+	const char *bundled_dir;	/* bundled datasets, or NULL */
+	FILE *data_out;			/* where "generate" writes without --output; may be NULL */
+	lt_progress_fn progress;	/* long operations report here; may be NULL */
+	void *progress_ud;
+	volatile sig_atomic_t *cancel;	/* set by the front end on Ctrl-C */
+} lt_session_opts;
+
+lt_session *lt_session_new(const lt_session_opts *o, lt_error *err);
+void lt_session_free(lt_session *s);
+
+/*
+ * Receives each result in turn, with the output format asked for (a
+ * command's --format, else the "format" setting). The result is freed after
+ * emit returns. Return non-zero to stop running further commands.
+ */
+typedef int (*lt_emit_fn)(void *ud, const lt_result *r, int format);
+
+/*
+ * Run the commands in text (separated by ";" or newlines). Stops at the
+ * first error: returns its code with *err filled (err->pos is the byte
+ * offset in text, or -1). Returns 0 when all ran; *quit (if not NULL) is
+ * set when a command asked to quit.
+ */
+int lt_session_run(lt_session *s, const char *text, lt_emit_fn emit, void *ud,
+    int *quit, lt_error *err);
+
+/* The open dataset, or NULL. */
+const lt_dataset *lt_session_dataset(const lt_session *s);
+/* The active filter's text, or NULL. */
+const char *lt_session_filter(const lt_session *s);
+lt_catalog *lt_session_catalog(lt_session *s);
+/* A setting's current value ("format", "digits", "page"). */
+const char *lt_session_get(const lt_session *s, const char *name);
+/* Change a setting; checks the value. */
+int lt_session_set(lt_session *s, const char *name, const char *value, lt_error *err);
+
+/*
+ * Completion: the words that could stand at the end of line (the text
+ * before the cursor; the word being completed is its last word, possibly
+ * empty). Returns a NULL-terminated array (free with lt_strv_free), or NULL
+ * when the front end should complete file names instead.
+ */
+char **lt_session_complete(lt_session *s, const char *line);
+
+#endif

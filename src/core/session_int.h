@@ -1,0 +1,51 @@
+/*
+ * session_int.h - the session's insides, shared by session.c and the
+ * cmd_*.c files that implement commands. Nothing outside src/core sees it.
+ */
+#ifndef LT_SESSION_INT_H
+#define LT_SESSION_INT_H
+
+#include "catalog.h"
+#include "cmd.h"
+#include "expr.h"
+#include "session.h"
+
+/* A setting: name, help, default, and what values it takes. */
+typedef struct lt_setting {
+	const char *name;
+	const char *help;
+	const char *def;
+	const char *choices;	/* "text|csv|json", or NULL for a number */
+	int min, max;		/* for numbers */
+} lt_setting;
+
+extern const lt_setting lt_settings[];
+extern const size_t lt_nsettings;
+
+struct lt_session {
+	lt_catalog *cat;
+	lt_session_opts o;
+	lt_dataset *ds;		/* the open dataset, or NULL */
+	char *filter;		/* the active filter's text, or NULL */
+	lt_sql where;		/* and its compiled form */
+	long long filtered_rows;	/* rows the filter selects (-1: unknown) */
+	char *sort;		/* column to sort rows by, or NULL */
+	int sort_desc;
+	long long show_next;	/* first row of the next "show" (0-based) */
+	char **values;		/* settings, parallel to lt_settings */
+};
+
+/* Bind the active filter's parameters to st, starting at index first. */
+void lt_session_bind_filter(lt_session *s, sqlite3_stmt *st, int first);
+/* " WHERE ..." for the active filter, or "". */
+const char *lt_session_where(const lt_session *s);
+/* An integer setting. */
+int lt_session_int(const lt_session *s, const char *name);
+/* Count the rows the active filter selects. */
+int lt_session_count(lt_session *s, long long *n, lt_error *err);
+/* Add the dataset and filter notes every data result carries. */
+void lt_session_context(lt_session *s, lt_result *r);
+/* The variable called name in the open dataset, or an error naming it. */
+int lt_session_var(lt_session *s, const char *name, int pos, int *idx, lt_error *err);
+
+#endif

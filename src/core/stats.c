@@ -1,0 +1,139 @@
+/*
+ * stats.c - descriptive statistics.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+#include "buf.h"
+#include "stats.h"
+
+double
+lt_stats_quantile_sorted(const double *x, const double *w, size_t n, double p)
+{
+	double total = 0, h, lo, hi, cum = 0;
+	size_t i;
+
+	if (n == 0)
+		return NAN;
+	if (w == NULL)
+		return gsl_stats_quantile_from_sorted_data(x, 1, n, p);
+	/*
+	 * Frequency weights: the type 7 quantile of the data expanded so that
+	 * x[i] appears w[i] times. h is the 0-based position in that data.
+	 */
+	for (i = 0; i < n; i++)
+		total += w[i];
+	if (total <= 0)
+		return NAN;
+	h = (total - 1) * p;
+	lo = hi = x[n - 1];
+	for (i = 0; i < n; i++) {
+		cum += w[i];
+		if (cum > floor(h)) {
+			lo = x[i];
+			break;
+		}
+	}
+	for (i = 0, cum = 0; i < n; i++) {
+		cum += w[i];
+		if (cum > ceil(h)) {
+			hi = x[i];
+			break;
+		}
+	}
+	return lo + (h - floor(h)) * (hi - lo);
+}
+
+typedef struct pair {
+	double x, w;
+} pair;
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	const pair *p = a, *q = b;
+
+	return (p->x > q->x) - (p->x < q->x);
+}
+
+void
+lt_stats_summary(const double *x, const double *w, size_t n, lt_summary *out)
+{
+	size_t m = 0;
+
+	out->n = out->missing = 0;
+	out->mean = out->sd = out->min = out->q1 = NAN;
+	out->median = out->q3 = out->max = NAN;
+	if (w == NULL) {
+		double *v = lt_malloc((n ? n : 1) * sizeof *v);
+
+		for (size_t i = 0; i < n; i++)
+			if (!isnan(x[i]))
+				v[m++] = x[i];
+		out->n = (double)m;
+		out->missing = (double)(n - m);
+		if (m > 0) {
+			gsl_sort(v, 1, m);
+			out->mean = gsl_stats_mean(v, 1, m);
+			out->sd = m > 1 ? gsl_stats_sd_m(v, 1, m, out->mean) : NAN;
+			out->min = v[0];
+			out->max = v[m - 1];
+			out->q1 = lt_stats_quantile_sorted(v, NULL, m, 0.25);
+			out->median = lt_stats_quantile_sorted(v, NULL, m, 0.5);
+			out->q3 = lt_stats_quantile_sorted(v, NULL, m, 0.75);
+		}
+		free(v);
+		return;
+	}
+	{
+		pair *v = lt_malloc((n ? n : 1) * sizeof *v);
+		double *xs, *ws, sw = 0, mean = 0, ss = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			if (isnan(w[i]) || w[i] <= 0)
+				continue;
+			if (isnan(x[i])) {
+				out->missing += w[i];
+				continue;
+			}
+			v[m].x = x[i];
+			v[m++].w = w[i];
+		}
+		qsort(v, m, sizeof *v, cmp_pair);
+		/* West's weighted running mean and sum of squares. */
+		for (size_t i = 0; i < m; i++) {
+			double d, r;
+
+			sw += v[i].w;
+			d = v[i].x - mean;
+			r = d * v[i].w / sw;
+			mean += r;
+			ss += (sw - v[i].w) * d * r;
+		}
+		out->n = sw;
+		if (m > 0) {
+			xs = lt_malloc(m * sizeof *xs);
+			ws = lt_malloc(m * sizeof *ws);
+			for (size_t i = 0; i < m; i++) {
+				xs[i] = v[i].x;
+				ws[i] = v[i].w;
+			}
+			out->mean = mean;
+			out->sd = sw > 1 ? sqrt(ss / (sw - 1)) : NAN;
+			out->min = xs[0];
+			out->max = xs[m - 1];
+			out->q1 = lt_stats_quantile_sorted(xs, ws, m, 0.25);
+			out->median = lt_stats_quantile_sorted(xs, ws, m, 0.5);
+			out->q3 = lt_stats_quantile_sorted(xs, ws, m, 0.75);
+			free(xs);
+			free(ws);
+		}
+		free(v);
+	}
+}

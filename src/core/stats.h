@@ -1,0 +1,34 @@
+/*
+ * stats.h - statistics on columns of doubles (GSL underneath).
+ *
+ * Columns arrive as arrays with NaN for missing values and, for aggregated
+ * data, an optional parallel array of frequency weights (a row with weight
+ * w stands for w people).
+ */
+#ifndef LT_STATS_H
+#define LT_STATS_H
+
+#include <stddef.h>
+
+typedef struct lt_summary {
+	double n;		/* non-missing count (sum of weights) */
+	double missing;		/* missing count (sum of weights) */
+	double mean;
+	double sd;		/* sample standard deviation (n - 1) */
+	double min;
+	double q1;		/* quartiles: type 7, R's default */
+	double median;
+	double q3;
+	double max;
+} lt_summary;
+
+/*
+ * Summarise x[0..n-1]; w is NULL or frequency weights (rows whose weight
+ * is missing or not positive are left out). Statistics that cannot be
+ * computed (no values; SD of one value) are NaN.
+ */
+void lt_stats_summary(const double *x, const double *w, size_t n, lt_summary *out);
+/* The p-quantile (0..1) of sorted data (type 7), frequency-weighted if w. */
+double lt_stats_quantile_sorted(const double *x, const double *w, size_t n, double p);
+
+#endif
