@@ -345,14 +345,16 @@ import_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	t = lt_result_table(r, "columns", "Columns found");
 	lt_table_column(t, "name", "Column", LT_RC_TEXT);
 	lt_table_column(t, "type", "Type", LT_RC_TEXT);
-	lt_table_column(t, "levels", "Values", LT_RC_COUNT);
+	lt_table_column(t, "levels", "Values", LT_RC_TEXT);
 	for (size_t i = 0; i < d->nvars; i++) {
 		size_t row = lt_table_row(t);
+		const lt_var *v = &d->vars[i];
+		char *levels = v->nlevels > 0 ? lt_sprintf("%zu different", v->nlevels) : NULL;
 
-		lt_table_text(t, row, 0, d->vars[i].name);
-		lt_table_text(t, row, 1, lt_vtype_name(d->vars[i].type));
-		if (d->vars[i].nlevels > 0)
-			lt_table_num(t, row, 2, (double)d->vars[i].nlevels);
+		lt_table_text(t, row, 0, v->name);
+		lt_table_text(t, row, 1, lt_vtype_name(v->type));
+		lt_table_text(t, row, 2, levels != NULL ? levels : "");
+		free(levels);
 	}
 	if (meta_path == NULL)
 		lt_result_caveat(r, "Types were guessed from the data; describe the columns in a "

@@ -418,7 +418,7 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 			lt_table_text(t, row, 5, lt_buf_str(&b));
 		}
 		lt_buf_free(&b);
-	} else {
+	} else if (dt->single == NULL) {
 		if (dt->num == NULL) {
 			t = dt->num = lt_result_table(r, "numbers", "Numbers");
 			lt_table_column(t, "column", "Column", LT_RC_TEXT);
@@ -446,7 +446,8 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 			lt_table_num(t, row, 7, sm.max);
 		}
 		lt_table_text(t, row, 8, v->unit);
-		if (dt->single != NULL && sm.n > 0) {
+	} else {
+		if (sm.n > 0) {
 			lt_buf b = LT_BUF_INIT;
 			char *title = var_title(v);
 			int digits = lt_session_int(s, "digits");
@@ -457,7 +458,8 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 			lt_format_number(&b, sm.median, digits);
 			lt_buf_puts(&b, " (from ");
 			lt_format_number(&b, sm.n, 0);
-			lt_buf_puts(&b, s->ds->weight != NULL ? " people)." : " rows).");
+			lt_buf_puts(&b, s->ds->weight != NULL || strcmp(s->ds->kind,
+			    LT_KIND_INDIVIDUAL) == 0 ? " people)." : " rows).");
 			lt_result_headline(r, "%s", lt_buf_str(&b));
 			lt_result_number(r, "n", "N", sm.n, NULL);
 			lt_result_number(r, "missing", "Missing", sm.missing, NULL);

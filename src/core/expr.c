@@ -215,8 +215,8 @@ lex_string(struct parser *p, size_t start)
 	}
 	if (i >= p->len)
 		return lt_err_at(p->err, LT_EINVAL, posint(start),
-		    "the text in quotes starting at position %zu has no "
-		    "closing %c, so add one", start, q);
+		    "the text in quotes that starts here has no closing %c, "
+		    "so add one", q);
 	p->tok.type = T_STRING;
 	p->tok.len = i + 1 - start;
 	return 0;
@@ -651,9 +651,9 @@ parse_in(struct parser *p, const lt_var *v, int negated)
 		if (p->tok.type != T_COMMA) {
 			char what[64];
 
+			(void)open;
 			snprintf(what, sizeof what,
-			    "\",\" or \")\" to close the \"(\" at position %zu",
-			    open);
+			    "\",\" or \")\" to close the list");
 			return expected(p, what, 0);
 		}
 		if ((rc = next(p)) != 0)
@@ -811,8 +811,9 @@ parse_unary(struct parser *p)
 		if (p->tok.type != T_RPAREN) {
 			char what[64];
 
+			(void)open;
 			snprintf(what, sizeof what,
-			    "\")\" to close the \"(\" at position %zu", open);
+			    "\")\" to close the \"(\" you opened");
 			return expected(p, what, 0);
 		}
 		p->depth--;

@@ -635,14 +635,14 @@ static void
 test_error_parens(void **state)
 {
 	(void)state;
-	check_error("not (age > 3", 12, "expected \")\" to close the \"(\" at "
-	    "position 4");
-	check_error("(age > 3 bmi", 9, "expected \")\" to close the \"(\" at "
-	    "position 0, but found \"bmi\"");
+	check_error("not (age > 3", 12, "expected \")\" to close the \"(\" you "
+	    "opened");
+	check_error("(age > 3 bmi", 9, "expected \")\" to close the \"(\" you "
+	    "opened, but found \"bmi\"");
 	check_error("age in (1, 2", 12, "expected \",\" or \")\" to close the "
-	    "\"(\" at position 7");
+	    "list");
 	check_error("age in (1 2)", 10, "expected \",\" or \")\" to close the "
-	    "\"(\" at position 7, but found \"2\"");
+	    "list, but found \"2\"");
 	check_error("age in ()", 8, "expected a value after \"(\", but found "
 	    "\")\"");
 	check_error("age in (1,)", 10, "expected a value after \",\", but "
@@ -765,14 +765,14 @@ static void
 test_error_strings(void **state)
 {
 	(void)state;
-	check_error("note = \"abc", 7, "the text in quotes starting at "
-	    "position 7 has no closing \", so add one");
-	check_error("note = 'abc\\'", 7, "the text in quotes starting at "
-	    "position 7 has no closing ', so add one");
-	check_error("note in (\"a\", 'b", 14, "the text in quotes starting "
-	    "at position 14 has no closing ', so add one");
-	check_error("\"blood pressure > 3", 0, "the text in quotes starting "
-	    "at position 0 has no closing \", so add one");
+	check_error("note = \"abc", 7, "the text in quotes that starts here "
+	    "has no closing \", so add one");
+	check_error("note = 'abc\\'", 7, "the text in quotes that starts here "
+	    "has no closing ', so add one");
+	check_error("note in (\"a\", 'b", 14, "the text in quotes that starts here "
+	    "has no closing ', so add one");
+	check_error("\"blood pressure > 3", 0, "the text in quotes that starts here "
+	    "has no closing \", so add one");
 }
 
 /* Deep nesting is refused before it can exhaust the stack. */
