@@ -244,6 +244,11 @@ parse_args(const lt_cmd_entry *e, const lt_words *w, const char *text,
 		const char *val = NULL, *eq;
 		size_t k, nlen;
 
+		if (!w->quoted[i] && word[0] == '-' && ((word[1] >= 'a' && word[1] <= 'z') ||
+		    (word[1] >= 'A' && word[1] <= 'Z')))
+			return lt_err_at(err, LT_EINVAL, w->pos[i],
+			    "%s has no option \"%s\"; options of lantern itself, such as -q, go "
+			    "before the command", e->name, word);
 		if (w->quoted[i] || strncmp(word, "--", 2) != 0 || word[2] == '\0') {
 			a->argpos[a->argc] = w->pos[i];
 			a->argv[a->argc++] = lt_strdup(word);
