@@ -13,6 +13,18 @@
 #include "cli.h"
 #include "format.h"
 
+static int progress_shown;	/* a progress bar is on stderr's last line */
+
+/* Remove a progress bar before anything else goes to the terminal. */
+static void
+progress_clear(void)
+{
+	if (progress_shown) {
+		fputs("\r\033[K", stderr);
+		progress_shown = 0;
+	}
+}
+
 /* The width of stdout's terminal, else $COLUMNS, else 80. */
 static int
 term_width(void)
@@ -36,6 +48,7 @@ cli_emit(void *ud, const lt_result *r, int format)
 
 	if (r->quiet)
 		return 0;
+	progress_clear();
 	if (c->format >= 0)
 		format = c->format;
 	o.digits = atoi(lt_session_get(c->s, "digits"));
@@ -55,6 +68,7 @@ void
 cli_error(const char *where, const char *text, const lt_error *err)
 {
 	fflush(stdout);
+	progress_clear();
 	fprintf(stderr, "%s: %s\n", where, err->msg);
 	if (text != NULL && err->pos >= 0 && (size_t)err->pos <= strlen(text)) {
 		const char *start = text, *end;
@@ -88,10 +102,11 @@ cli_progress(void *ud, uint64_t done, uint64_t total)
 		return;
 	last = pct;
 	if (done >= total) {
-		fputs("\r\033[K", stderr);
+		progress_clear();
 		last = -1;
 		return;
 	}
+	progress_shown = 1;
 	fill = pct * width / 100;
 	fprintf(stderr, "\rImporting [");
 	for (int i = 0; i < width; i++)
