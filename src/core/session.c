@@ -434,12 +434,17 @@ lt_session_complete(lt_session *s, const char *line)
 	word = line + strlen(line);
 	while (word > p && strchr(" \t\"'(,", word[-1]) == NULL)
 		word--;
-	if (lt_words_next(p, &off, &w, &err) <= 0) {
-		memset(&w, 0, sizeof w);
+	/* The words before the one being completed (and before its quote). */
+	{
+		const char *stop = word > p && (word[-1] == '"' || word[-1] == '\'') ?
+		    word - 1 : word;
+		char *before = lt_strndup(p, (size_t)(stop - p));
+
+		if (lt_words_next(before, &off, &w, &err) <= 0)
+			memset(&w, 0, sizeof w);
+		free(before);
 	}
 	nwords = w.n;
-	if (nwords > 0 && *word != '\0')
-		nwords--;	/* the last word is the one being completed */
 	if (nwords == 0) {
 		for (size_t i = 0; i < lt_cmd_count; i++)
 			add_matches(&out, &n, &cap, word, lt_cmd_table[i]->name);
@@ -447,6 +452,27 @@ lt_session_complete(lt_session *s, const char *line)
 		return out;
 	}
 	e = lt_cmd_find(w.w[0]);
+	/* After "COLUMN =" or "COLUMN !=", offer the column's labels. */
+	if (e != NULL && e->complete == LT_COMPLETE_EXPR && s->ds != NULL && nwords >= 3) {
+		const char *op = w.w[nwords - 1];
+		const lt_var *v = lt_dataset_var(s->ds, w.w[nwords - 2]);
+
+		if (v != NULL && v->nlevels > 0 && (strcmp(op, "=") == 0 ||
+		    strcmp(op, "==") == 0 || strcmp(op, "!=") == 0 || strcmp(op, "<>") == 0)) {
+			int in_quotes = word > line && word[-1] == '"';
+
+			for (size_t i = 0; i < v->nlevels; i++) {
+				const char *lab = v->levels[i].label;
+				char *cand = !in_quotes && strchr(lab, ' ') != NULL ?
+				    lt_sprintf("\"%s\"", lab) : lt_strdup(lab);
+
+				add_matches(&out, &n, &cap, word, cand);
+				free(cand);
+			}
+			lt_words_clear(&w);
+			return out;
+		}
+	}
 	lt_words_clear(&w);
 	if (e == NULL)
 		return out;
