@@ -370,7 +370,8 @@ put_date(lt_buf *b, double days)
 
 typedef struct describe_tables {
 	lt_table *num, *cat, *date;
-	size_t described;
+	lt_buf small;		/* columns with few values, for one caveat */
+	size_t nsmall;
 	int missing_seen;
 	const char *single;	/* headline when exactly one column */
 } describe_tables;
@@ -474,9 +475,10 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 	}
 	if (sm.missing > 0)
 		dt->missing_seen = 1;
-	if (sm.n > 0 && sm.n < 30)
-		lt_result_caveat(r, "%s has only %.0f values: with so few, the numbers could "
-		    "easily be different in another sample.", v->name, sm.n);
+	if (sm.n > 0 && sm.n < 30) {
+		lt_buf_printf(&dt->small, "%s%s", dt->nsmall > 0 ? ", " : "", v->name);
+		dt->nsmall++;
+	}
 	return 0;
 }
 
@@ -606,6 +608,9 @@ describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		    s->filter != NULL ? " that match the filter" : "");
 		lt_buf_free(&b);
 	}
+	if (dt.nsmall > 0)
+		lt_result_caveat(r, "Fewer than 30 values in %s: with so few, the numbers could "
+		    "easily come out differently in another sample.", lt_buf_str(&dt.small));
 	if (dt.missing_seen)
 		lt_result_caveat(r, "Some values are missing; the statistics use only the rows "
 		    "that have a value, which can mislead if the gaps are not random.");
@@ -616,6 +621,7 @@ describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		    d->weight);
 	lt_session_context(s, r);
 out:
+	lt_buf_free(&dt.small);
 	free(cols);
 	return rc;
 }
