@@ -146,6 +146,7 @@ main(int argc, char **argv)
 	memset(&c, 0, sizeof c);
 	c.format = -1;
 	c.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	opterr = 0;	/* say it ourselves, as "lantern: ..." */
 	while ((ch = getopt_long(argc, argv, "+c:d:f:kqhV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -187,7 +188,13 @@ main(int argc, char **argv)
 			return 0;
 		}
 		default:
-			fputs("Try \"lantern --help\" for more information.\n", stderr);
+			if (optopt != 0 && strchr("cdf", optopt) != NULL)
+				fprintf(stderr, "lantern: -%c needs a value\n", optopt);
+			else if (optopt != 0)
+				fprintf(stderr, "lantern: there is no option -%c\n", optopt);
+			else
+				fprintf(stderr, "lantern: there is no option %s\n", argv[optind - 1]);
+			fputs("Try \"lantern --help\" for the options.\n", stderr);
 			return 2;
 		}
 	}
@@ -237,8 +244,20 @@ main(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	if (open_cmd != NULL && (status = run_text(&c, open_cmd)) != 0)
-		goto out;
+	/*
+	 * The shell shows what it opened; -d elsewhere opens quietly, so
+	 * "-d cohort -f csv -c ..." writes just the CSV.
+	 */
+	if (open_cmd != NULL) {
+		lt_error oerr;
+		int shell = optind >= argc || strcmp(argv[optind], "shell") == 0;
+
+		if (lt_session_run(c.s, open_cmd, shell ? cli_emit : NULL, &c, NULL, &oerr) != 0) {
+			cli_error("lantern", open_cmd, &oerr);
+			status = 1;
+			goto out;
+		}
+	}
 
 	if (command != NULL) {
 		status = run_text(&c, command);

@@ -150,7 +150,7 @@ dataset_card(lt_result *r, const lt_dataset *d)
 		lt_table_text(t, row, 0, v->name);
 		lt_table_text(t, row, 1, v->label);
 		lt_table_text(t, row, 2, lt_vtype_name(v->type));
-		lt_table_text(t, row, 3, v->unit);
+		lt_table_text(t, row, 3, v->unit != NULL ? v->unit : "");
 		for (size_t k = 0; k < v->nlevels; k++) {
 			if (k > 0)
 				lt_buf_puts(&vals, ", ");
@@ -160,8 +160,7 @@ dataset_card(lt_result *r, const lt_dataset *d)
 				lt_buf_printf(&vals, "%s=%s", v->levels[k].value,
 				    v->levels[k].label);
 		}
-		if (vals.len > 0)
-			lt_table_text(t, row, 4, lt_buf_str(&vals));
+		lt_table_text(t, row, 4, lt_buf_str(&vals));
 		lt_buf_free(&vals);
 	}
 	if (d->synthetic)
@@ -356,11 +355,12 @@ import_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_table_text(t, row, 2, levels != NULL ? levels : "");
 		free(levels);
 	}
-	if (meta_path == NULL)
+	if (meta_path == NULL) {
 		lt_result_caveat(r, "Types were guessed from the data; describe the columns in a "
 		    "datapackage.json (--meta) to give them titles, units and labels.");
-	lt_result_method(r, "Values \"\" and \"NA\" count as missing; a column with up to 20 "
-	    "different text values is treated as a category.");
+		lt_result_method(r, "Values \"\" and \"NA\" count as missing; a column with up to "
+		    "20 different text values is treated as a category.");
+	}
 	lt_dataset_free(d);
 	return 0;
 }

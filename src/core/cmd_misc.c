@@ -77,7 +77,8 @@ help_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_result_headline(r, "Type a command and press Enter; \"help COMMAND\" tells more "
 		    "about one, as in \"help filter\".");
 		lt_result_note(r, "Start with \"datasets\", then \"open cohort\" and \"info\".");
-		lt_result_note(r, "Every command also takes --format text, csv or json.");
+		lt_result_note(r, "Every command also takes --format text, csv or json, as in "
+		    "\"describe bmi --format json\".");
 		return 0;
 	}
 	if ((e = lt_cmd_find(a->argv[0])) == NULL)

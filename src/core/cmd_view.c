@@ -459,8 +459,10 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 			lt_format_number(&b, sm.median, digits);
 			lt_buf_puts(&b, " (from ");
 			lt_format_number(&b, sm.n, 0);
-			lt_buf_puts(&b, s->ds->weight != NULL || strcmp(s->ds->kind,
-			    LT_KIND_INDIVIDUAL) == 0 ? " people)." : " rows).");
+			if (s->ds->weight != NULL || strcmp(s->ds->kind, LT_KIND_INDIVIDUAL) == 0)
+				lt_buf_puts(&b, sm.n == 1 ? " person)." : " people).");
+			else
+				lt_buf_puts(&b, sm.n == 1 ? " row)." : " rows).");
 			lt_result_headline(r, "%s", lt_buf_str(&b));
 			lt_result_number(r, "n", "N", sm.n, NULL);
 			lt_result_number(r, "missing", "Missing", sm.missing, NULL);

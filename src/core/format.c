@@ -479,7 +479,7 @@ text_numbers(text_ctx *t, const lt_result *r)
 			sanitize(&value, it->text, t->utf8);
 		else
 			lt_format_number(&value, it->num, t->digits);
-		if (it->unit != NULL && *it->unit != '\0') {
+		if (it->unit != NULL && *it->unit != '\0' && (it->is_text || !isnan(it->num))) {
 			lt_buf_putc(&value, ' ');
 			sanitize(&value, it->unit, t->utf8);
 		}
@@ -500,7 +500,7 @@ right_aligned(int type)
 
 /* Format one table cell for people into b. */
 static void
-text_cell(text_ctx *t, const lt_cell *c, int type, lt_buf *b)
+text_cell(text_ctx *t, const lt_cell *c, int type, lt_buf *b, int cut)
 {
 	switch (c->kind) {
 	case LT_CELL_NUMBER:
@@ -513,7 +513,8 @@ text_cell(text_ctx *t, const lt_cell *c, int type, lt_buf *b)
 		break;
 	case LT_CELL_TEXT:
 		sanitize(b, c->text, t->utf8);
-		truncate_cols(b, MAX_CELL_COLS, t->utf8);
+		if (cut)
+			truncate_cols(b, MAX_CELL_COLS, t->utf8);
 		break;
 	case LT_CELL_HIDDEN:
 		lt_buf_putc(b, '*');
@@ -578,7 +579,8 @@ text_table(text_ctx *t, const lt_table *tb)
 	for (size_t i = 0; i < ncells; i++) {
 		size_t c = i % tb->ncols;
 
-		text_cell(t, &tb->cells[i], tb->cols[c].type, &b);
+		/* The last column is not cut: nothing to its right needs the room. */
+		text_cell(t, &tb->cells[i], tb->cols[c].type, &b, c + 1 < tb->ncols);
 		if (tb->cells[i].kind == LT_CELL_HIDDEN)
 			add_reason(&reasons, tb->cells[i].why);
 		cells[i] = lt_buf_take(&b);

@@ -235,6 +235,15 @@ parse_args(const lt_cmd_entry *e, const lt_words *w, const char *text,
 
 		while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\t'))
 			to--;
+		/* A trailing "--format F" is an option, not part of the text. */
+		if (w->n >= 3 && !w->quoted[w->n - 2] && strcmp(w->w[w->n - 2], "--format") == 0) {
+			if ((a->format = lt_format_parse(w->w[w->n - 1])) < 0)
+				return lt_err_at(err, LT_EINVAL, w->pos[w->n - 1],
+				    "--format takes text, csv or json");
+			to = w->pos[w->n - 2];
+			while (to > from && (text[to - 1] == ' ' || text[to - 1] == '\t'))
+				to--;
+		}
 		a->raw = lt_strndup(text + from, (size_t)(to - from));
 		a->rawpos = from;
 		return 0;

@@ -285,27 +285,31 @@ test_text_control_chars(void **state)
 	lt_result_free(r);
 }
 
-/* Long text cells are cut at 40 columns with an ellipsis. */
+/* Long text cells are cut at 40 columns with an ellipsis, except in the last column. */
 static void
 test_text_truncate(void **state)
 {
 	lt_result *r = lt_result_new("t");
 	lt_table *t = lt_result_table(r, "t", NULL);
+	const char *longtext = "\xc3\xa9" "123456789012345678901234567890123456789012345";
 	size_t row;
 	char *s;
 
 	(void)state;
 	lt_table_column(t, "x", "X", LT_RC_TEXT);
+	lt_table_column(t, "y", "Y", LT_RC_TEXT);
 	row = lt_table_row(t);
-	lt_table_text(t, row, 0,
-	    "\xc3\xa9" "123456789012345678901234567890123456789012345");
+	lt_table_text(t, row, 0, longtext);
+	lt_table_text(t, row, 1, longtext);
 	s = render(r, LT_FMT_TEXT, 0, 0, 1);
 	assert_non_null(strstr(s, "\n\xc3\xa9"
-	    "12345678901234567890123456789012345678\xe2\x80\xa6\n"));
+	    "12345678901234567890123456789012345678\xe2\x80\xa6  "
+	    "\xc3\xa9" "123456789012345678901234567890123456789012345\n"));
 	free(s);
 	s = render(r, LT_FMT_TEXT, 0, 0, 0);
 	assert_non_null(strstr(s,
-	    "\n?123456789012345678901234567890123456...\n"));
+	    "\n?123456789012345678901234567890123456...  "
+	    "?123456789012345678901234567890123456789012345\n"));
 	free(s);
 	lt_result_free(r);
 }
