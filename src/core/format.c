@@ -364,10 +364,16 @@ put_exact(lt_buf *out, double v, int whole)
 
 	if (v == 0)
 		v = 0;
-	if (whole && isfinite(v) && v == trunc(v))
+	if (whole && isfinite(v) && v == trunc(v)) {
 		snprintf(tmp, sizeof tmp, "%.0f", v);
-	else
-		snprintf(tmp, sizeof tmp, "%.17g", v);
+	} else {
+		/* The shortest form that reads back as the same double. */
+		for (int prec = 15; prec <= 17; prec++) {
+			snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+			if (strtod(tmp, NULL) == v || !isfinite(v))
+				break;
+		}
+	}
 	c_decimal_point(tmp);
 	lt_buf_puts(out, tmp);
 }

@@ -419,10 +419,43 @@ test_csv_single(void **state)
 	s = render(r, LT_FMT_CSV, 0, 0, 1);
 	assert_string_equal(s,
 	    "age,n,bmi,share\n"
-	    "16-24,1234,25.123000000000001,12.34\n"
-	    "65+,,28.100000000000001,\n"
+	    "16-24,1234,25.123,12.34\n"
+	    "65+,,28.1,\n"
 	    "85+,18766,,\n"
-	    "\"a, \"\"b\"\"\nc\",,0.10000000000000001,\n");
+	    "\"a, \"\"b\"\"\nc\",,0.1,\n");
+	free(s);
+	lt_result_free(r);
+}
+
+/* CSV numbers are the shortest text that reads back as the same double. */
+static void
+test_csv_roundtrip(void **state)
+{
+	const double vals[] = { 0.1, 1.0 / 3.0, 1e-300, 123456789.123456789,
+	    5e-324, 2.0 / 3.0 * 1e17, -27.1, 100.0 / 7.0 };
+	size_t n = sizeof vals / sizeof vals[0];
+	lt_result *r = lt_result_new("t");
+	lt_table *t = lt_result_table(r, "t", NULL);
+	char *s, *line, *save = NULL;
+	size_t i = 0;
+
+	(void)state;
+	lt_table_column(t, "x", "X", LT_RC_NUMBER);
+	for (size_t k = 0; k < n; k++)
+		lt_table_num(t, lt_table_row(t), 0, vals[k]);
+	s = render(r, LT_FMT_CSV, 0, 0, 1);
+	for (line = strtok_r(s, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		if (strcmp(line, "x") == 0)
+			continue;
+		assert_true(i < n);
+		assert_true(strtod(line, NULL) == vals[i]);
+		assert_true(strlen(line) <= 24);
+		i++;
+	}
+	assert_int_equal(i, n);
+	free(s);
+	s = render(r, LT_FMT_CSV, 0, 0, 1);
+	assert_non_null(strstr(s, "\n0.1\n0.3333333333333333\n1e-300\n"));
 	free(s);
 	lt_result_free(r);
 }
@@ -481,7 +514,7 @@ test_csv_items_headline(void **state)
 	s = render(r, LT_FMT_CSV, 0, 0, 1);
 	assert_string_equal(s,
 	    "key,value\n"
-	    "mean,0.33333333333333331\n"
+	    "mean,0.3333333333333333\n"
 	    "n,20000\n"
 	    "licence,\"CC BY, 4.0\"\n");
 	free(s);
@@ -733,6 +766,7 @@ main(void)
 		cmocka_unit_test(test_text_wrap_long_word),
 		cmocka_unit_test(test_text_two_tables),
 		cmocka_unit_test(test_csv_single),
+		cmocka_unit_test(test_csv_roundtrip),
 		cmocka_unit_test(test_csv_multi),
 		cmocka_unit_test(test_csv_items_headline),
 		cmocka_unit_test(test_json_shape),
