@@ -96,20 +96,32 @@ lt_db_exec(sqlite3 *db, const char *sql, lt_error *err)
 	return 0;
 }
 
+/* Read the schema version into *version. */
 static int
-catalog_init(lt_catalog *c, lt_error *err)
+schema_version(lt_catalog *c, int *version, lt_error *err)
 {
 	sqlite3_stmt *st;
-	int version, rc;
+	int rc;
 
-	sqlite3_busy_timeout(c->db, 5000);
 	if (sqlite3_prepare_v2(c->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
 		return lt_db_error(c->db, err, "opening the catalog");
 	rc = sqlite3_step(st);
-	version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	*version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return lt_db_error(c->db, err, "opening the catalog");
+	return 0;
+}
+
+/* Check the schema version and create the schema in a new catalog. */
+static int
+catalog_init(lt_catalog *c, lt_error *err)
+{
+	int version;
+
+	sqlite3_busy_timeout(c->db, 5000);
+	if (schema_version(c, &version, err) != 0)
+		return err->code;
 	if (version > SCHEMA_VERSION)
 		return lt_err(err, LT_EDB,
 		    "the catalog %s was made by a newer lantern; upgrade lantern or set LANTERN_HOME to another folder",
@@ -120,6 +132,13 @@ catalog_init(lt_catalog *c, lt_error *err)
 		return 0;
 	if (lt_db_exec(c->db, "BEGIN IMMEDIATE", err) != 0)
 		return err->code;
+	/* Another lantern may have made the schema while we waited for the lock. */
+	if (schema_version(c, &version, err) != 0) {
+		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+		return err->code;
+	}
+	if (version == SCHEMA_VERSION)
+		return lt_db_exec(c->db, "COMMIT", err);
 	if (lt_db_exec(c->db, schema_sql, err) != 0 ||
 	    lt_db_exec(c->db, "PRAGMA user_version=1", err) != 0) {
 		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
@@ -433,7 +452,13 @@ load_bundled(lt_catalog *c, const char *name, lt_dataset **out, lt_error *err)
 	path = lt_sprintf("%s/%s/datapackage.json", c->bundled_dir, name);
 	if (stat(path, &sb) == 0) {
 		rc = lt_package_load(path, out, err);
-		if (rc == 0) {
+		if (rc == 0 && strcmp((*out)->name, name) != 0) {
+			rc = lt_err(err, LT_EFORMAT,
+			    "%s: the package is called \"%s\" but its folder is \"%s\"; give them the same name",
+			    path, (*out)->name, name);
+			lt_dataset_free(*out);
+			*out = NULL;
+		} else if (rc == 0) {
 			free((*out)->origin);
 			(*out)->origin = lt_strdup("bundled");
 		}
@@ -632,12 +657,18 @@ lt_catalog_column(lt_catalog *c, const lt_dataset *d, int var, double **vals,
 	sqlite3_stmt *st;
 	double *v;
 	size_t got = 0, total;
-	int rc;
+	int rc, type;
 
 	*vals = NULL;
 	*n = 0;
 	if (d->rows < 0 || var < 0 || (size_t)var >= d->nvars)
 		return lt_err(err, LT_EINVAL, "that column has no stored values");
+	type = d->vars[var].type;
+	if (!(type == LT_VT_INTEGER || type == LT_VT_NUMBER || type == LT_VT_DATE ||
+	    (type == LT_VT_CATEGORY && d->vars[var].storage != LT_ST_TEXT)))
+		return lt_err(err, LT_EINVAL,
+		    "\"%s\" holds %s, not numbers; count its values instead",
+		    d->vars[var].name, d->vars[var].type == LT_VT_TEXT ? "text" : "categories");
 	total = (size_t)d->rows;
 	v = lt_malloc((total ? total : 1) * sizeof *v);
 	if (sqlite3_prepare_v2(c->db,

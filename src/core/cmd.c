@@ -102,9 +102,13 @@ lt_cmd_usage(const lt_cmd_entry *e)
 	return lt_buf_take(&b);
 }
 
-/* Append s with roff's special characters escaped. */
+/*
+ * Append s with roff's special characters escaped. In the arguments of a
+ * macro (macro non-zero) a double quote would end the argument, so it is
+ * written as \(dq.
+ */
 static void
-roff_puts(lt_buf *b, const char *s)
+roff_puts(lt_buf *b, const char *s, int macro)
 {
 	if (*s == '.' || *s == '\'')
 		lt_buf_puts(b, "\\&");
@@ -113,6 +117,8 @@ roff_puts(lt_buf *b, const char *s)
 			lt_buf_puts(b, "\\e");
 		else if (*s == '-')
 			lt_buf_puts(b, "\\-");
+		else if (*s == '"' && macro)
+			lt_buf_puts(b, "\\(dq");
 		else
 			lt_buf_putc(b, *s);
 	}
@@ -128,33 +134,33 @@ lt_cmd_roff(void)
 		char *usage = lt_cmd_usage(e);
 
 		lt_buf_puts(&b, ".TP\n.B ");
-		roff_puts(&b, usage);
+		roff_puts(&b, usage, 1);
 		lt_buf_putc(&b, '\n');
-		roff_puts(&b, e->help);
+		roff_puts(&b, e->help, 0);
 		lt_buf_putc(&b, '\n');
 		if (e->alias != NULL) {
 			lt_buf_puts(&b, "Also called\n.BR ");
-			roff_puts(&b, e->alias);
+			roff_puts(&b, e->alias, 1);
 			lt_buf_puts(&b, " .\n");
 		}
 		for (size_t k = 0; e->opts != NULL && e->opts[k].name != NULL; k++) {
 			const lt_opt_spec *o = &e->opts[k];
 
 			lt_buf_puts(&b, ".RS\n.TP\n.B \\-\\-");
-			roff_puts(&b, o->name);
+			roff_puts(&b, o->name, 1);
 			if (o->arg != NULL) {
 				lt_buf_puts(&b, " \" \"\n.I ");
-				lt_buf_printf(&b, "%s", o->arg);
+				roff_puts(&b, o->arg, 1);
 				lt_buf_puts(&b, "\n");
 			} else {
 				lt_buf_putc(&b, '\n');
 			}
-			roff_puts(&b, o->help);
+			roff_puts(&b, o->help, 0);
 			lt_buf_puts(&b, "\n.RE\n");
 		}
 		if (e->example != NULL) {
 			lt_buf_puts(&b, ".RS\nExample:\n.B ");
-			roff_puts(&b, e->example);
+			roff_puts(&b, e->example, 1);
 			lt_buf_puts(&b, "\n.RE\n");
 		}
 		free(usage);
@@ -188,7 +194,7 @@ words_add(lt_words *w, lt_buf *word, int pos, int quoted)
 int
 lt_words_next(const char *text, size_t *off, lt_words *w, lt_error *err)
 {
-	size_t i = *off;
+	size_t i = *off, lastlen = 0;
 	lt_buf word = LT_BUF_INIT;
 
 	memset(w, 0, sizeof *w);
@@ -202,7 +208,8 @@ lt_words_next(const char *text, size_t *off, lt_words *w, lt_error *err)
 				i++;
 		if (text[i] == '\0' || text[i] == ';' || text[i] == '\n') {
 			if (w->n > 0) {
-				w->end = (int)i;
+				/* The span ends with the last word: no blanks, no comment. */
+				w->end = w->pos[w->n - 1] + (int)lastlen;
 				*off = text[i] != '\0' ? i + 1 : i;
 				return 1;
 			}
@@ -244,7 +251,9 @@ lt_words_next(const char *text, size_t *off, lt_words *w, lt_error *err)
 			}
 			inword = 1;
 		}
-		if (inword)
+		if (inword) {
 			words_add(w, &word, pos, quoted);
+			lastlen = i - (size_t)pos;
+		}
 	}
 }

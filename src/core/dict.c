@@ -29,7 +29,7 @@ lt_vtype_name(int type)
 int
 lt_vtype_parse(const char *name)
 {
-	for (int i = 0; i <= LT_VT_TEXT; i++)
+	for (int i = 0; name != NULL && i <= LT_VT_TEXT; i++)
 		if (strcasecmp(name, vtype_names[i]) == 0)
 			return i;
 	return -1;

@@ -45,12 +45,14 @@ typedef struct col {
 	int src;			/* field index in the CSV record */
 	const lt_var *declared;		/* from the datapackage, or NULL */
 	int aff;			/* storage chosen for the row table */
+	int untyped;			/* no value in the first rows: no affinity */
 	unsigned seen;			/* classes seen (C_*) */
 	char *distinct[MAX_LEVELS + 1];	/* distinct text values, while few */
 	size_t ndistinct;
 	int many;			/* more than MAX_LEVELS distinct */
 	double *chunk;			/* numeric values not yet written */
 	size_t nchunk;
+	size_t chunkcap;		/* grows to CHUNK_ROWS as values come */
 	int chunk_no;
 	int chunking;			/* 0 once a value is not numeric */
 	lt_ident *ident;
@@ -239,6 +241,8 @@ push_chunk(importer *im, col *c, double v)
 {
 	if (!c->chunking)
 		return 0;
+	if (c->nchunk == c->chunkcap)
+		c->chunk = lt_grow(c->chunk, &c->chunkcap, c->nchunk + 1, sizeof *c->chunk);
 	c->chunk[c->nchunk++] = v;
 	return c->nchunk == CHUNK_ROWS ? flush_chunk(im, c) : 0;
 }
@@ -316,12 +320,7 @@ insert_row(importer *im, char **fields, const size_t *lens, long line)
 		if (c->declared != NULL && (rc = check_declared(im, c, cls, s, line)) != 0)
 			return rc;
 		c->seen |= (unsigned)cls;
-		if (cls == C_TEXT || (cls == C_DATE && c->aff != LT_ST_TEXT))
-			note_distinct(c, s, len);
-		else if (cls == C_DATE)
-			note_distinct(c, s, len);
-		else
-			note_distinct(c, s, len);
+		note_distinct(c, s, len);
 		if (c->aff != LT_ST_TEXT && cls == C_INT)
 			sqlite3_bind_int64(im->ins, p, iv);
 		else if (c->aff != LT_ST_TEXT && cls == C_REAL)
@@ -374,6 +373,19 @@ affinity(const col *c)
 	return LT_ST_TEXT;
 }
 
+/* Append name as a quoted SQL identifier. */
+static void
+put_ident(lt_buf *b, const char *name)
+{
+	lt_buf_putc(b, '"');
+	for (const char *p = name; *p != '\0'; p++) {
+		if (*p == '"')
+			lt_buf_putc(b, '"');
+		lt_buf_putc(b, *p);
+	}
+	lt_buf_putc(b, '"');
+}
+
 static int
 create_table(importer *im)
 {
@@ -384,16 +396,19 @@ create_table(importer *im)
 	lt_buf_printf(&sql, "CREATE TABLE \"data_%s\"(", im->name);
 	lt_buf_printf(&ins, "INSERT INTO \"data_%s\" VALUES(", im->name);
 	for (size_t i = 0; i < im->ncols; i++) {
-		const char *n = im->header[im->cols[i].src];
+		col *c = &im->cols[i];
 
-		im->cols[i].aff = affinity(&im->cols[i]);
-		lt_buf_puts(&sql, i > 0 ? ", \"" : "\"");
-		for (const char *p = n; *p != '\0'; p++) {
-			if (*p == '"')
-				lt_buf_putc(&sql, '"');
-			lt_buf_putc(&sql, *p);
-		}
-		lt_buf_printf(&sql, "\" %s", aff_sql[im->cols[i].aff]);
+		c->aff = affinity(c);
+		/*
+		 * A column with no value in the first rows gets no affinity, so
+		 * numbers that come later can still be stored as numbers
+		 * (fix_untyped); its values are bound as text meanwhile.
+		 */
+		c->untyped = c->declared == NULL && c->seen == 0;
+		lt_buf_puts(&sql, i > 0 ? ", " : "");
+		put_ident(&sql, im->header[c->src]);
+		if (!c->untyped)
+			lt_buf_printf(&sql, " %s", aff_sql[c->aff]);
 		lt_buf_puts(&ins, i > 0 ? ",?" : "?");
 	}
 	lt_buf_puts(&sql, ")");
@@ -611,7 +626,6 @@ setup_columns(importer *im, lt_csv_row *hdr)
 		c = &im->cols[im->ncols++];
 		c->src = (int)i;
 		c->chunking = 1;
-		c->chunk = lt_malloc(CHUNK_ROWS * sizeof *c->chunk);
 		if (im->meta != NULL) {
 			c->declared = lt_dataset_var(im->meta, im->header[i]);
 			if (c->declared == NULL)
@@ -619,8 +633,7 @@ setup_columns(importer *im, lt_csv_row *hdr)
 				    "column \"%s\" is not described in the metadata; add it to the datapackage's fields or drop it",
 				    im->header[i]);
 		}
-		if (c->declared == NULL || c->declared->type != LT_VT_DATE)
-			c->ident = lt_ident_new(im->header[i]);
+		c->ident = lt_ident_new(im->header[i]);
 	}
 	if (im->ncols == 0)
 		return lt_err(im->err, LT_EINVAL, "no columns are left to import");
@@ -714,10 +727,12 @@ load_rows(importer *im, lt_csv *csv, uint64_t size)
 		rc = im->err->code;
 		goto out;
 	}
-	for (size_t i = 0; i < im->ncols; i++)
-		im->cols[i].seen = 0;
+	/* The affinities come from what the first rows held... */
 	if ((rc = create_table(im)) != 0)
 		goto out;
+	/* ...and the final types from every row, counted again as they are stored. */
+	for (size_t i = 0; i < im->ncols; i++)
+		im->cols[i].seen = 0;
 	for (size_t k = 0; k < nheld; k++) {
 		for (size_t i = 0; i < im->nfields; i++) {
 			fields[i] = hold[k].buf + hold[k].offs[i];
@@ -812,6 +827,35 @@ make_dataset(importer *im)
 		final_var(im, &im->cols[i], &d->vars[i]);
 	d->nvars = im->ncols;
 	return d;
+}
+
+/*
+ * Columns created without affinity (no value in the first rows) hold their
+ * values as text; convert those that turned out numeric, so comparisons and
+ * sorting in SQL are numeric.
+ */
+static int
+fix_untyped(importer *im, const lt_dataset *d)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < im->ncols && rc == 0; i++) {
+		int st = d->vars[i].storage;
+		lt_buf sql = LT_BUF_INIT;
+
+		if (!im->cols[i].untyped || (st != LT_ST_INT && st != LT_ST_REAL))
+			continue;
+		lt_buf_printf(&sql, "UPDATE \"data_%s\" SET ", im->name);
+		put_ident(&sql, d->vars[i].name);
+		lt_buf_puts(&sql, " = CAST(");
+		put_ident(&sql, d->vars[i].name);
+		lt_buf_printf(&sql, " AS %s) WHERE ", st == LT_ST_INT ? "INTEGER" : "REAL");
+		put_ident(&sql, d->vars[i].name);
+		lt_buf_puts(&sql, " IS NOT NULL");
+		rc = lt_db_exec(im->db, lt_buf_str(&sql), im->err);
+		lt_buf_free(&sql);
+	}
+	return rc;
 }
 
 /* Drop chunks of columns that turned out not to be numeric. */
@@ -949,7 +993,8 @@ lt_import_csv(lt_catalog *cat, const lt_import_opts *o, lt_dataset **out,
 		goto close;
 	}
 	d = make_dataset(&im);
-	if ((rc = drop_stale_chunks(&im, d)) != 0 ||
+	if ((rc = fix_untyped(&im, d)) != 0 ||
+	    (rc = drop_stale_chunks(&im, d)) != 0 ||
 	    (rc = write_metadata(&im, d, &sb)) != 0)
 		goto close;
 	rc = lt_db_exec(im.db, "COMMIT", err);

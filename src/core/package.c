@@ -10,6 +10,8 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -93,6 +95,8 @@ jstrings(const json_t *arr, char ***v, size_t *n)
 static int
 field_type(const char *t, int has_categories)
 {
+	if (t != NULL && has_categories && field_type(t, 0) < 0)
+		return -1;
 	if (has_categories)
 		return LT_VT_CATEGORY;
 	if (t == NULL || strcmp(t, "string") == 0 || strcmp(t, "any") == 0)
@@ -129,7 +133,7 @@ load_field(const json_t *f, size_t idx, lt_var *v, lt_error *err)
 	v->description = lt_strdup(jstr(f, "description"));
 	v->unit = lt_strdup(jstr(f, "unit"));
 	v->type = t;
-	if (type != NULL && strcmp(type, "integer") == 0)
+	if (type != NULL && (strcmp(type, "integer") == 0 || strcmp(type, "year") == 0))
 		v->storage = LT_ST_INT;
 	else if (type != NULL && strcmp(type, "number") == 0)
 		v->storage = LT_ST_REAL;
@@ -157,14 +161,21 @@ int
 lt_package_load(const char *path, lt_dataset **out, lt_error *err)
 {
 	json_error_t jerr;
+	FILE *fp;
 	json_t *root, *res, *schema, *fields, *lt, *f;
 	lt_dataset *d;
+	const lt_var *wv = NULL;
 	const char *csv, *slash, *delim;
 	size_t i;
 	int rc = 0;
 
 	*out = NULL;
-	root = json_load_file(path, 0, &jerr);
+	if ((fp = fopen(path, "rb")) == NULL)
+		return lt_err(err, errno == ENOENT ? LT_ENOENT : LT_EIO,
+		    "cannot read %s (%s); check the path of the datapackage.json", path,
+		    strerror(errno));
+	root = json_loadf(fp, 0, &jerr);
+	fclose(fp);
 	if (root == NULL)
 		return lt_err(err, LT_EFORMAT, "%s, line %d: %s; fix the JSON and try again",
 		    path, jerr.line, jerr.text);
@@ -208,13 +219,27 @@ lt_package_load(const char *path, lt_dataset **out, lt_error *err)
 		d->nvars = i + 1;
 		if (rc != 0)
 			break;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(d->vars[j].name, d->vars[i].name) == 0) {
+				rc = lt_err(err, LT_EFORMAT,
+				    "%s: two fields are called \"%s\"; rename one of them",
+				    path, d->vars[i].name);
+				break;
+			}
+		if (rc != 0)
+			break;
 	}
 	json_decref(root);
 	if (rc == 0 && (d->name == NULL || !lt_dataset_name_ok(d->name)))
 		rc = lt_err(err, LT_EFORMAT,
 		    "%s: the package needs a \"name\" of lowercase letters, digits, - and _", path);
-	if (rc == 0 && d->weight != NULL && lt_dataset_var(d, d->weight) == NULL)
-		rc = lt_err(err, LT_EFORMAT, "%s: the weight column \"%s\" is not a field",
+	if (rc == 0 && d->weight != NULL && (wv = lt_dataset_var(d, d->weight)) == NULL)
+		rc = lt_err(err, LT_EFORMAT,
+		    "%s: the weight column \"%s\" is not a field; name one of the fields in \"weight\"",
+		    path, d->weight);
+	else if (rc == 0 && wv != NULL && wv->type != LT_VT_INTEGER && wv->type != LT_VT_NUMBER)
+		rc = lt_err(err, LT_EFORMAT,
+		    "%s: the weight column \"%s\" must be an integer or number field without categories",
 		    path, d->weight);
 	if (rc != 0) {
 		lt_dataset_free(d);

@@ -200,8 +200,10 @@ lt_table_row(lt_table *t)
 {
 	size_t need = (t->nrows + 1) * t->ncols;
 
-	t->cells = lt_grow(t->cells, &t->cap, need, sizeof *t->cells);
-	memset(&t->cells[t->nrows * t->ncols], 0, t->ncols * sizeof *t->cells);
+	if (t->ncols > 0) {
+		t->cells = lt_grow(t->cells, &t->cap, need, sizeof *t->cells);
+		memset(&t->cells[t->nrows * t->ncols], 0, t->ncols * sizeof *t->cells);
+	}
 	return t->nrows++;
 }
 

@@ -13,25 +13,47 @@
 #include "buf.h"
 #include "stats.h"
 
+/*
+ * Interpolate between the order statistics a (at floor(h)) and b (at
+ * ceil(h)) as R's quantile type 7 does; equal neighbours give the value
+ * itself, so weighted and expanded data agree to the last bit.
+ */
+static double
+interpolate(double a, double b, double frac)
+{
+	if (a == b || frac == 0)
+		return a;
+	return (1 - frac) * a + frac * b;
+}
+
 double
 lt_stats_quantile_sorted(const double *x, const double *w, size_t n, double p)
 {
 	double total = 0, h, lo, hi, cum = 0;
 	size_t i;
 
-	if (n == 0)
+	if (n == 0 || !(p >= 0 && p <= 1))
 		return NAN;
-	if (w == NULL)
-		return gsl_stats_quantile_from_sorted_data(x, 1, n, p);
+	if (w == NULL) {
+		size_t k;
+
+		h = (double)(n - 1) * p;
+		k = (size_t)floor(h);
+		if (k >= n - 1)
+			return x[n - 1];
+		return interpolate(x[k], x[k + 1], h - floor(h));
+	}
 	/*
 	 * Frequency weights: the type 7 quantile of the data expanded so that
 	 * x[i] appears w[i] times. h is the 0-based position in that data.
 	 */
 	for (i = 0; i < n; i++)
 		total += w[i];
-	if (total <= 0)
+	if (!(total > 0))
 		return NAN;
 	h = (total - 1) * p;
+	if (h < 0)
+		h = 0;
 	lo = hi = x[n - 1];
 	for (i = 0; i < n; i++) {
 		cum += w[i];
@@ -47,7 +69,7 @@ lt_stats_quantile_sorted(const double *x, const double *w, size_t n, double p)
 			break;
 		}
 	}
-	return lo + (h - floor(h)) * (hi - lo);
+	return interpolate(lo, hi, h - floor(h));
 }
 
 typedef struct pair {
@@ -96,7 +118,7 @@ lt_stats_summary(const double *x, const double *w, size_t n, lt_summary *out)
 		double *xs, *ws, sw = 0, mean = 0, ss = 0;
 
 		for (size_t i = 0; i < n; i++) {
-			if (isnan(w[i]) || w[i] <= 0)
+			if (!(w[i] > 0) || isinf(w[i]))
 				continue;
 			if (isnan(x[i])) {
 				out->missing += w[i];

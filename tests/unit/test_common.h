@@ -1,0 +1,195 @@
+/*
+ * test_common.h - what the unit tests share: the cmocka include order,
+ * where the source tree is, a private temporary directory per test, small
+ * file helpers, and a fixture holding a catalog in that directory.
+ *
+ * Everything is static inline so a test file uses only what it needs.
+ */
+#ifndef LT_TEST_COMMON_H
+#define LT_TEST_COMMON_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "catalog.h"
+
+/* The top of the source tree ($top_srcdir, "." when unset). */
+static inline const char *
+tc_srcdir(void)
+{
+	const char *s = getenv("top_srcdir");
+
+	return s != NULL && *s != '\0' ? s : ".";
+}
+
+/* A path under the source tree (caller frees). */
+static inline char *
+tc_src_path(const char *rel)
+{
+	return lt_sprintf("%s/%s", tc_srcdir(), rel);
+}
+
+/* dir/name (caller frees). */
+static inline char *
+tc_path(const char *dir, const char *name)
+{
+	return lt_sprintf("%s/%s", dir, name);
+}
+
+/* A new empty directory under $TMPDIR or /tmp (caller frees the name). */
+static inline char *
+tc_tmpdir_new(void)
+{
+	const char *base = getenv("TMPDIR");
+	char *d = lt_sprintf("%s/lt-test-XXXXXX", base != NULL && *base != '\0' ? base : "/tmp");
+
+	assert_non_null(mkdtemp(d));
+	return d;
+}
+
+/* Remove path and, when it is a directory, everything in it. */
+static inline void
+tc_rm_tree(const char *path)
+{
+	struct stat sb;
+	DIR *dir;
+	struct dirent *de;
+
+	if (lstat(path, &sb) != 0)
+		return;
+	if (S_ISDIR(sb.st_mode) && (dir = opendir(path)) != NULL) {
+		while ((de = readdir(dir)) != NULL) {
+			char *sub;
+
+			if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+				continue;
+			sub = lt_sprintf("%s/%s", path, de->d_name);
+			tc_rm_tree(sub);
+			free(sub);
+		}
+		closedir(dir);
+	}
+	remove(path);
+}
+
+/* Remove a directory tree made by tc_tmpdir_new, and free its name. */
+static inline void
+tc_tmpdir_free(char *dir)
+{
+	if (dir == NULL)
+		return;
+	tc_rm_tree(dir);
+	free(dir);
+}
+
+/* Write n bytes to path, replacing it. */
+static inline void
+tc_write_bytes(const char *path, const void *p, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(p, 1, n, f), n);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Write a string to path, replacing it. */
+static inline void
+tc_write_file(const char *path, const char *text)
+{
+	tc_write_bytes(path, text, strlen(text));
+}
+
+/* Write a string to dir/name; returns the path (caller frees). */
+static inline char *
+tc_write_in(const char *dir, const char *name, const char *text)
+{
+	char *p = tc_path(dir, name);
+
+	tc_write_file(p, text);
+	return p;
+}
+
+/* The whole contents of path (NUL-terminated; *len gets the size). */
+static inline char *
+tc_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	lt_buf b = LT_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+
+	assert_non_null(f);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		lt_buf_add(&b, chunk, n);
+	fclose(f);
+	if (len != NULL)
+		*len = b.len;
+	return lt_buf_take(&b);
+}
+
+/* Whether haystack contains needle; prints both when it does not. */
+static inline int
+tc_contains(const char *haystack, const char *needle)
+{
+	if (haystack != NULL && strstr(haystack, needle) != NULL)
+		return 1;
+	print_error("\"%s\" does not contain \"%s\"\n", haystack ? haystack : "(null)", needle);
+	return 0;
+}
+
+/* A catalog in a private temporary directory. */
+typedef struct tc_cat {
+	char *dir;		/* the temporary directory */
+	char *db;		/* dir/home/lantern/lantern.db (not there before open) */
+	char *bundled;		/* $top_srcdir/datasets */
+	lt_catalog *cat;
+} tc_cat;
+
+/* cmocka setup: a fresh catalog with the real bundled datasets. */
+static inline int
+tc_cat_setup(void **state)
+{
+	tc_cat *t = lt_calloc(1, sizeof *t);
+	lt_error err;
+
+	t->dir = tc_tmpdir_new();
+	t->db = lt_sprintf("%s/home/lantern/lantern.db", t->dir);
+	t->bundled = tc_src_path("datasets");
+	t->cat = lt_catalog_open(t->db, t->bundled, &err);
+	if (t->cat == NULL) {
+		print_error("cannot open a catalog in %s: %s\n", t->dir, err.msg);
+		return -1;
+	}
+	*state = t;
+	return 0;
+}
+
+/* cmocka teardown for tc_cat_setup. */
+static inline int
+tc_cat_teardown(void **state)
+{
+	tc_cat *t = *state;
+
+	if (t == NULL)
+		return 0;
+	lt_catalog_close(t->cat);
+	tc_tmpdir_free(t->dir);
+	free(t->db);
+	free(t->bundled);
+	free(t);
+	return 0;
+}
+
+#endif

@@ -1,0 +1,657 @@
+/*
+ * test_session.c - unit tests for running command text in a session:
+ * results, settings, errors with positions, and tab completion. The numbers
+ * are checked against values the test computes itself from cohort.csv.
+ */
+#include "config.h"
+
+#include "test_common.h"
+
+#include <math.h>
+
+#include "cmd.h"
+#include "format.h"
+#include "session.h"
+
+/* One emitted result, flattened to text so it outlives the emit call. */
+typedef struct rec {
+	char *command;
+	char *headline;
+	int format;
+	int quit;
+	char *dump;		/* "item KEY NUM", "fact KEY TEXT", "cell T R C TEXT" lines */
+} rec;
+
+typedef struct recorder {
+	rec r[16];
+	size_t n;
+	int stop_after;		/* emit returns non-zero after this many (0: never) */
+} recorder;
+
+/* Flatten a result into a rec. */
+static int
+emit(void *ud, const lt_result *r, int format)
+{
+	recorder *rc = ud;
+	rec *o;
+	lt_buf b = LT_BUF_INIT;
+
+	assert_true(rc->n < 16);
+	o = &rc->r[rc->n++];
+	o->command = lt_strdup(r->command);
+	o->headline = lt_strdup(r->headline);
+	o->format = format;
+	o->quit = r->quit;
+	for (size_t i = 0; i < r->nitems; i++) {
+		if (r->items[i].is_text)
+			lt_buf_printf(&b, "fact %s %s\n", r->items[i].key, r->items[i].text);
+		else
+			lt_buf_printf(&b, "item %s %.17g\n", r->items[i].key, r->items[i].num);
+	}
+	for (size_t t = 0; t < r->ntables; t++) {
+		const lt_table *tb = r->tables[t];
+
+		lt_buf_printf(&b, "table %zu %s\n", t, tb->name);
+		for (size_t row = 0; row < tb->nrows; row++)
+			for (size_t col = 0; col < tb->ncols; col++) {
+				const lt_cell *c = lt_table_cell(tb, row, col);
+
+				lt_buf_printf(&b, "cell %zu %zu %s ", t, row, tb->cols[col].name);
+				if (c->kind == LT_CELL_NUMBER)
+					lt_buf_printf(&b, "%.17g\n", c->num);
+				else if (c->kind == LT_CELL_TEXT)
+					lt_buf_printf(&b, "%s\n", c->text);
+				else if (c->kind == LT_CELL_HIDDEN)
+					lt_buf_printf(&b, "hidden\n");
+				else
+					lt_buf_printf(&b, "NA\n");
+			}
+	}
+	o->dump = lt_buf_take(&b);
+	return rc->stop_after > 0 && rc->n >= (size_t)rc->stop_after;
+}
+
+static void
+recorder_clear(recorder *rc)
+{
+	for (size_t i = 0; i < rc->n; i++) {
+		free(rc->r[i].command);
+		free(rc->r[i].headline);
+		free(rc->r[i].dump);
+	}
+	memset(rc, 0, sizeof *rc);
+}
+
+/* The number item key of a recorded result. */
+static double
+item(const rec *r, const char *key)
+{
+	char *pat = lt_sprintf("item %s ", key);
+	const char *p = strstr(r->dump, pat);
+	double v;
+
+	if (p == NULL) {
+		print_error("no item %s in:\n%s\n", key, r->dump);
+		fail();
+	}
+	v = strtod(p + strlen(pat), NULL);
+	free(pat);
+	return v;
+}
+
+/* Cell (row, column name) of table t, as text ("NA" when missing). */
+static char *
+cell(const rec *r, size_t t, size_t row, const char *col)
+{
+	char *pat = lt_sprintf("cell %zu %zu %s ", t, row, col);
+	const char *p = strstr(r->dump, pat);
+	char *v;
+
+	if (p == NULL) {
+		print_error("no cell %s in:\n%s\n", pat, r->dump);
+		fail();
+	}
+	p += strlen(pat);
+	v = lt_strndup(p, strcspn(p, "\n"));
+	free(pat);
+	return v;
+}
+
+/* ------------------------------------------------------------ the data */
+
+/* What the test itself reads from cohort.csv. */
+typedef struct truth {
+	size_t rows, bmi_n, old, old_bmi_n;
+	double bmi_mean, bmi_sd, bmi_max, old_bmi_mean;
+	int age0;
+	char smoking0;
+} truth;
+
+static truth cohort;
+
+/* Field k of a comma-separated line (no quotes in cohort.csv). */
+static const char *
+field(const char *line, int k, size_t *len)
+{
+	for (; k > 0; k--)
+		line = strchr(line, ',') + 1;
+	*len = strcspn(line, ",\n");
+	return line;
+}
+
+/* Read cohort.csv the simple way, with long double sums. */
+static void
+read_truth(void)
+{
+	char *path = tc_src_path("datasets/cohort/cohort.csv");
+	char *text = tc_read_file(path, NULL), *line;
+	long double sum = 0, ss = 0, osum = 0;
+	double *bmi = NULL;
+	size_t cap = 0;
+
+	memset(&cohort, 0, sizeof cohort);
+	assert_memory_equal(text, "age,sex,region,imd_quintile,ethnicity,smoking,bmi,", 50);
+	for (line = strchr(text, '\n') + 1; *line != '\0'; line = strchr(line, '\n') + 1) {
+		size_t len;
+		const char *f;
+		int age = atoi(field(line, 0, &len));
+
+		if (cohort.rows == 0) {
+			cohort.age0 = age;
+			cohort.smoking0 = *field(line, 5, &len);
+		}
+		cohort.rows++;
+		if (age >= 65)
+			cohort.old++;
+		f = field(line, 6, &len);
+		if (len > 0) {
+			double v = strtod(f, NULL);
+
+			bmi = lt_grow(bmi, &cap, cohort.bmi_n + 1, sizeof *bmi);
+			bmi[cohort.bmi_n++] = v;
+			sum += v;
+			if (v > cohort.bmi_max)
+				cohort.bmi_max = v;
+			if (age >= 65) {
+				osum += v;
+				cohort.old_bmi_n++;
+			}
+		}
+	}
+	cohort.bmi_mean = (double)(sum / cohort.bmi_n);
+	for (size_t i = 0; i < cohort.bmi_n; i++)
+		ss += ((long double)bmi[i] - sum / cohort.bmi_n) * ((long double)bmi[i] - sum / cohort.bmi_n);
+	cohort.bmi_sd = (double)sqrtl(ss / (cohort.bmi_n - 1));
+	cohort.old_bmi_mean = (double)(osum / cohort.old_bmi_n);
+	free(bmi);
+	free(text);
+	free(path);
+}
+
+/* ------------------------------------------------------------ fixtures */
+
+typedef struct fix {
+	char *db, *bundled;
+	lt_session *s;
+	recorder rc;
+} fix;
+
+static char *group_dir;
+
+/* Once: a catalog with cohort imported, and the truth from its CSV. */
+static int
+group_setup(void **state)
+{
+	char *db, *bundled = tc_src_path("datasets");
+	lt_catalog *c;
+	lt_dataset *d;
+	lt_error err;
+
+	(void)state;
+	read_truth();
+	group_dir = tc_tmpdir_new();
+	db = lt_sprintf("%s/cat/lantern.db", group_dir);
+	c = lt_catalog_open(db, bundled, &err);
+	if (c == NULL || lt_catalog_get(c, "cohort", NULL, NULL, &d, &err) != 0) {
+		print_error("%s\n", err.msg);
+		return -1;
+	}
+	lt_dataset_free(d);
+	lt_catalog_close(c);
+	free(db);
+	free(bundled);
+	return 0;
+}
+
+static int
+group_teardown(void **state)
+{
+	(void)state;
+	tc_tmpdir_free(group_dir);
+	return 0;
+}
+
+/* A fresh session on the shared catalog. */
+static int
+setup(void **state)
+{
+	fix *f = lt_calloc(1, sizeof *f);
+	lt_session_opts o = { 0 };
+	lt_error err;
+
+	f->db = lt_sprintf("%s/cat/lantern.db", group_dir);
+	f->bundled = tc_src_path("datasets");
+	o.catalog_path = f->db;
+	o.bundled_dir = f->bundled;
+	f->s = lt_session_new(&o, &err);
+	if (f->s == NULL) {
+		print_error("%s\n", err.msg);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	fix *f = *state;
+
+	lt_session_free(f->s);
+	recorder_clear(&f->rc);
+	free(f->db);
+	free(f->bundled);
+	free(f);
+	return 0;
+}
+
+/* Run text and insist that it works. */
+static void
+run_ok(fix *f, const char *text)
+{
+	lt_error err;
+	int quit = 0;
+
+	if (lt_session_run(f->s, text, emit, &f->rc, &quit, &err) != 0) {
+		print_error("\"%s\" failed: %s\n", text, err.msg);
+		fail();
+	}
+}
+
+/* Run text and return its error code, with *err filled. */
+static int
+run_err(fix *f, const char *text, lt_error *err)
+{
+	int quit = 0, rc = lt_session_run(f->s, text, emit, &f->rc, &quit, err);
+
+	if (rc == 0)
+		print_error("\"%s\" did not fail\n", text);
+	return rc;
+}
+
+/* ------------------------------------------------------------ tests */
+
+static void
+test_open(void **state)
+{
+	fix *f = *state;
+	const lt_dataset *d;
+
+	assert_null(lt_session_dataset(f->s));
+	run_ok(f, "open cohort");
+	assert_int_equal(f->rc.n, 1);
+	assert_string_equal(f->rc.r[0].command, "open cohort");
+	assert_true(tc_contains(f->rc.r[0].headline, "Opened cohort"));
+	assert_true(tc_contains(f->rc.r[0].headline, "20,000 rows"));
+	assert_int_equal(f->rc.r[0].format, LT_FMT_TEXT);
+	d = lt_session_dataset(f->s);
+	assert_non_null(d);
+	assert_string_equal(d->name, "cohort");
+	assert_int_equal(d->rows, (long long)cohort.rows);
+	assert_int_equal(cohort.rows, 20000);
+}
+
+static void
+test_describe(void **state)
+{
+	fix *f = *state;
+	const rec *r;
+
+	run_ok(f, "open cohort; describe bmi");
+	assert_int_equal(f->rc.n, 2);
+	r = &f->rc.r[1];
+	assert_string_equal(r->command, "describe bmi");
+	assert_true(item(r, "n") + item(r, "missing") == 20000);
+	assert_true(item(r, "n") == (double)cohort.bmi_n);
+	assert_true(fabs(item(r, "mean") - cohort.bmi_mean) <= 1e-12 * cohort.bmi_mean);
+	assert_true(fabs(item(r, "sd") - cohort.bmi_sd) <= 1e-12 * cohort.bmi_sd);
+	assert_true(item(r, "max") == cohort.bmi_max);
+	assert_true(tc_contains(r->headline, "Body mass index (kg/m2)"));
+}
+
+static void
+test_filter_describe(void **state)
+{
+	fix *f = *state;
+	const rec *r;
+
+	run_ok(f, "open cohort\nfilter age >= 65 # the older people\ndescribe bmi");
+	assert_int_equal(f->rc.n, 3);
+	assert_string_equal(lt_session_filter(f->s), "age >= 65");
+	assert_string_equal(f->rc.r[1].command, "filter age >= 65");
+	assert_true(item(&f->rc.r[1], "rows") == (double)cohort.old);
+	r = &f->rc.r[2];
+	assert_true(item(r, "n") + item(r, "missing") == (double)cohort.old);
+	assert_true(item(r, "n") == (double)cohort.old_bmi_n);
+	assert_true(fabs(item(r, "mean") - cohort.old_bmi_mean) <= 1e-12 * cohort.old_bmi_mean);
+
+	run_ok(f, "filter off; describe bmi");
+	assert_null(lt_session_filter(f->s));
+	assert_true(tc_contains(f->rc.r[3].headline, "Filter off"));
+	assert_true(item(&f->rc.r[4], "n") + item(&f->rc.r[4], "missing") == 20000);
+}
+
+static void
+test_sort_show(void **state)
+{
+	fix *f = *state;
+	const rec *r;
+	double prev = INFINITY;
+	char *v;
+
+	run_ok(f, "open cohort; show 1 2");
+	r = &f->rc.r[1];
+	v = cell(r, 0, 0, "age");
+	assert_int_equal(atoi(v), cohort.age0);
+	free(v);
+	/* Labels, not codes. */
+	v = cell(r, 0, 0, "smoking");
+	assert_string_equal(v, cohort.smoking0 == '0' ? "never" : cohort.smoking0 == '1' ?
+	    "former" : "current");
+	free(v);
+	v = cell(r, 0, 0, "sex");
+	assert_true(strcmp(v, "male") == 0 || strcmp(v, "female") == 0);
+	free(v);
+	assert_null(strstr(r->dump, "cell 0 2 "));	/* two rows only */
+
+	run_ok(f, "sort bmi desc; show 1 3");
+	r = &f->rc.r[3];
+	assert_true(tc_contains(r->headline, "Rows 1-3"));
+	for (size_t row = 0; row < 3; row++) {
+		double x;
+
+		v = cell(r, 0, row, "bmi");
+		x = strtod(v, NULL);
+		assert_true(x <= prev);
+		if (row == 0)
+			assert_true(x == cohort.bmi_max);
+		prev = x;
+		free(v);
+	}
+	assert_null(strstr(r->dump, "cell 0 3 "));
+}
+
+static void
+test_errors(void **state)
+{
+	fix *f = *state;
+	lt_error err;
+
+	/* No dataset yet. */
+	assert_int_equal(run_err(f, "describe bmi", &err), LT_EINVAL);
+	assert_true(tc_contains(err.msg, "open one first"));
+	assert_int_equal(err.pos, 0);
+
+	assert_int_equal(run_err(f, "open cohort; descrbe bmi", &err), LT_EINVAL);
+	assert_int_equal(err.pos, 13);
+	assert_true(tc_contains(err.msg, "there is no command \"descrbe\""));
+	assert_true(tc_contains(err.msg, "did you mean \"describe\""));
+	assert_int_equal(run_err(f, "frobnicate", &err), LT_EINVAL);
+	assert_true(tc_contains(err.msg, "type \"help\""));
+
+	assert_int_equal(run_err(f, "describe age bmii", &err), LT_ENOENT);
+	assert_int_equal(err.pos, 13);
+	assert_true(tc_contains(err.msg, "\"bmii\""));
+	assert_true(tc_contains(err.msg, "did you mean \"bmi\""));
+	assert_int_equal(run_err(f, "sort zzzzzz", &err), LT_ENOENT);
+	assert_int_equal(err.pos, 5);
+
+	assert_int_equal(run_err(f, "describe bmi --colour red", &err), LT_EINVAL);
+	assert_int_equal(err.pos, 13);
+	assert_true(tc_contains(err.msg, "--colour"));
+	assert_int_equal(run_err(f, "open cohort extra", &err), LT_EINVAL);
+	assert_int_equal(err.pos, 12);
+	assert_true(tc_contains(err.msg, "too many words"));
+	assert_int_equal(run_err(f, "open", &err), LT_EINVAL);
+	assert_true(tc_contains(err.msg, "open needs DATASET"));
+	assert_int_equal(run_err(f, "open nonesuch", &err), LT_ENOENT);
+	assert_int_equal(err.pos, 5);
+	assert_int_equal(run_err(f, "filter sex = \"F", &err), LT_EINVAL);
+	assert_int_equal(err.pos, 13);
+	assert_true(run_err(f, "filter agee > 3", &err) != 0);
+	assert_int_equal(err.pos, 7);
+	assert_true(tc_contains(err.msg, "agee"));
+	assert_int_equal(run_err(f, "show 0", &err), LT_EINVAL);
+	assert_int_equal(err.pos, 5);
+
+	/* An error stops the commands after it. */
+	recorder_clear(&f->rc);
+	assert_int_equal(run_err(f, "set digits 6; describe bmii; set digits 7", &err), LT_ENOENT);
+	assert_int_equal(f->rc.n, 1);
+	assert_string_equal(lt_session_get(f->s, "digits"), "6");
+	/* The session survives its errors. */
+	run_ok(f, "describe bmi");
+}
+
+static void
+test_settings(void **state)
+{
+	fix *f = *state;
+	lt_error err;
+
+	assert_string_equal(lt_session_get(f->s, "format"), "text");
+	assert_string_equal(lt_session_get(f->s, "digits"), "4");
+	assert_string_equal(lt_session_get(f->s, "page"), "20");
+	assert_null(lt_session_get(f->s, "colour"));
+	run_ok(f, "set format json; set digits 6; set page 5; set");
+	assert_string_equal(lt_session_get(f->s, "format"), "json");
+	assert_string_equal(lt_session_get(f->s, "digits"), "6");
+	assert_string_equal(lt_session_get(f->s, "page"), "5");
+	assert_int_equal(f->rc.r[3].format, LT_FMT_JSON);
+	assert_true(tc_contains(f->rc.r[3].dump, "cell 0 0 name format"));
+
+	assert_int_equal(run_err(f, "set format yaml", &err), LT_EINVAL);
+	assert_int_equal(err.pos, 11);
+	assert_true(tc_contains(err.msg, "text|csv|json"));
+	assert_int_equal(run_err(f, "set digits 0", &err), LT_EINVAL);
+	assert_true(tc_contains(err.msg, "from 1 to 17"));
+	assert_int_equal(run_err(f, "set digits 18", &err), LT_EINVAL);
+	assert_int_equal(run_err(f, "set digits 6x", &err), LT_EINVAL);
+	assert_int_equal(run_err(f, "set page 1001", &err), LT_EINVAL);
+	assert_int_equal(run_err(f, "set page ''", &err), LT_EINVAL);
+	assert_int_equal(run_err(f, "set colour red", &err), LT_ENOENT);
+	assert_int_equal(err.pos, 4);
+	/* Refused values change nothing. */
+	assert_string_equal(lt_session_get(f->s, "format"), "json");
+	assert_string_equal(lt_session_get(f->s, "digits"), "6");
+	assert_string_equal(lt_session_get(f->s, "page"), "5");
+
+	assert_int_equal(lt_session_set(f->s, "digits", "17", &err), 0);
+	assert_int_equal(lt_session_set(f->s, "format", "jso", &err), LT_EINVAL);
+	assert_int_equal(lt_session_set(f->s, "format", "csv", &err), 0);
+	assert_string_equal(lt_session_get(f->s, "format"), "csv");
+
+	/* The page setting is what "show" shows. */
+	recorder_clear(&f->rc);
+	run_ok(f, "open cohort; show");
+	assert_non_null(strstr(f->rc.r[1].dump, "cell 0 4 age"));
+	assert_null(strstr(f->rc.r[1].dump, "cell 0 5 age"));
+	assert_int_equal(f->rc.r[1].format, LT_FMT_CSV);
+}
+
+static void
+test_format_option(void **state)
+{
+	fix *f = *state;
+	lt_error err;
+
+	run_ok(f, "open cohort; describe bmi --format json; describe bmi; info --format=csv");
+	assert_int_equal(f->rc.r[0].format, LT_FMT_TEXT);
+	assert_int_equal(f->rc.r[1].format, LT_FMT_JSON);
+	assert_int_equal(f->rc.r[2].format, LT_FMT_TEXT);
+	assert_int_equal(f->rc.r[3].format, LT_FMT_CSV);
+	assert_string_equal(lt_session_get(f->s, "format"), "text");
+	assert_int_equal(run_err(f, "describe bmi --format yaml", &err), LT_EINVAL);
+	assert_true(tc_contains(err.msg, "--format takes text, csv or json"));
+	assert_int_equal(run_err(f, "describe bmi --format", &err), LT_EINVAL);
+}
+
+static void
+test_quit(void **state)
+{
+	fix *f = *state;
+	lt_error err;
+	int quit = 0;
+
+	assert_int_equal(lt_session_run(f->s, "set digits 5; quit; set digits 9", emit, &f->rc,
+	    &quit, &err), 0);
+	assert_int_equal(quit, 1);
+	assert_string_equal(lt_session_get(f->s, "digits"), "5");
+	assert_int_equal(f->rc.n, 2);
+	assert_int_equal(f->rc.r[1].quit, 1);
+	/* The alias, and a fresh run starts with *quit cleared. */
+	assert_int_equal(lt_session_run(f->s, "set digits 6", emit, &f->rc, &quit, &err), 0);
+	assert_int_equal(quit, 0);
+	assert_int_equal(lt_session_run(f->s, "exit\nset digits 9", emit, &f->rc, &quit, &err), 0);
+	assert_int_equal(quit, 1);
+	assert_string_equal(lt_session_get(f->s, "digits"), "6");
+}
+
+static void
+test_emit_stops(void **state)
+{
+	fix *f = *state;
+	lt_error err;
+	int quit = 0;
+
+	f->rc.stop_after = 1;
+	assert_int_equal(lt_session_run(f->s, "set digits 5; set digits 7", emit, &f->rc,
+	    &quit, &err), 0);
+	assert_int_equal(f->rc.n, 1);
+	assert_string_equal(lt_session_get(f->s, "digits"), "5");
+	/* Without an emit function commands still run. */
+	assert_int_equal(lt_session_run(f->s, "set digits 8", NULL, NULL, NULL, &err), 0);
+	assert_string_equal(lt_session_get(f->s, "digits"), "8");
+}
+
+static void
+test_imported(void **state)
+{
+	fix *f = *state;
+	char *csv = tc_write_in(group_dir, "ages.csv", "age,group\n5,a\n10,b\n70,a\n64,b\n65,a\n");
+	char *cmd = lt_sprintf("import %s --replace; open ages; filter age >= 65; describe age",
+	    csv);
+
+	/* Numbers compare as numbers, not as text ("70" >= "65" but "5" >= "65" too). */
+	run_ok(f, cmd);
+	assert_true(tc_contains(f->rc.r[0].headline, "Imported 5 rows"));
+	assert_true(item(&f->rc.r[2], "rows") == 2);
+	assert_true(item(&f->rc.r[3], "n") == 2);
+	assert_true(item(&f->rc.r[3], "mean") == 67.5);
+	run_ok(f, "filter off; sort age desc; show 1 2");
+	{
+		char *a = cell(&f->rc.r[6], 0, 0, "age"), *b = cell(&f->rc.r[6], 0, 1, "age");
+
+		assert_string_equal(a, "70");
+		assert_string_equal(b, "65");
+		free(a);
+		free(b);
+	}
+	run_ok(f, "drop ages");
+	assert_null(lt_session_dataset(f->s));
+	free(cmd);
+	free(csv);
+}
+
+/* The completions for line, joined by spaces ("(files)" for NULL). */
+static char *
+complete(fix *f, const char *line)
+{
+	char **v = lt_session_complete(f->s, line);
+	lt_buf b = LT_BUF_INIT;
+
+	if (v == NULL)
+		return lt_strdup("(files)");
+	for (char **p = v; *p != NULL; p++)
+		lt_buf_printf(&b, "%s%s", p == v ? "" : " ", *p);
+	lt_strv_free(v);
+	return lt_buf_take(&b);
+}
+
+#define assert_completes(f, line, want) do {				\
+	char *got_ = complete((f), (line));				\
+	assert_string_equal(got_, (want));				\
+	free(got_);							\
+} while (0)
+
+static void
+test_complete(void **state)
+{
+	fix *f = *state;
+	lt_buf all = LT_BUF_INIT;
+	char *got;
+
+	for (size_t i = 0; i < lt_cmd_count; i++)
+		lt_buf_printf(&all, "%s%s", i > 0 ? " " : "", lt_cmd_table[i]->name);
+	assert_completes(f, "", lt_buf_str(&all));
+	assert_completes(f, "  ", lt_buf_str(&all));
+	assert_completes(f, "de", "describe");
+	assert_completes(f, "d", "datasets describe drop");
+	assert_completes(f, "open cohort; desc", "describe");
+	assert_completes(f, "xyzzy ", "");
+
+	/* Columns need an open dataset. */
+	assert_completes(f, "describe ", "");
+	run_ok(f, "open cohort");
+	got = complete(f, "describe ");
+	assert_true(tc_contains(got, "age sex region imd_quintile ethnicity smoking bmi sbp"));
+	assert_true(tc_contains(got, "first_admission"));
+	free(got);
+	assert_completes(f, "describe age b", "bmi");
+	assert_completes(f, "sort s", "sex smoking sbp stroke steps");
+
+	got = complete(f, "open ");
+	assert_true(tc_contains(got, "anscombe"));
+	assert_true(tc_contains(got, "cohort cohort-counts"));
+	free(got);
+	assert_completes(f, "open coh", "cohort cohort-counts");
+	assert_completes(f, "set ", "format digits page");
+	assert_completes(f, "help fi", "filter");
+
+	assert_completes(f, "import --", "--name --meta --delimiter --drop --profile --replace --format");
+	assert_completes(f, "import --d", "--delimiter --drop");
+	assert_completes(f, "describe --", "--format");
+	assert_completes(f, "import ", "(files)");
+	assert_completes(f, "import da", "(files)");
+	lt_buf_free(&all);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_open, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_describe, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_describe, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sort_show, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_settings, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_format_option, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_emit_stops, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_imported, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_complete, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
