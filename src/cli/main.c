@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -140,7 +141,7 @@ main(int argc, char **argv)
 	lt_session_opts so;
 	lt_error err;
 	struct sigaction sa;
-	int ch, status = 0;
+	int ch, status = 0, shell;
 
 	setlocale(LC_ALL, "");
 	memset(&c, 0, sizeof c);
@@ -239,6 +240,16 @@ main(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
+	/* "run" takes -k/--keep-going after it too. */
+	if (optind < argc && strcmp(argv[optind], "run") == 0) {
+		for (int i = optind + 1; i < argc - 1; i++)
+			if (strcmp(argv[i], "-k") == 0 || strcmp(argv[i], "--keep-going") == 0) {
+				c.keep_going = 1;
+				memmove(&argv[i], &argv[i + 1], (size_t)(argc - i - 1) * sizeof *argv);
+				argc--;
+				i--;
+			}
+	}
 	if (optind < argc && strcmp(argv[optind], "run") == 0 && argc - optind != 2) {
 		fputs("lantern: run takes one file name (- for standard input)\n", stderr);
 		status = 2;
@@ -248,9 +259,14 @@ main(int argc, char **argv)
 	 * The shell shows what it opened; -d elsewhere opens quietly, so
 	 * "-d cohort -f csv -c ..." writes just the CSV.
 	 */
+	shell = command == NULL && (optind < argc ? strcmp(argv[optind], "shell") == 0 :
+	    isatty(STDIN_FILENO));
+	if (shell && isatty(STDIN_FILENO))
+		printf("lantern %s: explore health data safely.\n"
+		    "Type \"help\" for the commands, Tab to complete, Ctrl-D to leave.\n\n",
+		    lt_version());
 	if (open_cmd != NULL) {
 		lt_error oerr;
-		int shell = optind >= argc || strcmp(argv[optind], "shell") == 0;
 
 		if (lt_session_run(c.s, open_cmd, shell ? cli_emit : NULL, &c, NULL, &oerr) != 0) {
 			cli_error("lantern", open_cmd, &oerr);
@@ -266,7 +282,7 @@ main(int argc, char **argv)
 		FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
 
 		if (f == NULL) {
-			perror(path);
+			fprintf(stderr, "lantern: cannot open %s: %s\n", path, strerror(errno));
 			status = 1;
 		} else {
 			status = cli_run_file(&c, f, strcmp(path, "-") == 0 ? "stdin" : path);

@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,39 +94,77 @@ history_path(void)
 	return path;
 }
 
-/* One line from readline (a terminal) or stdin; NULL at the end. */
+static sigjmp_buf prompt_jmp;
+static volatile sig_atomic_t at_prompt;
+
+/*
+ * Ctrl-C: at the prompt, forget the line being typed and start a fresh one
+ * (as psql does, by jumping out of readline); while a command runs, ask it
+ * to stop.
+ */
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	cli_interrupted = 1;
+	if (at_prompt) {
+		at_prompt = 0;
+		siglongjmp(prompt_jmp, 1);
+	}
+}
+
+/* One line from readline; NULL at the end (Ctrl-D). */
 static char *
 read_line(const char *prompt)
 {
 	char *line;
 
-	cli_interrupted = 0;
-	line = readline(prompt);
-	if (line == NULL && cli_interrupted) {
-		/* Ctrl-C at the prompt: forget the line, keep going. */
-		return lt_strdup("");
+	if (sigsetjmp(prompt_jmp, 1) != 0) {
+		rl_free_line_state();
+		rl_cleanup_after_signal();
+		fputs("\n", stdout);
 	}
+	cli_interrupted = 0;
+	at_prompt = 1;
+	line = readline(prompt);
+	at_prompt = 0;
 	return line;
+}
+
+/* Drop trailing blanks (Tab completion leaves one) so history stays tidy. */
+static void
+chomp(char *line)
+{
+	size_t n = strlen(line);
+
+	while (n > 0 && (line[n - 1] == ' ' || line[n - 1] == '\t'))
+		line[--n] = '\0';
 }
 
 int
 cli_shell(cli *c)
 {
-	char *hist = history_path(), *line;
+	char *hist, *line;
 	int quit = 0, status = 0;
+	struct sigaction sa;
+
+	if (!isatty(STDIN_FILENO))
+		return cli_run_file(c, stdin, "stdin");
+	hist = history_path();
 
 	shell_cli = c;
 	rl_readline_name = "lantern";
 	rl_attempted_completion_function = complete;
 	rl_completer_word_break_characters = " \t\n\"'(,;";
-	rl_catch_signals = 1;
+	rl_catch_signals = 0;	/* Ctrl-C is ours: see on_sigint */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigaction(SIGINT, &sa, NULL);
 	using_history();
 	stifle_history(HISTORY_MAX);
 	if (read_history(hist) != 0 && errno != ENOENT)
 		fprintf(stderr, "lantern: cannot read the history in %s; it starts empty\n", hist);
 
-	printf("lantern %s: explore health data safely.\n"
-	    "Type \"help\" for the commands, Tab to complete, Ctrl-D to leave.\n", lt_version());
 	while (!quit) {
 		const lt_dataset *d = lt_session_dataset(c->s);
 		char *prompt = lt_sprintf("%s> ", d != NULL ? d->name : "lantern");
@@ -136,6 +176,7 @@ cli_shell(cli *c)
 			putchar('\n');
 			break;
 		}
+		chomp(line);
 		if (line[0] != '\0' && strspn(line, " \t") != strlen(line)) {
 			HIST_ENTRY *last = history_get(history_base + history_length - 1);
 

@@ -535,7 +535,7 @@ text_cell(text_ctx *t, const lt_cell *c, int type, lt_buf *b, int cut)
 static void
 put_cell(lt_buf *out, const char *s, size_t width, int right, int first)
 {
-	size_t pad = width - display_width(s);
+	size_t w = display_width(s), pad = w < width ? width - w : 0;
 
 	if (!first)
 		lt_buf_puts(out, COL_GAP);
@@ -592,6 +592,15 @@ text_table(text_ctx *t, const lt_table *tb)
 		cells[i] = lt_buf_take(&b);
 		if ((w = display_width(cells[i])) > widths[c])
 			widths[c] = w;
+	}
+	/* A long last column runs on, but its rule stops at the screen's edge. */
+	if (tb->ncols > 1 && !right_aligned(tb->cols[tb->ncols - 1].type)) {
+		size_t used = 0, last = tb->ncols - 1, head = display_width(heads[last]);
+
+		for (size_t c = 0; c < last; c++)
+			used += widths[c] + strlen(COL_GAP);
+		if (used < t->width && widths[last] > t->width - used)
+			widths[last] = t->width - used > head ? t->width - used : head;
 	}
 
 	for (size_t c = 0; c < tb->ncols; c++)

@@ -397,12 +397,13 @@ lt_session_run(lt_session *s, const char *text, lt_emit_fn emit, void *ud,
 {
 	size_t off = 0;
 	lt_words w;
-	int r, rc = 0;
+	int r, rc = 0, stop = 0;
 
 	lt_err_clear(err);
-	if (quit != NULL)
-		*quit = 0;
-	while (rc == 0 && (quit == NULL || !*quit) &&
+	if (quit == NULL)
+		quit = &stop;
+	*quit = 0;
+	while (rc == 0 && !*quit &&
 	    (r = lt_words_next(text, &off, &w, err)) != 0) {
 		if (r < 0)
 			return err->code;

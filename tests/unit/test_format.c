@@ -427,6 +427,30 @@ test_csv_single(void **state)
 	lt_result_free(r);
 }
 
+/* A last column longer than the screen runs on; its rule stops at the edge. */
+static void
+test_text_long_last_column(void **state)
+{
+	lt_result *r = lt_result_new("t");
+	lt_table *t = lt_result_table(r, "t", NULL);
+	size_t row;
+	char *s;
+
+	(void)state;
+	lt_table_column(t, "name", "Name", LT_RC_TEXT);
+	lt_table_column(t, "help", "Help", LT_RC_TEXT);
+	row = lt_table_row(t);
+	lt_table_text(t, row, 0, "format");
+	lt_table_text(t, row, 1, "how results are written: text for people, csv or json");
+	s = render(r, LT_FMT_TEXT, 0, 30, 0);
+	assert_string_equal(s,
+	    "Name    Help\n"
+	    "------  ----------------------\n"
+	    "format  how results are written: text for people, csv or json\n");
+	free(s);
+	lt_result_free(r);
+}
+
 /* CSV numbers are the shortest text that reads back as the same double. */
 static void
 test_csv_roundtrip(void **state)
@@ -765,6 +789,7 @@ main(void)
 		cmocka_unit_test(test_text_sections),
 		cmocka_unit_test(test_text_wrap_long_word),
 		cmocka_unit_test(test_text_two_tables),
+		cmocka_unit_test(test_text_long_last_column),
 		cmocka_unit_test(test_csv_single),
 		cmocka_unit_test(test_csv_roundtrip),
 		cmocka_unit_test(test_csv_multi),
