@@ -632,11 +632,20 @@ lt_catalog_remove(lt_catalog *c, const char *name, lt_error *err)
 int
 lt_catalog_drop(lt_catalog *c, const char *name, lt_error *err)
 {
-	lt_dataset *d;
-	int rc;
+	lt_dataset *d, *pkg = NULL;
+	int rc, bundled;
 
 	if ((rc = load_imported(c, name, &d, NULL, err)) != 0)
 		return rc;
+	bundled = d != NULL ? strcmp(d->origin, "bundled") == 0 :
+	    load_bundled(c, name, &pkg, err) == 0 && pkg != NULL;
+	lt_dataset_free(pkg);
+	if (bundled) {
+		lt_dataset_free(d);
+		return lt_err(err, LT_EINVAL,
+		    "%s comes with lantern, so it cannot be removed; drop removes datasets you imported",
+		    name);
+	}
 	if (d == NULL)
 		return lt_err(err, LT_ENOENT,
 		    "there is no imported dataset called \"%s\"; type \"datasets\" to see them", name);

@@ -96,6 +96,23 @@ const lt_cmd_entry lt_cmd_datasets_entry = {
 	.exec = datasets_exec,
 };
 
+/* Add "did you mean" to a dataset-not-found error when a name is close. */
+static void
+suggest_dataset(lt_session *s, const char *name, lt_error *err)
+{
+	char **names = lt_catalog_names(s->cat);
+	size_t n = 0;
+	const char *best;
+
+	while (names[n] != NULL)
+		n++;
+	best = lt_suggest(name, (const char *const *)names, n);
+	if (best != NULL)
+		snprintf(err->msg, sizeof err->msg,
+		    "there is no dataset called \"%s\" (did you mean \"%s\"?)", name, best);
+	lt_strv_free(names);
+}
+
 /* Replace the open dataset; the filter and sort belong to the old one. */
 static void
 set_dataset(lt_session *s, lt_dataset *d)
@@ -167,9 +184,10 @@ dataset_card(lt_result *r, const lt_dataset *d)
 		lt_result_caveat(r, "This data is synthetic: a computer made it up, so no real person is in it. "
 		    "It was built to behave like real health data, so what you find is practice, not news.");
 	else if (d->kind != NULL && strcmp(d->kind, LT_KIND_AGGREGATED) == 0)
-		lt_result_caveat(r, "This data is aggregated: each row is a group or a summary, never one person.");
+		lt_result_caveat(r, "This data is aggregated or published: no row is a record "
+		    "about one identifiable person.");
 	for (size_t i = 0; i < d->neffects; i++)
-		lt_result_method(r, "Built in: %s", d->effects[i]);
+		lt_result_method(r, "Built-in effect: %s", d->effects[i]);
 	if (d->weight != NULL)
 		lt_result_method(r, "Each row stands for \"%s\" people; statistics count people, not rows.",
 		    d->weight);
@@ -186,12 +204,18 @@ open_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	    &d, err)) != 0) {
 		if (err->pos < 0)
 			err->pos = a->argpos[0];
+		if (rc == LT_ENOENT)
+			suggest_dataset(s, a->argv[0], err);
 		return rc;
 	}
 	set_dataset(s, d);
 	lt_format_number(&rows, (double)d->rows, 0);
-	lt_result_headline(r, "Opened %s: %s, %s rows and %zu columns.", d->name, d->title,
-	    lt_buf_str(&rows), d->nvars);
+	if (strcmp(d->name, d->title) == 0)
+		lt_result_headline(r, "Opened %s: %s rows and %zu columns.", d->name,
+		    lt_buf_str(&rows), d->nvars);
+	else
+		lt_result_headline(r, "Opened %s: %s, %s rows and %zu columns.", d->name,
+		    d->title, lt_buf_str(&rows), d->nvars);
 	lt_buf_free(&rows);
 	lt_result_set_context(r, d->name, NULL);
 	if (d->why != NULL)
@@ -228,6 +252,8 @@ info_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		    s->o.progress_ud, &d, err)) != 0) {
 			if (err->pos < 0)
 				err->pos = a->argpos[0];
+			if (rc == LT_ENOENT)
+				suggest_dataset(s, a->argv[0], err);
 			return rc;
 		}
 		show = d;
@@ -235,7 +261,10 @@ info_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		return lt_err(err, LT_EINVAL,
 		    "info needs a dataset: open one first, or name it, as in \"info cohort\"");
 	}
-	lt_result_headline(r, "%s: %s.", show->name, show->title);
+	if (strcmp(show->name, show->title) == 0)
+		lt_result_headline(r, "%s: a dataset you imported.", show->name);
+	else
+		lt_result_headline(r, "%s: %s.", show->name, show->title);
 	lt_result_set_context(r, show->name, NULL);
 	dataset_card(r, show);
 	lt_dataset_free(d);
@@ -388,13 +417,13 @@ drop_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
 	int rc;
 
-	if (s->ds != NULL && strcmp(s->ds->name, a->argv[0]) == 0)
-		set_dataset(s, NULL);
 	if ((rc = lt_catalog_drop(s->cat, a->argv[0], err)) != 0) {
 		if (err->pos < 0)
 			err->pos = a->argpos[0];
 		return rc;
 	}
+	if (s->ds != NULL && strcmp(s->ds->name, a->argv[0]) == 0)
+		set_dataset(s, NULL);
 	lt_result_headline(r, "Removed \"%s\" from your catalog.", a->argv[0]);
 	return 0;
 }
@@ -404,8 +433,8 @@ const lt_cmd_entry lt_cmd_drop_entry = {
 	.args = "DATASET",
 	.summary = "remove an imported dataset from your catalog",
 	.help = "Removes a dataset you imported, with its rows, from your catalog. "
-	    "The CSV file it came from is not touched. A bundled dataset comes back the next "
-	    "time it is opened.",
+	    "The CSV file it came from is not touched. Datasets that come with lantern "
+	    "cannot be removed.",
 	.example = "drop survey",
 	.min_args = 1,
 	.max_args = 1,

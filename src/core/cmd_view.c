@@ -40,10 +40,44 @@ prepare(lt_session *s, const char *sql, sqlite3_stmt **st, lt_error *err)
 static char *
 order_by(const lt_session *s)
 {
+	lt_buf b = LT_BUF_INIT;
+
 	if (s->sort == NULL)
 		return lt_strdup(" ORDER BY rowid");
-	return lt_sprintf(" ORDER BY \"%s\" IS NULL, \"%s\" %s, rowid", s->sort, s->sort,
-	    s->sort_desc ? "DESC" : "ASC");
+	lt_buf_puts(&b, " ORDER BY ");
+	lt_sql_ident(&b, s->sort);
+	lt_buf_puts(&b, " IS NULL, ");
+	lt_sql_ident(&b, s->sort);
+	lt_buf_puts(&b, s->sort_desc ? " DESC, rowid" : " ASC, rowid");
+	return lt_buf_take(&b);
+}
+
+/*
+ * "SELECT col[, weight] FROM table[ WHERE filter]", the column (and the
+ * weight column, if widx >= 0) quoted; group adds "GROUP BY 1".
+ */
+static char *
+select_sql(const lt_session *s, const lt_var *v, int widx, int sum, int group)
+{
+	lt_buf b = LT_BUF_INIT;
+	char *tab = lt_dataset_table(s->ds);
+
+	lt_buf_puts(&b, "SELECT ");
+	lt_sql_ident(&b, v->name);
+	if (widx >= 0) {
+		lt_buf_puts(&b, sum ? ", sum(" : ", ");
+		lt_sql_ident(&b, s->ds->vars[widx].name);
+		lt_buf_puts(&b, sum ? ")" : "");
+	} else if (sum) {
+		lt_buf_puts(&b, ", count(*)");
+	}
+	lt_buf_printf(&b, " FROM %s", tab);
+	if (s->filter != NULL)
+		lt_buf_printf(&b, " WHERE %s", lt_session_where(s));
+	if (group)
+		lt_buf_puts(&b, " GROUP BY 1");
+	free(tab);
+	return lt_buf_take(&b);
 }
 
 static int
@@ -72,8 +106,23 @@ show_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if ((rc = lt_session_count(s, &total, err)) != 0)
 		return rc;
 	s->filtered_rows = total;
-	if (from >= total && a->argc == 0)
-		from = 0;	/* after the end: start again */
+	if (from >= total && total > 0 && a->argc > 0) {
+		lt_buf last = LT_BUF_INIT;
+
+		lt_format_number(&last, (double)total, 0);
+		lt_err_at(err, LT_EINVAL, a->argpos[0],
+		    "there %s only %s row%s%s; the last page starts at \"show %lld\"",
+		    total == 1 ? "is" : "are", lt_buf_str(&last), total == 1 ? "" : "s",
+		    s->filter != NULL ? " that match the filter" : "",
+		    total > count ? total - count + 1 : 1);
+		lt_buf_free(&last);
+		return LT_EINVAL;
+	}
+	if (from >= total && a->argc == 0) {
+		if (from > 0)
+			lt_result_note(r, "That was the last page, so this starts again at the first row.");
+		from = 0;
+	}
 	tab = lt_dataset_table(d);
 	ord = order_by(s);
 	sql = lt_sprintf("SELECT * FROM %s%s%s%s LIMIT %lld OFFSET %lld", tab,
@@ -119,8 +168,8 @@ show_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		    sqlite3_errmsg(lt_catalog_db(s->cat)));
 	lt_format_number(&tot, (double)total, 0);
 	if (t->nrows == 0) {
-		lt_result_headline(r, total == 0 ? "No rows match the filter." :
-		    "There are only %s rows; try \"show 1\".", lt_buf_str(&tot));
+		lt_result_headline(r, "No rows match the filter; change it, or turn it off with "
+		    "\"filter off\".");
 	} else {
 		lt_format_number(&b, (double)(from + 1), 0);
 		lt_buf_puts(&b, "-");
@@ -287,7 +336,7 @@ load_numeric(lt_session *s, int idx, double **x, double **w, size_t *n, lt_error
 	int widx = d->weight != NULL ? lt_dataset_var_index(d, d->weight) : -1;
 	const lt_var *v = &d->vars[idx];
 	size_t cap = 0, m = 0, wn;
-	char *tab, *sql;
+	char *sql;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -305,14 +354,7 @@ load_numeric(lt_session *s, int idx, double **x, double **w, size_t *n, lt_error
 		}
 		return 0;
 	}
-	tab = lt_dataset_table(d);
-	if (widx >= 0)
-		sql = lt_sprintf("SELECT \"%s\", \"%s\" FROM %s WHERE %s", v->name,
-		    d->vars[widx].name, tab, lt_session_where(s));
-	else
-		sql = lt_sprintf("SELECT \"%s\" FROM %s WHERE %s", v->name, tab,
-		    lt_session_where(s));
-	free(tab);
+	sql = select_sql(s, v, widx, 0, 0);
 	rc = prepare(s, sql, &st, err);
 	free(sql);
 	if (rc != 0)
@@ -373,6 +415,7 @@ typedef struct describe_tables {
 	lt_buf small;		/* columns with few values, for one caveat */
 	size_t nsmall;
 	int missing_seen;
+	int numbers;		/* a mean and SD were computed */
 	const char *single;	/* headline when exactly one column */
 } describe_tables;
 
@@ -409,14 +452,25 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 		lt_table_num(t, row, 1, sm.n);
 		lt_table_num(t, row, 2, sm.missing);
 		if (sm.n > 0) {
+			char first[16], mid[16], last[16];
+
 			put_date(&b, sm.min);
-			lt_table_text(t, row, 3, lt_buf_str(&b));
+			snprintf(first, sizeof first, "%s", lt_buf_str(&b));
 			lt_buf_reset(&b);
 			put_date(&b, floor(sm.median));
-			lt_table_text(t, row, 4, lt_buf_str(&b));
+			snprintf(mid, sizeof mid, "%s", lt_buf_str(&b));
 			lt_buf_reset(&b);
 			put_date(&b, sm.max);
-			lt_table_text(t, row, 5, lt_buf_str(&b));
+			snprintf(last, sizeof last, "%s", lt_buf_str(&b));
+			lt_table_text(t, row, 3, first);
+			lt_table_text(t, row, 4, mid);
+			lt_table_text(t, row, 5, last);
+			if (dt->single != NULL) {
+				lt_buf_reset(&b);
+				lt_format_number(&b, sm.n, 0);
+				lt_result_headline(r, "%s: from %s to %s, with half of the dates before "
+				    "%s (%s values).", v->label, first, last, mid, lt_buf_str(&b));
+			}
 		}
 		lt_buf_free(&b);
 	} else if (dt->single == NULL) {
@@ -446,8 +500,10 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 			lt_table_num(t, row, 6, sm.median);
 			lt_table_num(t, row, 7, sm.max);
 		}
-		lt_table_text(t, row, 8, v->unit);
+		lt_table_text(t, row, 8, v->unit != NULL ? v->unit : "");
+		dt->numbers = 1;
 	} else {
+		dt->numbers = 1;
 		if (sm.n > 0) {
 			lt_buf b = LT_BUF_INIT;
 			char *title = var_title(v);
@@ -490,7 +546,7 @@ describe_category(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_
 	const lt_dataset *d = s->ds;
 	const lt_var *v = &d->vars[idx];
 	int widx = d->weight != NULL ? lt_dataset_var_index(d, d->weight) : -1;
-	char *tab = lt_dataset_table(d), *sql, *top = NULL;
+	char *sql, *top = NULL;
 	double n = 0, missing = 0, topn = -1;
 	long long levels = 0;
 	sqlite3_stmt *st;
@@ -498,14 +554,7 @@ describe_category(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_
 	size_t row;
 	int rc;
 
-	if (widx >= 0)
-		sql = lt_sprintf("SELECT \"%s\", sum(\"%s\") FROM %s%s%s GROUP BY 1",
-		    v->name, d->vars[widx].name, tab, s->filter ? " WHERE " : "",
-		    s->filter ? lt_session_where(s) : "");
-	else
-		sql = lt_sprintf("SELECT \"%s\", count(*) FROM %s%s%s GROUP BY 1", v->name, tab,
-		    s->filter ? " WHERE " : "", s->filter ? lt_session_where(s) : "");
-	free(tab);
+	sql = select_sql(s, v, widx, 1, 1);
 	rc = prepare(s, sql, &st, err);
 	free(sql);
 	if (rc != 0)
@@ -552,6 +601,9 @@ describe_category(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_
 	if (top != NULL && v->type != LT_VT_TEXT) {
 		lt_table_text(t, row, 4, top);
 		lt_table_num(t, row, 5, 100.0 * topn / n);
+	} else {
+		lt_table_text(t, row, 4, "");	/* free text: no "most common" */
+		lt_table_text(t, row, 5, "");
 	}
 	if (dt->single != NULL && top != NULL && v->type != LT_VT_TEXT) {
 		lt_buf b = LT_BUF_INIT;
@@ -601,7 +653,10 @@ describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	}
 	if (rc != 0)
 		goto out;
-	if (r->headline == NULL) {
+	if (r->headline == NULL && s->filtered_rows == 0) {
+		lt_result_headline(r, "No rows match the filter, so there is nothing to summarise; "
+		    "change it, or turn it off with \"filter off\".");
+	} else if (r->headline == NULL) {
 		lt_buf b = LT_BUF_INIT;
 
 		lt_format_number(&b, (double)s->filtered_rows, 0);
@@ -616,8 +671,9 @@ describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if (dt.missing_seen)
 		lt_result_caveat(r, "Some values are missing; the statistics use only the rows "
 		    "that have a value, which can mislead if the gaps are not random.");
-	lt_result_method(r, "Mean and standard deviation (dividing by n - 1); the median is the "
-	    "middle value (quantile type 7, as R's default).");
+	if (dt.numbers)
+		lt_result_method(r, "Mean and standard deviation (dividing by n - 1); the median "
+		    "is the middle value (quantile type 7, as R's default).");
 	if (d->weight != NULL)
 		lt_result_method(r, "Each row counts as \"%s\" people (a frequency weight).",
 		    d->weight);

@@ -101,22 +101,50 @@ edit_distance(const char *a, const char *b)
 	return best;
 }
 
+/* Keep cand as *best if it is closer to name than what *best holds. */
+static void
+closer(const char *name, const char *cand, const char **best, size_t *bestd)
+{
+	size_t d = edit_distance(name, cand);
+
+	if (d < *bestd) {
+		*bestd = d;
+		*best = cand;
+	}
+}
+
 const char *
 lt_vars_suggest(const lt_var *vars, size_t n, const char *name)
 {
 	const char *best = NULL;
 	size_t bestd = (size_t)-1;
-	size_t limit = strlen(name) / 3 + 1;
 
-	for (size_t i = 0; i < n; i++) {
-		size_t d = edit_distance(name, vars[i].name);
+	for (size_t i = 0; i < n; i++)
+		closer(name, vars[i].name, &best, &bestd);
+	return bestd <= strlen(name) / 3 + 1 ? best : NULL;
+}
 
-		if (d < bestd) {
-			bestd = d;
-			best = vars[i].name;
-		}
+const char *
+lt_suggest(const char *name, const char *const *cands, size_t n)
+{
+	const char *best = NULL;
+	size_t bestd = (size_t)-1;
+
+	for (size_t i = 0; i < n; i++)
+		closer(name, cands[i], &best, &bestd);
+	return bestd <= strlen(name) / 3 + 1 ? best : NULL;
+}
+
+void
+lt_sql_ident(lt_buf *b, const char *name)
+{
+	lt_buf_putc(b, '"');
+	for (const char *p = name; *p != '\0'; p++) {
+		if (*p == '"')
+			lt_buf_putc(b, '"');
+		lt_buf_putc(b, *p);
 	}
-	return bestd <= limit ? best : NULL;
+	lt_buf_putc(b, '"');
 }
 
 void

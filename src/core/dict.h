@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "buf.h"
+
 /* What a variable means. */
 enum lt_vtype {
 	LT_VT_INTEGER,	/* whole numbers: age, counts */
@@ -57,6 +59,10 @@ const char *lt_var_label_of(const lt_var *v, const char *value);
 const lt_var *lt_vars_find(const lt_var *vars, size_t n, const char *name);
 /* The known variable name closest to name, for "did you mean" hints. */
 const char *lt_vars_suggest(const lt_var *vars, size_t n, const char *name);
+/* The name among cands[0..n-1] closest to name, or NULL if none is close. */
+const char *lt_suggest(const char *name, const char *const *cands, size_t n);
+/* Append name to b as a quoted SQL identifier ("x""y"). */
+void lt_sql_ident(lt_buf *b, const char *name);
 /* Free the contents of v (not v itself). */
 void lt_var_clear(lt_var *v);
 /* Deep copy of src into *dst. */

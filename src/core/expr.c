@@ -320,19 +320,6 @@ buf_insert(lt_buf *b, size_t at, char c)
 	b->s[at] = c;
 }
 
-/* Append name as a quoted SQL identifier. */
-static void
-put_ident(lt_buf *b, const char *name)
-{
-	lt_buf_putc(b, '"');
-	for (; *name != '\0'; name++) {
-		if (*name == '"')
-			lt_buf_putc(b, '"');
-		lt_buf_putc(b, *name);
-	}
-	lt_buf_putc(b, '"');
-}
-
 /* Append a parameter; s is copied. */
 static int
 add_param(struct parser *p, size_t pos, int storage, long long i, double d,
@@ -702,7 +689,7 @@ parse_test(struct parser *p)
 		return rc;
 
 	lt_buf_putc(w, '(');
-	put_ident(w, v->name);
+	lt_sql_ident(w, v->name);
 	if (p->tok.type == T_OP) {
 		int op = p->op;
 
@@ -766,7 +753,7 @@ parse_test(struct parser *p)
 			    show(n, v->name, strlen(v->name)), ex);
 		}
 		lt_buf_puts(w, " IS NOT NULL AND ");
-		put_ident(w, v->name);
+		lt_sql_ident(w, v->name);
 		lt_buf_puts(w, " <> 0)");
 		return 0;
 	}

@@ -629,8 +629,8 @@ lt_ident_verdict(const lt_ident *id)
 	if (enough(id, id->email))
 		return "looks like email addresses";
 	if (enough(id, id->postcode))
-		return "looks like full postcodes (e.g. \"SW1A 1AA\"); keep "
-		    "only the district (\"SW1A\") or drop it";
+		return "looks like full postcodes (such as \"SW1A 1AA\"; the "
+		    "district alone, \"SW1A\", would be fine)";
 	if (enough(id, id->phone))
 		return "looks like phone numbers";
 	if (enough(id, id->address))

@@ -373,19 +373,6 @@ affinity(const col *c)
 	return LT_ST_TEXT;
 }
 
-/* Append name as a quoted SQL identifier. */
-static void
-put_ident(lt_buf *b, const char *name)
-{
-	lt_buf_putc(b, '"');
-	for (const char *p = name; *p != '\0'; p++) {
-		if (*p == '"')
-			lt_buf_putc(b, '"');
-		lt_buf_putc(b, *p);
-	}
-	lt_buf_putc(b, '"');
-}
-
 static int
 create_table(importer *im)
 {
@@ -406,7 +393,7 @@ create_table(importer *im)
 		 */
 		c->untyped = c->declared == NULL && c->seen == 0;
 		lt_buf_puts(&sql, i > 0 ? ", " : "");
-		put_ident(&sql, im->header[c->src]);
+		lt_sql_ident(&sql, im->header[c->src]);
 		if (!c->untyped)
 			lt_buf_printf(&sql, " %s", aff_sql[c->aff]);
 		lt_buf_puts(&ins, i > 0 ? ",?" : "?");
@@ -846,11 +833,11 @@ fix_untyped(importer *im, const lt_dataset *d)
 		if (!im->cols[i].untyped || (st != LT_ST_INT && st != LT_ST_REAL))
 			continue;
 		lt_buf_printf(&sql, "UPDATE \"data_%s\" SET ", im->name);
-		put_ident(&sql, d->vars[i].name);
+		lt_sql_ident(&sql, d->vars[i].name);
 		lt_buf_puts(&sql, " = CAST(");
-		put_ident(&sql, d->vars[i].name);
+		lt_sql_ident(&sql, d->vars[i].name);
 		lt_buf_printf(&sql, " AS %s) WHERE ", st == LT_ST_INT ? "INTEGER" : "REAL");
-		put_ident(&sql, d->vars[i].name);
+		lt_sql_ident(&sql, d->vars[i].name);
 		lt_buf_puts(&sql, " IS NOT NULL");
 		rc = lt_db_exec(im->db, lt_buf_str(&sql), im->err);
 		lt_buf_free(&sql);

@@ -188,12 +188,16 @@ lt_session_context(lt_session *s, lt_result *r)
 	if (s->ds == NULL)
 		return;
 	lt_result_set_context(r, s->ds->name, s->filter);
-	lt_result_note(r, "Dataset: %s (%s)", s->ds->name, s->ds->title);
+	if (strcmp(s->ds->name, s->ds->title) == 0)
+		lt_result_note(r, "Dataset: %s", s->ds->name);
+	else
+		lt_result_note(r, "Dataset: %s (%s)", s->ds->name, s->ds->title);
 	if (s->filter != NULL && s->filtered_rows >= 0) {
 		lt_buf b = LT_BUF_INIT;
 
 		lt_format_number(&b, (double)s->filtered_rows, 0);
-		lt_result_note(r, "Filter: %s (%s of the rows)", s->filter, lt_buf_str(&b));
+		lt_result_note(r, "Filter: %s (%s row%s match)", s->filter, lt_buf_str(&b),
+		    s->filtered_rows == 1 ? "" : "s");
 		lt_buf_free(&b);
 	}
 }

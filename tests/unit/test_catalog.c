@@ -1178,10 +1178,12 @@ test_drop(void **state)
 	lt_dataset_free(d);
 	assert_int_equal(lt_catalog_drop(t->cat, "gone", &err), LT_ENOENT);
 	assert_true(tc_contains(err.msg, "\"gone\""));
-	/* A bundled dataset comes back after a drop. */
+	/* A bundled dataset cannot be dropped, opened or not, and stays usable. */
+	assert_int_equal(lt_catalog_drop(t->cat, "burtin", &err), LT_EINVAL);
+	assert_true(tc_contains(err.msg, "comes with lantern"));
 	assert_int_equal(lt_catalog_get(t->cat, "anscombe", NULL, NULL, &d, &err), 0);
 	lt_dataset_free(d);
-	assert_int_equal(lt_catalog_drop(t->cat, "anscombe", &err), 0);
+	assert_int_equal(lt_catalog_drop(t->cat, "anscombe", &err), LT_EINVAL);
 	assert_int_equal(lt_catalog_get(t->cat, "anscombe", NULL, NULL, &d, &err), 0);
 	assert_int_equal(d->rows, 44);
 	lt_dataset_free(d);

@@ -68,8 +68,8 @@ each_flagged(const char *const *values, const char *expect)
 #define V_NHS	"looks like NHS numbers (10 digits with a valid check " \
 		"digit)"
 #define V_EMAIL	"looks like email addresses"
-#define V_POST	"looks like full postcodes (e.g. \"SW1A 1AA\"); keep " \
-		"only the district (\"SW1A\") or drop it"
+#define V_POST	"looks like full postcodes (such as \"SW1A 1AA\"; the " \
+		"district alone, \"SW1A\", would be fine)"
 #define V_PHONE	"looks like phone numbers"
 #define V_ADDR	"looks like street addresses"
 
