@@ -110,6 +110,8 @@ lt_cmd_usage(const lt_cmd_entry *e)
 static void
 roff_puts(lt_buf *b, const char *s, int macro)
 {
+	const char *start = s;
+
 	if (*s == '.' || *s == '\'')
 		lt_buf_puts(b, "\\&");
 	for (; *s != '\0'; s++) {
@@ -119,6 +121,9 @@ roff_puts(lt_buf *b, const char *s, int macro)
 			lt_buf_puts(b, "\\-");
 		else if (*s == '"' && macro)
 			lt_buf_puts(b, "\\(dq");
+		else if (!macro && s[0] == ' ' && s > start && s[-1] == '.' &&
+		    s[1] >= 'A' && s[1] <= 'Z')
+			lt_buf_putc(b, '\n');	/* roff wants each sentence on its own line */
 		else
 			lt_buf_putc(b, *s);
 	}
@@ -146,15 +151,17 @@ lt_cmd_roff(void)
 		for (size_t k = 0; e->opts != NULL && e->opts[k].name != NULL; k++) {
 			const lt_opt_spec *o = &e->opts[k];
 
-			lt_buf_puts(&b, ".RS\n.TP\n.B \\-\\-");
-			roff_puts(&b, o->name, 1);
+			lt_buf_puts(&b, ".RS\n.TP\n");
 			if (o->arg != NULL) {
-				lt_buf_puts(&b, " \" \"\n.I ");
+				lt_buf_puts(&b, ".BI \"\\-\\-");
+				roff_puts(&b, o->name, 1);
+				lt_buf_puts(&b, " \" ");
 				roff_puts(&b, o->arg, 1);
-				lt_buf_puts(&b, "\n");
 			} else {
-				lt_buf_putc(&b, '\n');
+				lt_buf_puts(&b, ".B \\-\\-");
+				roff_puts(&b, o->name, 1);
 			}
+			lt_buf_putc(&b, '\n');
 			roff_puts(&b, o->help, 0);
 			lt_buf_puts(&b, "\n.RE\n");
 		}

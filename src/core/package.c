@@ -126,7 +126,7 @@ load_field(const json_t *f, size_t idx, lt_var *v, lt_error *err)
 	t = field_type(type, json_is_array(cats) && json_array_size(cats) > 0);
 	if (t < 0)
 		return lt_err(err, LT_EFORMAT,
-		    "field \"%s\" has type \"%s\", which lantern does not know; use integer, number, string or date",
+		    "field \"%s\" has type \"%s\", which lantern does not know; use integer, number, string, date, boolean, year or any",
 		    name, type);
 	v->name = lt_strdup(name);
 	v->label = lt_strdup(jstr(f, "title") != NULL ? jstr(f, "title") : name);
