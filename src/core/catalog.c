@@ -194,6 +194,12 @@ lt_catalog_path(const lt_catalog *c)
 	return c->path;
 }
 
+const char *
+lt_catalog_bundled_dir(const lt_catalog *c)
+{
+	return c->bundled_dir;
+}
+
 void
 lt_strv_free(char **v)
 {

@@ -81,6 +81,8 @@ lt_catalog *lt_catalog_open(const char *db_path, const char *bundled_dir,
 void lt_catalog_close(lt_catalog *c);
 sqlite3 *lt_catalog_db(lt_catalog *c);
 const char *lt_catalog_path(const lt_catalog *c);
+/* The folder of bundled datasets, or NULL. */
+const char *lt_catalog_bundled_dir(const lt_catalog *c);
 
 /*
  * All datasets, bundled and imported, sorted by name. A bundled dataset

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "format.h"
@@ -24,13 +25,31 @@ kind_text(const lt_dataset *d)
 	    d->kind != NULL ? d->kind : "unknown");
 }
 
-/* The first line of a multi-line field. */
+/*
+ * A licence for a list: the first one, without its link, and by its short
+ * identifier when it has one ("... (CC0-1.0) <https://...>" -> "CC0-1.0").
+ */
 static char *
-first_line(const char *s)
+licence_short(const char *s)
 {
+	size_t n;
+	const char *open;
+
 	if (s == NULL)
 		return NULL;
-	return lt_strndup(s, strcspn(s, "\n"));
+	n = strcspn(s, "\n");
+	for (const char *p = s; p < s + n; p++)
+		if (p[0] == ' ' && p[1] == '<') {
+			n = (size_t)(p - s);
+			break;
+		}
+	if (n > 2 && s[n - 1] == ')') {
+		for (open = s + n - 1; open > s && *open != '('; open--)
+			;
+		if (*open == '(' && memchr(open, ' ', (size_t)(s + n - open)) == NULL)
+			return lt_strndup(open + 1, (size_t)(s + n - open - 2));
+	}
+	return lt_strndup(s, n);
 }
 
 static int
@@ -65,7 +84,7 @@ datasets_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	lt_table_column(t, "licence", "Licence", LT_RC_TEXT);
 	for (size_t i = 0; i < n; i++) {
 		size_t row = lt_table_row(t);
-		char *kind = kind_text(v[i]), *lic = first_line(v[i]->licence);
+		char *kind = kind_text(v[i]), *lic = licence_short(v[i]->licence);
 
 		lt_table_text(t, row, 0, v[i]->name);
 		lt_table_text(t, row, 1, v[i]->title);
@@ -81,6 +100,14 @@ datasets_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_result_headline(r, "%zu dataset%s to explore; open one with \"open NAME\".",
 		    n, n == 1 ? "" : "s");
 	lt_result_note(r, "Catalog: %s", lt_catalog_path(s->cat));
+	{
+		const char *dir = lt_catalog_bundled_dir(s->cat);
+		struct stat sb;
+
+		if (dir != NULL && stat(dir, &sb) != 0)
+			lt_result_caveat(r, "The datasets that come with lantern were not found in %s; "
+			    "point LANTERN_DATASETS (or --datasets) at them.", dir);
+	}
 	lt_catalog_list_free(v, n);
 	return 0;
 }

@@ -1,0 +1,489 @@
+# describe: the summary statistics of columns.
+# See tests/golden.sh for the format; regenerate with tests/golden.sh --update.
+
+# One numeric column, as text.
+$ lantern -c 'open cohort; describe bmi'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+
+Body mass index (kg/m2): on average 27.46, and half of the values are below 27.1
+(from 19,575 people).
+
+N                   19,575
+Missing             425
+Mean                27.46 kg/m2
+Standard deviation  4.915 kg/m2
+Smallest            14 kg/m2
+Median              27.1 kg/m2
+Largest             55.6 kg/m2
+
+Caveats:
+  - Some values are missing; the statistics use only the rows that have a value,
+    which can mislead if the gaps are not random.
+
+Method:
+  - Mean and standard deviation (dividing by n - 1); the median is the middle
+    value (quantile type 7, as R's default).
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+? 0
+
+# The same as CSV.
+# Each command's result is its own CSV table, one after the other
+# (use -d cohort to open quietly); numbers are the shortest text that
+# reads back as the same double (27.1, not 27.100000000000001).
+$ lantern --format csv -c 'open cohort; describe bmi'
+key,value
+why,"Heart attacks, strokes and diabetes are among the biggest causes of illness in England, and smoking, weight, blood pressure and deprivation drive much of them."
+next,"""info"" for its columns, ""show"" for rows, ""describe COLUMN"" for a summary"
+key,value
+n,19575
+missing,425
+mean,27.461558109833973
+sd,4.914656976532354
+min,14
+median,27.1
+max,55.6
+? 0
+
+# The same as JSON: numbers at full precision (the mean has 17 significant
+# digits: 27.461558109833973).
+$ lantern --format json -c 'open cohort; describe bmi'
+{
+  "command": "open cohort",
+  "dataset": "cohort",
+  "filter": null,
+  "headline": "Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15 columns.",
+  "numbers": [
+    {
+      "key": "why",
+      "label": "Why it matters",
+      "value": "Heart attacks, strokes and diabetes are among the biggest causes of illness in England, and smoking, weight, blood pressure and deprivation drive much of them.",
+      "unit": null
+    },
+    {
+      "key": "next",
+      "label": "Try",
+      "value": "\"info\" for its columns, \"show\" for rows, \"describe COLUMN\" for a summary",
+      "unit": null
+    }
+  ],
+  "tables": [],
+  "caveats": [
+    "This data is synthetic: no real person is in it."
+  ],
+  "method": [],
+  "notes": []
+}
+{
+  "command": "describe bmi",
+  "dataset": "cohort",
+  "filter": null,
+  "headline": "Body mass index (kg/m2): on average 27.46, and half of the values are below 27.1 (from 19,575 people).",
+  "numbers": [
+    {
+      "key": "n",
+      "label": "N",
+      "value": 19575,
+      "unit": null
+    },
+    {
+      "key": "missing",
+      "label": "Missing",
+      "value": 425,
+      "unit": null
+    },
+    {
+      "key": "mean",
+      "label": "Mean",
+      "value": 27.461558109833973,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "sd",
+      "label": "Standard deviation",
+      "value": 4.9146569765323536,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "min",
+      "label": "Smallest",
+      "value": 14,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "median",
+      "label": "Median",
+      "value": 27.100000000000001,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "max",
+      "label": "Largest",
+      "value": 55.600000000000001,
+      "unit": "kg/m2"
+    }
+  ],
+  "tables": [],
+  "caveats": [
+    "Some values are missing; the statistics use only the rows that have a value, which can mislead if the gaps are not random."
+  ],
+  "method": [
+    "Mean and standard deviation (dividing by n - 1); the median is the middle value (quantile type 7, as R's default)."
+  ],
+  "notes": [
+    "Dataset: cohort (Synthetic cohort of 20,000 adults in England)"
+  ]
+}
+? 0
+
+# --format on the command itself.
+$ lantern -d cohort -q describe bmi --format json
+{
+  "command": "describe bmi --format json",
+  "dataset": "cohort",
+  "filter": null,
+  "headline": "Body mass index (kg/m2): on average 27.46, and half of the values are below 27.1 (from 19,575 people).",
+  "numbers": [
+    {
+      "key": "n",
+      "label": "N",
+      "value": 19575,
+      "unit": null
+    },
+    {
+      "key": "missing",
+      "label": "Missing",
+      "value": 425,
+      "unit": null
+    },
+    {
+      "key": "mean",
+      "label": "Mean",
+      "value": 27.461558109833973,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "sd",
+      "label": "Standard deviation",
+      "value": 4.9146569765323536,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "min",
+      "label": "Smallest",
+      "value": 14,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "median",
+      "label": "Median",
+      "value": 27.100000000000001,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "max",
+      "label": "Largest",
+      "value": 55.600000000000001,
+      "unit": "kg/m2"
+    }
+  ],
+  "tables": [],
+  "caveats": [
+    "Some values are missing; the statistics use only the rows that have a value, which can mislead if the gaps are not random."
+  ],
+  "method": [
+    "Mean and standard deviation (dividing by n - 1); the median is the middle value (quantile type 7, as R's default)."
+  ],
+  "notes": [
+    "Dataset: cohort (Synthetic cohort of 20,000 adults in England)"
+  ]
+}
+? 0
+
+# Several columns in one table.
+$ lantern -c 'open cohort; describe bmi age sbp'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+
+A summary of 3 columns of cohort, over 20,000 rows.
+
+Numbers
+Column       N  Missing   Mean     SD  Min  Median   Max  Unit
+──────  ──────  ───────  ─────  ─────  ───  ──────  ────  ─────
+bmi     19,575      425  27.46  4.915   14    27.1  55.6  kg/m2
+age     20,000        0  49.03   18.6   18      48    90  years
+sbp     20,000        0  127.7  17.89   80     128   199  mmHg
+
+Caveats:
+  - Some values are missing; the statistics use only the rows that have a value,
+    which can mislead if the gaps are not random.
+
+Method:
+  - Mean and standard deviation (dividing by n - 1); the median is the middle
+    value (quantile type 7, as R's default).
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+? 0
+
+# A category: the most common value, by its label.
+$ lantern -c 'open cohort; describe smoking'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+
+Smoking status: the most common value is never (59.9% of 20,000).
+
+Categories and text
+Column        N  Missing  Values  Most common      %
+───────  ──────  ───────  ──────  ───────────  ─────
+smoking  20,000        0       3  never        59.9%
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+? 0
+
+# A date: earliest, median and latest.
+$ lantern -c 'open cohort; describe first_admission'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+
+Date of first admission: from 2015-01-02 to 2024-12-31, with half of the dates
+before 2019-12-14 (2,486 values).
+
+Dates
+Column               N  Missing  Earliest    Median      Latest
+───────────────  ─────  ───────  ──────────  ──────────  ──────────
+first_admission  2,486   17,514  2015-01-02  2019-12-14  2024-12-31
+
+Caveats:
+  - Some values are missing; the statistics use only the rows that have a value,
+    which can mislead if the gaps are not random.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+? 0
+
+# Every column of a dataset.
+$ lantern -c 'open cohort; describe'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+
+A summary of 15 columns of cohort, over 20,000 rows.
+
+Numbers
+Column            N  Missing   Mean     SD  Min  Median     Max  Unit
+───────────  ──────  ───────  ─────  ─────  ───  ──────  ──────  ──────────
+age          20,000        0  49.03   18.6   18      48      90  years
+bmi          19,575      425  27.46  4.915   14    27.1    55.6  kg/m2
+sbp          20,000        0  127.7  17.89   80     128     199  mmHg
+cholesterol  19,798      202  5.107  1.054    2     5.1     8.9  mmol/L
+steps        19,804      196  7,662  4,143  375   6,886  34,562  steps/day
+alcohol      19,412      588  7.738  10.11    0     4.2   110.2  units/week
+
+Categories and text
+Column             N  Missing  Values  Most common      %
+────────────  ──────  ───────  ──────  ───────────  ─────
+sex           20,000        0       2  female       52.5%
+region        20,000        0       9  South East   16.4%
+imd_quintile  20,000        0       5  3            20.6%
+ethnicity     20,000        0       5  White        80.6%
+smoking       20,000        0       3  never        59.9%
+diabetes      20,000        0       2  no           92.3%
+heart_attack  20,000        0       2  no           94.7%
+stroke        20,000        0       2  no           97.2%
+
+Dates
+Column               N  Missing  Earliest    Median      Latest
+───────────────  ─────  ───────  ──────────  ──────────  ──────────
+first_admission  2,486   17,514  2015-01-02  2019-12-14  2024-12-31
+
+Caveats:
+  - Some values are missing; the statistics use only the rows that have a value,
+    which can mislead if the gaps are not random.
+
+Method:
+  - Mean and standard deviation (dividing by n - 1); the median is the middle
+    value (quantile type 7, as R's default).
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+? 0
+
+# An aggregated dataset with a count column: statistics are weighted.
+$ lantern -c 'open cohort-counts; describe'
+Opened cohort-counts: Synthetic cohort counted by region, age band, sex and
+conditions, 479 rows and 7 columns.
+
+Why it matters  Counts like these are how the NHS shares health data safely: you
+                can study patterns in diabetes, heart attacks and strokes
+                without seeing anyone's record.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+
+A summary of 7 columns of cohort-counts, over 479 rows.
+
+Categories and text
+Column             N  Missing  Values  Most common         %
+────────────  ──────  ───────  ──────  ──────────────  ─────
+region        20,000        0       9  South East      16.4%
+age_band      20,000        0       5  18 to 34 years  27.2%
+sex           20,000        0       2  female          52.5%
+diabetes      20,000        0       2  no              92.3%
+heart_attack  20,000        0       2  no              94.7%
+stroke        20,000        0       2  no              97.2%
+
+Method:
+  - Each row counts as "count" people (a frequency weight).
+
+Notes:
+  Dataset: cohort-counts (Synthetic cohort counted by region, age band, sex and
+  conditions)
+? 0
+
+# A weighted category on its own.
+$ lantern -c 'open cohort-counts; describe diabetes'
+Opened cohort-counts: Synthetic cohort counted by region, age band, sex and
+conditions, 479 rows and 7 columns.
+
+Why it matters  Counts like these are how the NHS shares health data safely: you
+                can study patterns in diabetes, heart attacks and strokes
+                without seeing anyone's record.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+
+Diabetes: the most common value is no (92.3% of 20,000).
+
+Categories and text
+Column         N  Missing  Values  Most common      %
+────────  ──────  ───────  ──────  ───────────  ─────
+diabetes  20,000        0       2  no           92.3%
+
+Method:
+  - Each row counts as "count" people (a frequency weight).
+
+Notes:
+  Dataset: cohort-counts (Synthetic cohort counted by region, age band, sex and
+  conditions)
+? 0
+
+# A small dataset gets a caveat about its size.
+$ lantern -c 'open nightingale; describe disease'
+Opened nightingale: Florence Nightingale's Crimean War mortality, 1854-56, 24
+rows and 5 columns.
+
+Why it matters  It is the classic case of data changing public health:
+                preventable disease, not battle, killed most of the soldiers.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Deaths from preventable diseases (deaths): on average 603.2, and half of the
+values are below 429.5 (from 24 rows).
+
+N                   24
+Missing             0
+Mean                603.2 deaths
+Standard deviation  716.8 deaths
+Smallest            1 deaths
+Median              429.5 deaths
+Largest             2,761 deaths
+
+Caveats:
+  - Fewer than 30 values in disease: with so few, the numbers could easily come
+    out differently in another sample.
+
+Method:
+  - Mean and standard deviation (dividing by n - 1); the median is the middle
+    value (quantile type 7, as R's default).
+
+Notes:
+  Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)
+? 0
+
+# A column that does not exist, with "did you mean".
+$ lantern -c 'open cohort; describe bmj'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+! lantern: cohort has no column "bmj" (did you mean "bmi"?)
+!   open cohort; describe bmj
+!                         ^
+? 1
+
+# The error names the wrong column when there are several.
+$ lantern -c 'open cohort; describe age bmj sbp'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+! lantern: cohort has no column "bmj" (did you mean "bmi"?)
+!   open cohort; describe age bmj sbp
+!                             ^
+? 1

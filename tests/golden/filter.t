@@ -1,0 +1,398 @@
+# filter: choosing rows, and its error messages with carets.
+# See tests/golden.sh for the format; regenerate with tests/golden.sh --update.
+
+# A filter with "and" and a labelled value, then a summary of the rows.
+$ lantern -c 'open cohort; filter age >= 65 and smoking = "current"; describe bmi'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+
+Filter on: 378 of 20,000 rows match age >= 65 and smoking = "current".
+
+Rows that match  378
+
+Method:
+  - Rows with a missing value in a compared column do not match; use "is
+    missing" to find them.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: age >= 65 and smoking = "current" (378 rows match)
+
+Body mass index (kg/m2): on average 28.24, and half of the values are below 27.9
+(from 368 people).
+
+N                   368
+Missing             10
+Mean                28.24 kg/m2
+Standard deviation  4.996 kg/m2
+Smallest            14 kg/m2
+Median              27.9 kg/m2
+Largest             55.6 kg/m2
+
+Caveats:
+  - Some values are missing; the statistics use only the rows that have a value,
+    which can mislead if the gaps are not random.
+
+Method:
+  - Mean and standard deviation (dividing by n - 1); the median is the middle
+    value (quantile type 7, as R's default).
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: age >= 65 and smoking = "current" (378 rows match)
+? 0
+
+# A category can be compared by its stored code too.
+$ lantern -d cohort -c 'filter smoking = 2; describe smoking'
+Filter on: 2,939 of 20,000 rows match smoking = 2.
+
+Rows that match  2,939
+
+Method:
+  - Rows with a missing value in a compared column do not match; use "is
+    missing" to find them.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: smoking = 2 (2,939 rows match)
+
+Smoking status: the most common value is current (100% of 2,939).
+
+Categories and text
+Column       N  Missing  Values  Most common       %
+───────  ─────  ───────  ──────  ───────────  ──────
+smoking  2,939        0       1  current      100.0%
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: smoking = 2 (2,939 rows match)
+? 0
+
+# between, not and parentheses.
+$ lantern -d cohort -c 'filter age between 20 and 30 and not (sex = "F")'
+Filter on: 1,690 of 20,000 rows match age between 20 and 30 and not (sex = "F").
+
+Rows that match  1,690
+
+Method:
+  - Rows with a missing value in a compared column do not match; use "is
+    missing" to find them.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: age between 20 and 30 and not (sex = "F") (1,690 rows match)
+? 0
+
+# in (...) with labels.
+$ lantern -d cohort -c 'filter smoking in ("never", "former")'
+Filter on: 17,061 of 20,000 rows match smoking in ("never", "former").
+
+Rows that match  17,061
+
+Method:
+  - Rows with a missing value in a compared column do not match; use "is
+    missing" to find them.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: smoking in ("never", "former") (17,061 rows match)
+? 0
+
+# is missing finds the gaps.
+$ lantern -d cohort -c 'filter bmi is missing; show 1 2'
+Filter on: 425 of 20,000 rows match bmi is missing.
+
+Rows that match  425
+
+Method:
+  - Rows with a missing value in a compared column do not match; use "is
+    missing" to find them.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: bmi is missing (425 rows match)
+
+Rows 1-2 of 425 that match the filter.
+
+age  sex   region                    imd_quintile       ethnicity  smoking  bmi  sbp  cholesterol  diabetes  heart_attack  stroke  steps  alcohol  first_admission
+───  ────  ────────────────────────  ─────────────────  ─────────  ───────  ───  ───  ───────────  ────────  ────────────  ──────  ─────  ───────  ───────────────
+ 79  male  Yorkshire and The Humber  1 (most deprived)  White      never     NA  147          6.5  no        yes           no       3575     11.3  2024-10-04
+ 44  male  Yorkshire and The Humber  4                  White      former    NA  145          5.8  no        no            no      11584      0.3  NA
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: bmi is missing (425 rows match)
+? 0
+
+# A filter nothing matches.
+$ lantern -d cohort -c 'filter age > 200; describe bmi'
+Filter on: 0 of 20,000 rows match age > 200.
+
+Rows that match  0
+
+Caveats:
+  - No rows match, so there is nothing to look at; change the filter or turn it
+    off with "filter off".
+
+Method:
+  - Rows with a missing value in a compared column do not match; use "is
+    missing" to find them.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: age > 200 (0 rows match)
+
+No rows match the filter, so there is nothing to summarise; change it, or turn
+it off with "filter off".
+
+Method:
+  - Mean and standard deviation (dividing by n - 1); the median is the middle
+    value (quantile type 7, as R's default).
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: age > 200 (0 rows match)
+? 0
+
+# "filter" with no expression says which filter is on.
+$ lantern -d cohort -c 'filter'
+No filter is on: every row is used.
+
+Try  filter age >= 65 and smoking = "current"
+? 0
+
+$ lantern -d cohort -c 'filter age > 60; filter'
+Filter on: 5,916 of 20,000 rows match age > 60.
+
+Rows that match  5,916
+
+Method:
+  - Rows with a missing value in a compared column do not match; use "is
+    missing" to find them.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: age > 60 (5,916 rows match)
+
+The filter age > 60 selects 5,916 rows.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: age > 60 (5,916 rows match)
+? 0
+
+# filter off: every row again.
+$ lantern -d cohort -c 'filter age > 60; filter off; describe age'
+Filter on: 5,916 of 20,000 rows match age > 60.
+
+Rows that match  5,916
+
+Method:
+  - Rows with a missing value in a compared column do not match; use "is
+    missing" to find them.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: age > 60 (5,916 rows match)
+
+Filter off: every row is used again.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+
+Age (years): on average 49.03, and half of the values are below 48 (from 20,000
+people).
+
+N                   20,000
+Missing             0
+Mean                49.03 years
+Standard deviation  18.6 years
+Smallest            18 years
+Median              48 years
+Largest             90 years
+
+Method:
+  - Mean and standard deviation (dividing by n - 1); the median is the middle
+    value (quantile type 7, as R's default).
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+? 0
+
+# An unknown column: the caret is under it.
+$ lantern -c 'open cohort; filter agee > 3'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+! lantern: unknown column "agee" (did you mean "age"?)
+!   open cohort; filter agee > 3
+!                       ^
+? 1
+
+# A value label that does not exist: the caret is under the value.
+$ lantern -c 'open cohort; filter smoking = "curent"'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+! lantern: smoking has no value "curent"; use one of: never, former, current
+!   open cohort; filter smoking = "curent"
+!                                 ^
+? 1
+
+# The same inside in (...).
+$ lantern -c 'open cohort; filter smoking in ("never", "formr")'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+! lantern: smoking has no value "formr"; use one of: never, former, current
+!   open cohort; filter smoking in ("never", "formr")
+!                                            ^
+? 1
+
+# An operator with no value after it.
+$ lantern -c 'open cohort; filter age >='
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+! lantern: expected a value after ">="
+!   open cohort; filter age >=
+!                             ^
+? 1
+
+# An unclosed parenthesis.
+$ lantern -c 'open cohort; filter (age > 3'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+! lantern: expected ")" to close the "(" you opened
+!   open cohort; filter (age > 3
+!                               ^
+? 1
+
+# A number column compared with text.
+$ lantern -c 'open cohort; filter age > "old"'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+! lantern: age is a number, so compare it with a number such as 25, not "old"
+!   open cohort; filter age > "old"
+!                             ^
+? 1
+
+# A column alone, not a yes/no column.
+$ lantern -c 'open cohort; filter sex'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+! lantern: sex is not a yes/no column, so write a comparison such as sex = "male"
+!   open cohort; filter sex
+!                       ^
+? 1
+
+# Two values in a row.
+$ lantern -c 'open cohort; filter age = 5 5'
+Opened cohort: Synthetic cohort of 20,000 adults in England, 20,000 rows and 15
+columns.
+
+Why it matters  Heart attacks, strokes and diabetes are among the biggest causes
+                of illness in England, and smoking, weight, blood pressure and
+                deprivation drive much of them.
+Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
+                summary
+
+Caveats:
+  - This data is synthetic: no real person is in it.
+! lantern: expected and, or, or the end of the filter, but found "5"
+!   open cohort; filter age = 5 5
+!                               ^
+? 1
+
+# A failed filter leaves the previous one on.
+$ lantern -k -d cohort -c 'filter age > 80; filter agee > 3; filter'
+Filter on: 986 of 20,000 rows match age > 80.
+
+Rows that match  986
+
+Method:
+  - Rows with a missing value in a compared column do not match; use "is
+    missing" to find them.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: age > 80 (986 rows match)
+! lantern: unknown column "agee" (did you mean "age"?)
+!   filter age > 80; filter agee > 3; filter
+!                           ^
+? 1
+
+# filter needs a dataset.
+$ lantern filter 'age > 3'
+! lantern: filter works on an open dataset; open one first, for example "open cohort"
+!   filter "age > 3"
+!   ^
+? 1

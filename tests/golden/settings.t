@@ -1,0 +1,282 @@
+# set, help and command errors.
+# See tests/golden.sh for the format; regenerate with tests/golden.sh --update.
+
+# set with no words lists the settings.
+$ lantern set
+Change a setting with "set NAME VALUE".
+
+Setting  Value  What it does
+───────  ─────  ────────────────────────────────────────────────────────────────
+format   text   how results are written: text for people, csv or json for programs
+digits   4      significant digits shown for statistics in text output
+page     20     rows shown by each "show"
+? 0
+
+# set format json: the next results are JSON.
+$ lantern -c 'set format json; open nightingale; describe wounds'
+{
+  "command": "set format json",
+  "dataset": null,
+  "filter": null,
+  "headline": "format is now json.",
+  "numbers": [],
+  "tables": [],
+  "caveats": [],
+  "method": [],
+  "notes": []
+}
+{
+  "command": "open nightingale",
+  "dataset": "nightingale",
+  "filter": null,
+  "headline": "Opened nightingale: Florence Nightingale's Crimean War mortality, 1854-56, 24 rows and 5 columns.",
+  "numbers": [
+    {
+      "key": "why",
+      "label": "Why it matters",
+      "value": "It is the classic case of data changing public health: preventable disease, not battle, killed most of the soldiers.",
+      "unit": null
+    },
+    {
+      "key": "next",
+      "label": "Try",
+      "value": "\"info\" for its columns, \"show\" for rows, \"describe COLUMN\" for a summary",
+      "unit": null
+    }
+  ],
+  "tables": [],
+  "caveats": [],
+  "method": [],
+  "notes": []
+}
+{
+  "command": "describe wounds",
+  "dataset": "nightingale",
+  "filter": null,
+  "headline": "Deaths from wounds and injuries (deaths): on average 73.25, and half of the values are below 45 (from 24 rows).",
+  "numbers": [
+    {
+      "key": "n",
+      "label": "N",
+      "value": 24,
+      "unit": null
+    },
+    {
+      "key": "missing",
+      "label": "Missing",
+      "value": 0,
+      "unit": null
+    },
+    {
+      "key": "mean",
+      "label": "Mean",
+      "value": 73.25,
+      "unit": "deaths"
+    },
+    {
+      "key": "sd",
+      "label": "Standard deviation",
+      "value": 86.951885745983731,
+      "unit": "deaths"
+    },
+    {
+      "key": "min",
+      "label": "Smallest",
+      "value": 0,
+      "unit": "deaths"
+    },
+    {
+      "key": "median",
+      "label": "Median",
+      "value": 45,
+      "unit": "deaths"
+    },
+    {
+      "key": "max",
+      "label": "Largest",
+      "value": 287,
+      "unit": "deaths"
+    }
+  ],
+  "tables": [],
+  "caveats": [
+    "Fewer than 30 values in wounds: with so few, the numbers could easily come out differently in another sample."
+  ],
+  "method": [
+    "Mean and standard deviation (dividing by n - 1); the median is the middle value (quantile type 7, as R's default)."
+  ],
+  "notes": [
+    "Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)"
+  ]
+}
+? 0
+
+# set digits 6: more significant digits in text.
+$ lantern -d nightingale -c 'set digits 6; describe disease'
+digits is now 6.
+
+Deaths from preventable diseases (deaths): on average 603.167, and half of the
+values are below 429.5 (from 24 rows).
+
+N                   24
+Missing             0
+Mean                603.167 deaths
+Standard deviation  716.798 deaths
+Smallest            1 deaths
+Median              429.5 deaths
+Largest             2,761 deaths
+
+Caveats:
+  - Fewer than 30 values in disease: with so few, the numbers could easily come
+    out differently in another sample.
+
+Method:
+  - Mean and standard deviation (dividing by n - 1); the median is the middle
+    value (quantile type 7, as R's default).
+
+Notes:
+  Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)
+? 0
+
+# Bad values for settings.
+$ lantern -c 'set digits 99'
+! lantern: digits takes a whole number from 1 to 17, not "99"
+!   set digits 99
+!              ^
+? 1
+
+$ lantern -c 'set digits x'
+! lantern: digits takes a whole number from 1 to 17, not "x"
+!   set digits x
+!              ^
+? 1
+
+$ lantern -c 'set format xml'
+! lantern: format can be text|csv|json, not "xml"
+!   set format xml
+!              ^
+? 1
+
+$ lantern -c 'set colour on'
+! lantern: there is no setting called "colour"; type "set" to see them all
+!   set colour on
+!       ^
+? 1
+
+# help lists the commands.
+$ lantern help
+Type a command and press Enter; "help COMMAND" tells more about one, as in "help
+filter".
+
+Command   What it does
+────────  ────────────────────────────────────────────────────────
+datasets  list the datasets you can open
+open      open a dataset to work on
+info      show a dataset's card: source, licence, kind and columns
+show      show rows of the open dataset, a page at a time
+filter    choose which rows to look at
+sort      put rows in order of a column
+describe  summarise columns: counts, averages, spread
+import    bring a CSV file into your catalog
+drop      remove an imported dataset from your catalog
+generate  make synthetic data with lantern's own generators
+set       show or change settings
+help      list the commands, or explain one
+quit      leave lantern
+
+Notes:
+  Start with "datasets", then "open cohort" and "info".
+  Every command also takes --format text, csv or json, as in "describe bmi
+  --format json".
+? 0
+
+# help COMMAND explains one.
+$ lantern help filter
+filter: choose which rows to look at.
+
+Usage         filter [EXPRESSION | off]
+What it does  Keeps only the rows that match EXPRESSION for every command that
+              follows, until "filter off". Compare columns with = != < <= > >=,
+              combine with and, or, not and parentheses, test lists with in
+              (...), ranges with between A and B, and gaps with is missing.
+              Labelled values can be named by their label, as in smoking =
+              "current". With no expression, shows the filter that is on.
+Example       filter age >= 65 and smoking = "current"
+? 0
+
+$ lantern help import
+import: bring a CSV file into your catalog.
+
+Usage         import FILE [--name NAME] [--meta FILE] [--delimiter CHAR] [--drop
+              COLUMN]... [--profile PROFILE] [--replace]
+What it does  Reads a CSV file (comma, semicolon or tab separated; UTF-8) into
+              your catalog in one step: if anything is wrong, nothing is
+              changed. Column types are guessed unless --meta describes them.
+              Columns that would identify people (names, NHS numbers, dates of
+              birth, postcodes, addresses, emails, phone numbers) are refused:
+              leave them out with --drop.
+Example       import survey.csv --name survey --drop postcode
+
+Options
+Option             What it does
+─────────────────  ─────────────────────────────────────────────────────────────
+--name NAME        the dataset's name (default: from the metadata, else the file name)
+--meta FILE        a Data Package (datapackage.json) describing the columns: titles, types, units, labels
+--delimiter CHAR   the field separator: comma, semicolon or tab (default: guessed from the file)
+--drop COLUMN      leave a column out (may be given more than once)
+--profile PROFILE  disclosure profile: opensafely (the default), nhs, ten or none
+--replace          replace a dataset of the same name
+? 0
+
+$ lantern help show
+show: show rows of the open dataset, a page at a time.
+
+Usage         show [FROM [COUNT]]
+What it does  Shows a page of rows (the "page" setting, 20 at first) that match
+              the filter, in the current sort order. With no number it shows the
+              next page; FROM starts at that row (1 is the first) and COUNT says
+              how many rows to show. Labelled values are shown by their labels;
+              NA marks a missing value.
+Example       show 100 5
+? 0
+
+# help of something that is not a command.
+$ lantern help nonsense
+! lantern: there is no command "nonsense"; type "help" to see them all
+!   help nonsense
+!        ^
+? 1
+
+# help as JSON.
+$ lantern -f json help sort
+{
+  "command": "help sort",
+  "dataset": null,
+  "filter": null,
+  "headline": "sort: put rows in order of a column.",
+  "numbers": [
+    {
+      "key": "usage",
+      "label": "Usage",
+      "value": "sort COLUMN [asc|desc] | off",
+      "unit": null
+    },
+    {
+      "key": "help",
+      "label": "What it does",
+      "value": "Orders the rows that \"show\" pages through by COLUMN, smallest first (asc) or largest first (desc). \"sort off\" goes back to the file's order.",
+      "unit": null
+    },
+    {
+      "key": "example",
+      "label": "Example",
+      "value": "sort bmi desc",
+      "unit": null
+    }
+  ],
+  "tables": [],
+  "caveats": [],
+  "method": [],
+  "notes": []
+}
+? 0
