@@ -30,7 +30,8 @@
 # - "\ stdout has no final newline" (or stderr) after a stream's last line
 #   says it does not end with a newline.
 # - Machine-dependent text is replaced in the actual output before the
-#   comparison: the case's LANTERN_HOME by "$LANTERN_HOME", its directory
+#   comparison: the configured $(pkgdatadir) by "$PKGDATADIR", the case's
+#   LANTERN_HOME by "$LANTERN_HOME", its directory
 #   by "$PWD", the temporary root by "$TMP" and the program's path by
 #   "lantern".
 #
@@ -97,6 +98,7 @@ fi
 encode()
 {
 	R_HOME=$casehome R_PWD=$casedir R_TMP=$tmp R_PROG=$LANTERN \
+	R_PKG=${LANTERN_PKGDATADIR:-} \
 	awk -v pfx="$2" '
 	function rep(s, from, to,    i, out) {
 		if (from == "")
@@ -111,6 +113,7 @@ encode()
 	{
 		s = rep($0, ENVIRON["R_PROG"], "lantern")
 		s = rep(s, ENVIRON["R_HOME"], "$LANTERN_HOME")
+		s = rep(s, ENVIRON["R_PKG"], "$PKGDATADIR")
 		s = rep(s, ENVIRON["R_PWD"], "$PWD")
 		s = rep(s, ENVIRON["R_TMP"], "$TMP")
 		if (pfx == "!")
