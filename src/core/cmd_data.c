@@ -76,12 +76,13 @@ datasets_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			v[i] = d;
 		}
 	}
-	t = lt_result_table(r, "datasets", NULL);
-	lt_table_column(t, "name", "Name", LT_RC_TEXT);
-	lt_table_column(t, "title", "Title", LT_RC_TEXT);
-	lt_table_column(t, "kind", "Kind", LT_RC_TEXT);
-	lt_table_column(t, "rows", "Rows", LT_RC_COUNT);
-	lt_table_column(t, "licence", "Licence", LT_RC_TEXT);
+	static const lt_coldef cols[] = {
+		{ "name", "Name", LT_RC_TEXT }, { "title", "Title", LT_RC_TEXT },
+		{ "kind", "Kind", LT_RC_TEXT }, { "rows", "Rows", LT_RC_COUNT },
+		{ "licence", "Licence", LT_RC_TEXT }, { NULL, NULL, 0 }
+	};
+
+	t = lt_result_table_with(r, "datasets", NULL, cols);
 	for (size_t i = 0; i < n; i++) {
 		size_t row = lt_table_row(t);
 		char *kind = kind_text(v[i]), *lic = licence_short(v[i]->licence);
@@ -180,12 +181,13 @@ dataset_card(lt_result *r, const lt_dataset *d)
 		lt_result_fact(r, "hash", "Content hash", d->hash);
 	free(kind);
 
-	t = lt_result_table(r, "variables", "Variables");
-	lt_table_column(t, "name", "Column", LT_RC_TEXT);
-	lt_table_column(t, "label", "Label", LT_RC_TEXT);
-	lt_table_column(t, "type", "Type", LT_RC_TEXT);
-	lt_table_column(t, "unit", "Unit", LT_RC_TEXT);
-	lt_table_column(t, "values", "Values", LT_RC_TEXT);
+	static const lt_coldef cols[] = {
+		{ "name", "Column", LT_RC_TEXT }, { "label", "Label", LT_RC_TEXT },
+		{ "type", "Type", LT_RC_TEXT }, { "unit", "Unit", LT_RC_TEXT },
+		{ "values", "Values", LT_RC_TEXT }, { NULL, NULL, 0 }
+	};
+
+	t = lt_result_table_with(r, "variables", "Variables", cols);
 	for (size_t i = 0; i < d->nvars; i++) {
 		const lt_var *v = &d->vars[i];
 		size_t row = lt_table_row(t);
@@ -342,6 +344,11 @@ parse_delimiter(const char *s, char *out, lt_error *err)
 	return 0;
 }
 
+static const lt_coldef found_cols[] = {
+	{ "name", "Column", LT_RC_TEXT }, { "type", "Type", LT_RC_TEXT },
+	{ "levels", "Values", LT_RC_TEXT }, { NULL, NULL, 0 }
+};
+
 static int
 import_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
@@ -397,10 +404,7 @@ import_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	lt_result_number(r, "rows", "Rows", (double)d->rows, NULL);
 	lt_result_number(r, "columns", "Columns", (double)d->nvars, NULL);
 	lt_result_fact(r, "profile", "Disclosure profile", d->profile);
-	t = lt_result_table(r, "columns", "Columns found");
-	lt_table_column(t, "name", "Column", LT_RC_TEXT);
-	lt_table_column(t, "type", "Type", LT_RC_TEXT);
-	lt_table_column(t, "levels", "Values", LT_RC_TEXT);
+	t = lt_result_table_with(r, "columns", "Columns found", found_cols);
 	for (size_t i = 0; i < d->nvars; i++) {
 		size_t row = lt_table_row(t);
 		const lt_var *v = &d->vars[i];

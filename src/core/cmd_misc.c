@@ -9,6 +9,19 @@
 #include "buf.h"
 #include "session_int.h"
 
+static const lt_coldef setting_cols[] = {
+	{ "name", "Setting", LT_RC_TEXT }, { "value", "Value", LT_RC_TEXT },
+	{ "help", "What it does", LT_RC_TEXT }, { NULL, NULL, 0 }
+};
+static const lt_coldef command_cols[] = {
+	{ "command", "Command", LT_RC_TEXT }, { "summary", "What it does", LT_RC_TEXT },
+	{ NULL, NULL, 0 }
+};
+static const lt_coldef option_cols[] = {
+	{ "option", "Option", LT_RC_TEXT }, { "help", "What it does", LT_RC_TEXT },
+	{ NULL, NULL, 0 }
+};
+
 static int
 set_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
@@ -26,10 +39,7 @@ set_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if (a->argc == 1 && lt_session_get(s, a->argv[0]) == NULL)
 		return lt_err_at(err, LT_ENOENT, a->argpos[0],
 		    "there is no setting called \"%s\"; type \"set\" to see them all", a->argv[0]);
-	t = lt_result_table(r, "settings", NULL);
-	lt_table_column(t, "name", "Setting", LT_RC_TEXT);
-	lt_table_column(t, "value", "Value", LT_RC_TEXT);
-	lt_table_column(t, "help", "What it does", LT_RC_TEXT);
+	t = lt_result_table_with(r, "settings", NULL, setting_cols);
 	for (size_t i = 0; i < lt_nsettings; i++) {
 		size_t row;
 
@@ -65,9 +75,7 @@ help_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	char *usage;
 
 	if (a->argc == 0) {
-		t = lt_result_table(r, "commands", NULL);
-		lt_table_column(t, "command", "Command", LT_RC_TEXT);
-		lt_table_column(t, "summary", "What it does", LT_RC_TEXT);
+		t = lt_result_table_with(r, "commands", NULL, command_cols);
 		for (size_t i = 0; i < lt_cmd_count; i++) {
 			size_t row = lt_table_row(t);
 
@@ -92,9 +100,7 @@ help_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_result_fact(r, "example", "Example", e->example);
 	free(usage);
 	if (e->opts != NULL) {
-		t = lt_result_table(r, "options", "Options");
-		lt_table_column(t, "option", "Option", LT_RC_TEXT);
-		lt_table_column(t, "help", "What it does", LT_RC_TEXT);
+		t = lt_result_table_with(r, "options", "Options", option_cols);
 		for (size_t k = 0; e->opts[k].name != NULL; k++) {
 			size_t row = lt_table_row(t);
 			char *o = lt_sprintf("--%s%s%s", e->opts[k].name,

@@ -394,6 +394,27 @@ load_numeric(lt_session *s, int idx, double **x, double **w, size_t *n, lt_error
 	return 0;
 }
 
+/* The tables describe fills: one row per column described. */
+static const lt_coldef number_cols[] = {
+	{ "column", "Column", LT_RC_TEXT }, { "n", "N", LT_RC_COUNT },
+	{ "missing", "Missing", LT_RC_COUNT }, { "mean", "Mean", LT_RC_NUMBER },
+	{ "sd", "SD", LT_RC_NUMBER }, { "min", "Min", LT_RC_NUMBER },
+	{ "median", "Median", LT_RC_NUMBER }, { "max", "Max", LT_RC_NUMBER },
+	{ "unit", "Unit", LT_RC_TEXT }, { NULL, NULL, 0 }
+};
+static const lt_coldef date_cols[] = {
+	{ "column", "Column", LT_RC_TEXT }, { "n", "N", LT_RC_COUNT },
+	{ "missing", "Missing", LT_RC_COUNT }, { "earliest", "Earliest", LT_RC_TEXT },
+	{ "median", "Median", LT_RC_TEXT }, { "latest", "Latest", LT_RC_TEXT },
+	{ NULL, NULL, 0 }
+};
+static const lt_coldef category_cols[] = {
+	{ "column", "Column", LT_RC_TEXT }, { "n", "N", LT_RC_COUNT },
+	{ "missing", "Missing", LT_RC_COUNT }, { "levels", "Values", LT_RC_COUNT },
+	{ "most_common", "Most common", LT_RC_TEXT },
+	{ "most_common_pct", "%", LT_RC_PERCENT }, { NULL, NULL, 0 }
+};
+
 /* A day number as an ISO date. */
 static void
 put_date(lt_buf *b, double days)
@@ -438,13 +459,7 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 		lt_buf b = LT_BUF_INIT;
 
 		if (dt->date == NULL) {
-			t = dt->date = lt_result_table(r, "dates", "Dates");
-			lt_table_column(t, "column", "Column", LT_RC_TEXT);
-			lt_table_column(t, "n", "N", LT_RC_COUNT);
-			lt_table_column(t, "missing", "Missing", LT_RC_COUNT);
-			lt_table_column(t, "earliest", "Earliest", LT_RC_TEXT);
-			lt_table_column(t, "median", "Median", LT_RC_TEXT);
-			lt_table_column(t, "latest", "Latest", LT_RC_TEXT);
+			dt->date = lt_result_table_with(r, "dates", "Dates", date_cols);
 		}
 		t = dt->date;
 		row = lt_table_row(t);
@@ -475,16 +490,7 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 		lt_buf_free(&b);
 	} else if (dt->single == NULL) {
 		if (dt->num == NULL) {
-			t = dt->num = lt_result_table(r, "numbers", "Numbers");
-			lt_table_column(t, "column", "Column", LT_RC_TEXT);
-			lt_table_column(t, "n", "N", LT_RC_COUNT);
-			lt_table_column(t, "missing", "Missing", LT_RC_COUNT);
-			lt_table_column(t, "mean", "Mean", LT_RC_NUMBER);
-			lt_table_column(t, "sd", "SD", LT_RC_NUMBER);
-			lt_table_column(t, "min", "Min", LT_RC_NUMBER);
-			lt_table_column(t, "median", "Median", LT_RC_NUMBER);
-			lt_table_column(t, "max", "Max", LT_RC_NUMBER);
-			lt_table_column(t, "unit", "Unit", LT_RC_TEXT);
+			dt->num = lt_result_table_with(r, "numbers", "Numbers", number_cols);
 		}
 		t = dt->num;
 		row = lt_table_row(t);
@@ -584,13 +590,8 @@ describe_category(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_
 		return lt_err(err, LT_EDB, "reading the data failed");
 	}
 	if (dt->cat == NULL) {
-		t = dt->cat = lt_result_table(r, "categories", "Categories and text");
-		lt_table_column(t, "column", "Column", LT_RC_TEXT);
-		lt_table_column(t, "n", "N", LT_RC_COUNT);
-		lt_table_column(t, "missing", "Missing", LT_RC_COUNT);
-		lt_table_column(t, "levels", "Values", LT_RC_COUNT);
-		lt_table_column(t, "most_common", "Most common", LT_RC_TEXT);
-		lt_table_column(t, "most_common_pct", "%", LT_RC_PERCENT);
+		dt->cat = lt_result_table_with(r, "categories", "Categories and text",
+		    category_cols);
 	}
 	t = dt->cat;
 	row = lt_table_row(t);

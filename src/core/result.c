@@ -182,6 +182,17 @@ lt_result_table(lt_result *r, const char *name, const char *title)
 	return t;
 }
 
+lt_table *
+lt_result_table_with(lt_result *r, const char *name, const char *title,
+    const lt_coldef *defs)
+{
+	lt_table *t = lt_result_table(r, name, title);
+
+	for (; defs->name != NULL; defs++)
+		lt_table_column(t, defs->name, defs->label, defs->type);
+	return t;
+}
+
 size_t
 lt_table_column(lt_table *t, const char *name, const char *label, int type)
 {

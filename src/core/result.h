@@ -109,6 +109,17 @@ void lt_result_note(lt_result *r, const char *fmt, ...)
 
 /* Add a table (owned by r). title may be NULL. */
 lt_table *lt_result_table(lt_result *r, const char *name, const char *title);
+
+/* A column to create: machine name, label for people, enum lt_rc_type. */
+typedef struct lt_coldef {
+	const char *name;
+	const char *label;
+	int type;
+} lt_coldef;
+
+/* Add a table with the columns in defs (ended by a zeroed entry). */
+lt_table *lt_result_table_with(lt_result *r, const char *name, const char *title,
+    const lt_coldef *defs);
 /* Add a column; returns its index. Add all columns before any row. */
 size_t lt_table_column(lt_table *t, const char *name, const char *label, int type);
 /* Append a row of missing cells; returns its index. */

@@ -95,12 +95,35 @@ test_tables(void **state)
 	lt_result_free(r);
 }
 
+/* A table made from column definitions has those columns, in order. */
+static void
+test_table_with(void **state)
+{
+	static const lt_coldef defs[] = {
+		{ "name", "Name", LT_RC_TEXT }, { "n", "N", LT_RC_COUNT },
+		{ "pct", "%", LT_RC_PERCENT }, { NULL, NULL, 0 }
+	};
+	lt_result *r = lt_result_new("t");
+	lt_table *t = lt_result_table_with(r, "x", "X", defs);
+
+	(void)state;
+	assert_int_equal(r->ntables, 1);
+	assert_ptr_equal(r->tables[0], t);
+	assert_int_equal(t->ncols, 3);
+	assert_string_equal(t->cols[0].name, "name");
+	assert_string_equal(t->cols[1].label, "N");
+	assert_int_equal(t->cols[2].type, LT_RC_PERCENT);
+	assert_string_equal(t->title, "X");
+	lt_result_free(r);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layers),
 		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_table_with),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
