@@ -52,6 +52,9 @@
 #
 # Environment: LANTERN (the program; default $top_builddir/src/lantern),
 # LANTERN_DATASETS (the bundled datasets; default $top_srcdir/datasets),
+# LANTERN_PKGDATADIR (the configured $(pkgdatadir), written as $PKGDATADIR;
+# "make check" sets it: when running --update by hand, set it too, e.g. to
+# /usr/local/share/lantern for a default ./configure),
 # top_srcdir and top_builddir (default: the directory above this script).
 # The last line printed is "N passed, M failed"; the exit status is 1 when a
 # case failed, 0 otherwise.

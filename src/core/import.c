@@ -1004,5 +1004,13 @@ out:
 		*out = d;
 	else
 		lt_dataset_free(d);
+	/* "line 4: ..." becomes "survey.csv, line 4: ...": say which file. */
+	if (rc != 0 && err != NULL && strncmp(err->msg, "line ", 5) == 0) {
+		const char *base = strrchr(o->path, '/');
+		char *msg = lt_sprintf("%s, %s", base != NULL ? base + 1 : o->path, err->msg);
+
+		snprintf(err->msg, sizeof err->msg, "%s", msg);
+		free(msg);
+	}
 	return rc;
 }

@@ -271,9 +271,12 @@ parse_args(const lt_cmd_entry *e, const lt_words *w, const char *text,
 		nlen = eq != NULL ? (size_t)(eq - word - 2) : strlen(word + 2);
 		if (nlen == 6 && strncmp(word + 2, "format", 6) == 0) {
 			val = eq != NULL ? eq + 1 : i + 1 < w->n ? w->w[++i] : NULL;
-			if (val == NULL || (a->format = lt_format_parse(val)) < 0)
+			if (val == NULL)
 				return lt_err_at(err, LT_EINVAL, w->pos[i],
-				    "--format takes text, csv or json");
+				    "--format needs a value: text, csv or json");
+			if ((a->format = lt_format_parse(val)) < 0)
+				return lt_err_at(err, LT_EINVAL, w->pos[i],
+				    "--format takes text, csv or json, not \"%s\"", val);
 			continue;
 		}
 		for (k = 0; k < nopts; k++)

@@ -73,7 +73,7 @@ $ lantern --format bogus datasets
 
 # --format needs a value.
 $ lantern datasets --format
-! lantern: --format takes text, csv or json
+! lantern: --format needs a value: text, csv or json
 !   datasets --format
 !            ^
 ? 1

@@ -278,12 +278,12 @@ $ lantern import sleep.csv --name Sleep2
 
 # A row with the wrong number of fields: the error names the line.
 $ lantern import ragged.csv
-! lantern: line 4: 2 fields, expected 3 like the header; check for a missing quote or an extra delimiter
+! lantern: ragged.csv, line 4: 2 fields, expected 3 like the header; check for a missing quote or an extra delimiter
 ? 1
 
 # Bytes that are not UTF-8: the error gives the line and the byte offset.
 $ lantern import badutf8.csv
-! lantern: line 5, byte 48: the file is not valid UTF-8 (save it as CSV UTF-8 and try again)
+! lantern: badutf8.csv, line 5, byte 48: the file is not valid UTF-8 (save it as CSV UTF-8 and try again)
 ? 1
 
 # A column named like an email address is refused ...
