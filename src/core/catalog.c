@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -14,7 +15,6 @@
 #include "catalog.h"
 #include "catalog_int.h"
 
-#define SCHEMA_VERSION 1
 
 struct lt_catalog {
 	sqlite3 *db;
@@ -38,6 +38,17 @@ static const char schema_sql[] =
 	"CREATE TABLE lt_chunk("
 	" dataset TEXT, var INTEGER, chunk INTEGER, data BLOB,"
 	" PRIMARY KEY(dataset, var, chunk)) WITHOUT ROWID;";
+
+/*
+ * Migrations: migrations[i] takes the schema from version i to i + 1
+ * (PRAGMA user_version). Add to the end; never change one that shipped.
+ */
+static const char *const migrations[] = {
+	schema_sql,
+	/* 2: chunks of a numeric column hold value - offset (exact centring) */
+	"ALTER TABLE lt_variable ADD COLUMN offset REAL NOT NULL DEFAULT 0",
+};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 /* Make every missing directory in path's parent. */
 static int
@@ -139,10 +150,15 @@ catalog_init(lt_catalog *c, lt_error *err)
 	}
 	if (version == SCHEMA_VERSION)
 		return lt_db_exec(c->db, "COMMIT", err);
-	if (lt_db_exec(c->db, schema_sql, err) != 0 ||
-	    lt_db_exec(c->db, "PRAGMA user_version=1", err) != 0) {
-		sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
-		return err->code;
+	for (; version < SCHEMA_VERSION; version++) {
+		char pragma[64];
+
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", version + 1);
+		if (lt_db_exec(c->db, migrations[version], err) != 0 ||
+		    lt_db_exec(c->db, pragma, err) != 0) {
+			sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+			return err->code;
+		}
 	}
 	return lt_db_exec(c->db, "COMMIT", err);
 }
@@ -333,7 +349,7 @@ load_vars(lt_catalog *c, lt_dataset *d, lt_error *err)
 	int rc;
 
 	if (sqlite3_prepare_v2(c->db,
-	    "SELECT name, label, description, unit, type, storage, missing FROM lt_variable"
+	    "SELECT name, label, description, unit, type, storage, missing, offset FROM lt_variable"
 	    " WHERE dataset = ?1 ORDER BY idx", -1, &st, NULL) != SQLITE_OK)
 		return lt_db_error(c->db, err, "reading the catalog");
 	sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
@@ -353,6 +369,7 @@ load_vars(lt_catalog *c, lt_dataset *d, lt_error *err)
 		miss = col_text(st, 6);
 		split_lines(miss, &v->missing, &v->nmissing);
 		free(miss);
+		v->offset = sqlite3_column_double(st, 7);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

@@ -132,7 +132,10 @@ int lt_import_csv(lt_catalog *c, const lt_import_opts *o, lt_dataset **out,
 /*
  * Read a numeric (integer, number or date) column of an imported dataset
  * from its chunks: *vals gets rows doubles (NaN = missing; dates as days
- * since 1970-01-01), caller frees.
+ * since 1970-01-01), caller frees. The values are stored centred: each is
+ * the value minus d->vars[var].offset, which keeps the decimal digits of
+ * data such as 10000000.2 exact; add the offset back to locations (mean,
+ * quantiles), never to spreads.
  */
 int lt_catalog_column(lt_catalog *c, const lt_dataset *d, int var,
     double **vals, size_t *n, lt_error *err);

@@ -325,74 +325,6 @@ const lt_cmd_entry lt_cmd_sort_entry = {
 	.exec = sort_exec,
 };
 
-/*
- * The values of numeric or date column idx (NaN = missing; dates as days)
- * and, for weighted data, the weights, for the rows the filter selects.
- */
-static int
-load_numeric(lt_session *s, int idx, double **x, double **w, size_t *n, lt_error *err)
-{
-	const lt_dataset *d = s->ds;
-	int widx = d->weight != NULL ? lt_dataset_var_index(d, d->weight) : -1;
-	const lt_var *v = &d->vars[idx];
-	size_t cap = 0, m = 0, wn;
-	char *sql;
-	sqlite3_stmt *st;
-	int rc;
-
-	*x = *w = NULL;
-	*n = 0;
-	if (widx == idx)
-		widx = -1;
-	if (s->filter == NULL) {
-		if ((rc = lt_catalog_column(s->cat, d, idx, x, n, err)) != 0)
-			return rc;
-		if (widx >= 0 && (rc = lt_catalog_column(s->cat, d, widx, w, &wn, err)) != 0) {
-			free(*x);
-			*x = NULL;
-			return rc;
-		}
-		return 0;
-	}
-	sql = select_sql(s, v, widx, 0, 0);
-	rc = prepare(s, sql, &st, err);
-	free(sql);
-	if (rc != 0)
-		return rc;
-	lt_session_bind_filter(s, st, 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t c2 = cap;
-		double val = NAN;
-		int type = sqlite3_column_type(st, 0);
-
-		*x = lt_grow(*x, &cap, m + 1, sizeof **x);
-		if (widx >= 0)
-			*w = lt_grow(*w, &c2, m + 1, sizeof **w);
-		if (type == SQLITE_INTEGER || type == SQLITE_FLOAT) {
-			val = sqlite3_column_double(st, 0);
-		} else if (type == SQLITE_TEXT && v->type == LT_VT_DATE) {
-			long days;
-
-			if (lt_parse_date((const char *)sqlite3_column_text(st, 0),
-			    (size_t)sqlite3_column_bytes(st, 0), &days))
-				val = (double)days;
-		}
-		(*x)[m] = val;
-		if (widx >= 0)
-			(*w)[m] = sqlite3_column_type(st, 1) == SQLITE_NULL ? NAN :
-			    sqlite3_column_double(st, 1);
-		m++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(*x);
-		free(*w);
-		*x = *w = NULL;
-		return lt_err(err, LT_EDB, "reading the data failed");
-	}
-	*n = m;
-	return 0;
-}
 
 /* The tables describe fills: one row per column described. */
 static const lt_coldef number_cols[] = {
@@ -450,9 +382,10 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 	lt_table *t;
 	int rc;
 
-	if ((rc = load_numeric(s, idx, &x, &w, &n, err)) != 0)
+	if ((rc = lt_session_numeric(s, idx, &x, &w, &n, err)) != 0)
 		return rc;
 	lt_stats_summary(x, w, n, &sm);
+	lt_summary_shift(&sm, v->offset);
 	free(x);
 	free(w);
 	if (v->type == LT_VT_DATE) {

@@ -186,6 +186,7 @@ lt_var_copy(lt_var *dst, const lt_var *src)
 	dst->unit = lt_strdup(src->unit);
 	dst->type = src->type;
 	dst->storage = src->storage;
+	dst->offset = src->offset;
 	for (size_t i = 0; i < src->nlevels; i++)
 		lt_var_add_level(dst, src->levels[i].value, src->levels[i].label);
 	if (src->nmissing > 0) {

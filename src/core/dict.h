@@ -45,6 +45,9 @@ typedef struct lt_var {
 	size_t nlevels;
 	char **missing;		/* codes that mean missing, besides "" and "NA" */
 	size_t nmissing;
+	double offset;		/* stored column chunks hold value - offset: an
+				   integer subtracted exactly in decimal at import,
+				   so 10000000.2 is kept as 0.2 (see import.c) */
 } lt_var;
 
 /* "integer", "number", "category", "date", "text". */

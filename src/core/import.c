@@ -55,6 +55,8 @@ typedef struct col {
 	size_t chunkcap;		/* grows to CHUNK_ROWS as values come */
 	int chunk_no;
 	int chunking;			/* 0 once a value is not numeric */
+	long long offset;		/* chunks hold value - offset (see centred) */
+	int has_offset;
 	lt_ident *ident;
 } col;
 
@@ -297,6 +299,54 @@ check_declared(importer *im, const col *c, int cls, const char *s, long line)
 	return 0;
 }
 
+/*
+ * The value of a number minus c->offset, subtracted in decimal before
+ * rounding to binary: "10000000.2" with offset 10000000 gives exactly the
+ * double nearest 0.2, where 10000000.2 - 10000000 in doubles would be off
+ * by 7e-10. The first number of a column sets the offset to its integer
+ * part, so data whose leading digits never change (NIST's NumAcc4, SmLs09)
+ * keep every digit their spread depends on.
+ */
+static double
+centred(col *c, int cls, const char *s, size_t len, long long iv, double dv)
+{
+	const char *p = s, *dot;
+	size_t n = len, i = 0;
+	long long ip = 0;
+	int neg = 0;
+	char frac[40] = "0";
+
+	if (cls == C_DATE)
+		return dv;
+	if (cls == C_INT) {
+		if (!c->has_offset && iv > -(1LL << 53) && iv < (1LL << 53)) {
+			c->offset = iv;
+			c->has_offset = 1;
+		}
+		return (double)(iv - c->offset);
+	}
+	trim(&p, &n);
+	if (n > 0 && (p[0] == '-' || p[0] == '+')) {
+		neg = p[0] == '-';
+		i = 1;
+	}
+	dot = memchr(p, '.', n);
+	if (dot == NULL || memchr(p, 'e', n) != NULL || memchr(p, 'E', n) != NULL ||
+	    (size_t)(dot - p) - i > 15 || (size_t)(p + n - dot) >= sizeof frac - 1)
+		return dv - (double)c->offset;
+	for (const char *q = p + i; q < dot; q++)
+		ip = ip * 10 + (*q - '0');
+	if (neg)
+		ip = -ip;
+	if (!c->has_offset) {
+		c->offset = ip;
+		c->has_offset = 1;
+	}
+	memcpy(frac + 1, dot, (size_t)(p + n - dot));
+	frac[1 + (p + n - dot)] = '\0';
+	return (double)(ip - c->offset) + (neg ? -strtod(frac, NULL) : strtod(frac, NULL));
+}
+
 /* Bind and store one record. */
 static int
 insert_row(importer *im, char **fields, const size_t *lens, long line)
@@ -329,7 +379,7 @@ insert_row(importer *im, char **fields, const size_t *lens, long line)
 			sqlite3_bind_text(im->ins, p, s, (int)len, SQLITE_STATIC);
 		if (cls == C_TEXT)
 			c->chunking = 0;
-		if ((rc = push_chunk(im, c, dv)) != 0)
+		else if ((rc = push_chunk(im, c, centred(c, cls, s, len, iv, dv))) != 0)
 			return rc;
 		if (c->ident != NULL)
 			lt_ident_feed(c->ident, s, len);
@@ -503,7 +553,8 @@ write_metadata(importer *im, lt_dataset *d, const struct stat *sb)
 
 	if (sqlite3_prepare_v2(im->db,
 	    "INSERT INTO lt_variable(dataset, idx, name, label, description, unit, type,"
-	    " storage, missing) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9)", -1, &st, NULL) != SQLITE_OK)
+	    " storage, missing, offset) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)", -1, &st,
+	    NULL) != SQLITE_OK)
 		return lt_db_error(im->db, im->err, "recording the dictionary");
 	for (size_t i = 0; i < d->nvars && rc == 0; i++) {
 		const lt_var *v = &d->vars[i];
@@ -518,6 +569,7 @@ write_metadata(importer *im, lt_dataset *d, const struct stat *sb)
 		bind_opt_text(st, 7, lt_vtype_name(v->type));
 		sqlite3_bind_int(st, 8, v->storage);
 		bind_opt_text(st, 9, miss);
+		sqlite3_bind_double(st, 10, im->cols[i].chunking ? (double)im->cols[i].offset : 0);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = lt_db_error(im->db, im->err, "recording the dictionary");
 		sqlite3_reset(st);
@@ -810,8 +862,10 @@ make_dataset(importer *im)
 	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	d->imported_at = lt_strdup(stamp);
 	d->vars = lt_calloc(im->ncols, sizeof *d->vars);
-	for (size_t i = 0; i < im->ncols; i++)
+	for (size_t i = 0; i < im->ncols; i++) {
 		final_var(im, &im->cols[i], &d->vars[i]);
+		d->vars[i].offset = im->cols[i].chunking ? (double)im->cols[i].offset : 0;
+	}
 	d->nvars = im->ncols;
 	return d;
 }

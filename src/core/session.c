@@ -203,6 +203,66 @@ lt_session_context(lt_session *s, lt_result *r)
 }
 
 int
+lt_session_numeric(lt_session *s, int idx, double **x, double **w, size_t *n,
+    lt_error *err)
+{
+	const lt_dataset *d = s->ds;
+	int widx = d->weight != NULL ? lt_dataset_var_index(d, d->weight) : -1;
+	size_t total, wn, m = 0;
+	sqlite3_stmt *st;
+	char *tab, *sql;
+	int rc;
+
+	*x = *w = NULL;
+	*n = 0;
+	if (widx == idx)
+		widx = -1;
+	if ((rc = lt_catalog_column(s->cat, d, idx, x, &total, err)) != 0)
+		return rc;
+	if (widx >= 0 && (rc = lt_catalog_column(s->cat, d, widx, w, &wn, err)) != 0)
+		goto fail;
+	if (s->filter == NULL) {
+		*n = total;
+		return 0;
+	}
+	/* Keep the rows the filter selects: rowids run 1..rows in file order. */
+	tab = lt_dataset_table(d);
+	sql = lt_sprintf("SELECT rowid FROM %s WHERE %s ORDER BY rowid", tab, lt_session_where(s));
+	free(tab);
+	rc = sqlite3_prepare_v2(lt_catalog_db(s->cat), sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		rc = lt_err(err, LT_EDB, "reading the data failed: %s",
+		    sqlite3_errmsg(lt_catalog_db(s->cat)));
+		goto fail;
+	}
+	lt_session_bind_filter(s, st, 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long r = sqlite3_column_int64(st, 0);
+
+		if (r < 1 || (size_t)r > total)
+			break;
+		(*x)[m] = (*x)[r - 1];
+		if (*w != NULL)
+			(*w)[m] = (*w)[r - 1];
+		m++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		rc = lt_err(err, LT_EDB, "the stored columns of %s are out of step with its rows; "
+		    "import it again", d->name);
+		goto fail;
+	}
+	*n = m;
+	return 0;
+fail:
+	free(*x);
+	free(*w);
+	*x = *w = NULL;
+	return rc;
+}
+
+int
 lt_session_var(lt_session *s, const char *name, int pos, int *idx, lt_error *err)
 {
 	const char *hint;

@@ -45,6 +45,14 @@ int lt_session_int(const lt_session *s, const char *name);
 int lt_session_count(lt_session *s, long long *n, lt_error *err);
 /* Add the dataset and filter notes every data result carries. */
 void lt_session_context(lt_session *s, lt_result *r);
+/*
+ * The stored values of numeric or date column idx of the open dataset, for
+ * the rows the filter selects, in row order: *x gets value - offset (see
+ * lt_catalog_column; NaN = missing, dates as days since 1970-01-01) and *w
+ * the frequency weights, or NULL when the dataset has none. Caller frees.
+ */
+int lt_session_numeric(lt_session *s, int idx, double **x, double **w, size_t *n,
+    lt_error *err);
 /* The variable called name in the open dataset, or an error naming it. */
 int lt_session_var(lt_session *s, const char *name, int pos, int *idx, lt_error *err);
 

@@ -26,6 +26,17 @@ interpolate(double a, double b, double frac)
 	return (1 - frac) * a + frac * b;
 }
 
+void
+lt_summary_shift(lt_summary *s, double offset)
+{
+	s->mean += offset;
+	s->min += offset;
+	s->q1 += offset;
+	s->median += offset;
+	s->q3 += offset;
+	s->max += offset;
+}
+
 double
 lt_stats_quantile_sorted(const double *x, const double *w, size_t n, double p)
 {

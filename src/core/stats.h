@@ -28,6 +28,8 @@ typedef struct lt_summary {
  * computed (no values; SD of one value) are NaN.
  */
 void lt_stats_summary(const double *x, const double *w, size_t n, lt_summary *out);
+/* Add offset to the location statistics of a summary of centred values. */
+void lt_summary_shift(lt_summary *s, double offset);
 /* The p-quantile (0..1) of sorted data (type 7), frequency-weighted if w. */
 double lt_stats_quantile_sorted(const double *x, const double *w, size_t n, double p);
 

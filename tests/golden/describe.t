@@ -50,7 +50,7 @@ key,value
 n,19575
 missing,425
 mean,27.461558109833973
-sd,4.914656976532354
+sd,4.9146569765323544
 min,14
 median,27.1
 max,55.6
@@ -112,7 +112,7 @@ $ lantern --format json -c 'open cohort; describe bmi'
     {
       "key": "sd",
       "label": "Standard deviation",
-      "value": 4.9146569765323536,
+      "value": 4.9146569765323544,
       "unit": "kg/m2"
     },
     {
@@ -176,7 +176,7 @@ $ lantern -d cohort -q describe bmi --format json
     {
       "key": "sd",
       "label": "Standard deviation",
-      "value": 4.9146569765323536,
+      "value": 4.9146569765323544,
       "unit": "kg/m2"
     },
     {
