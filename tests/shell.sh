@@ -175,7 +175,7 @@ check $? "\"describe bm\" + Tab completes to \"describe bmi\""
 
 # Enter runs it; its output appears, then a new prompt.
 press Enter
-wait_for "Body mass index (kg/m2): on average"
+wait_for "Interquartile range"
 check $? "describe bmi prints its summary"
 wait_last "cohort>"
 check $? "a new prompt follows the output"

@@ -328,11 +328,20 @@ const lt_cmd_entry lt_cmd_sort_entry = {
 
 /* The tables describe fills: one row per column described. */
 static const lt_coldef number_cols[] = {
-	{ "column", "Column", LT_RC_TEXT }, { "n", "N", LT_RC_COUNT },
-	{ "missing", "Missing", LT_RC_COUNT }, { "mean", "Mean", LT_RC_NUMBER },
-	{ "sd", "SD", LT_RC_NUMBER }, { "min", "Min", LT_RC_NUMBER },
-	{ "median", "Median", LT_RC_NUMBER }, { "max", "Max", LT_RC_NUMBER },
-	{ "unit", "Unit", LT_RC_TEXT }, { NULL, NULL, 0 }
+	{ "column", "Column", LT_RC_TEXT }, { "group", "Group", LT_RC_TEXT },
+	{ "n", "N", LT_RC_COUNT }, { "missing", "Missing", LT_RC_COUNT },
+	{ "mean", "Mean", LT_RC_NUMBER }, { "sd", "SD", LT_RC_NUMBER },
+	{ "min", "Min", LT_RC_NUMBER }, { "median", "Median", LT_RC_NUMBER },
+	{ "max", "Max", LT_RC_NUMBER }, { "unit", "Unit", LT_RC_TEXT },
+	{ "se", "SE", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "ci_low", "95% CI low", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "ci_high", "95% CI high", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "q1", "Q1", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "q3", "Q3", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "iqr", "IQR", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "skewness", "Skewness", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "kurtosis", "Excess kurtosis", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ NULL, NULL, 0 }
 };
 static const lt_coldef date_cols[] = {
 	{ "column", "Column", LT_RC_TEXT }, { "n", "N", LT_RC_COUNT },
@@ -369,8 +378,134 @@ typedef struct describe_tables {
 	size_t nsmall;
 	int missing_seen;
 	int numbers;		/* a mean and SD were computed */
+	size_t *codes;		/* by GROUP: each row's group, else NULL */
+	char **labels;		/* the groups' labels */
+	size_t ngroups;
 	const char *single;	/* headline when exactly one column */
 } describe_tables;
+
+/* The summary of the rows of group g (codes parallel to x and w). */
+static void
+group_summary(const double *x, const double *w, size_t n, const size_t *codes,
+    size_t g, lt_summary *out)
+{
+	double *gx = lt_malloc((n ? n : 1) * sizeof *gx);
+	double *gw = w != NULL ? lt_malloc((n ? n : 1) * sizeof *gw) : NULL;
+	size_t m = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (codes[i] == g) {
+			gx[m] = x[i];
+			if (gw != NULL)
+				gw[m] = w[i];
+			m++;
+		}
+	lt_stats_summary(gx, gw, m, out);
+	free(gx);
+	free(gw);
+}
+
+/* Set a number cell, or leave it missing when the value is NaN. */
+static void
+put_num(lt_table *t, size_t row, size_t col, double v)
+{
+	if (!isnan(v))
+		lt_table_num(t, row, col, v);
+}
+
+/* One row of the numbers table (group NULL when not grouped). */
+static void
+number_row(describe_tables *dt, lt_result *r, const lt_var *v, const char *group,
+    const lt_summary *sm)
+{
+	const double vals[] = { sm->mean, sm->sd, sm->min, sm->median, sm->max };
+	const double more[] = { sm->se, sm->ci_lo, sm->ci_hi, sm->q1, sm->q3, sm->iqr,
+	    sm->skew, sm->kurt };
+	lt_table *t;
+	size_t row;
+
+	if (dt->num == NULL)
+		dt->num = lt_result_table_with(r, "numbers", "Numbers", number_cols);
+	t = dt->num;
+	row = lt_table_row(t);
+	lt_table_text(t, row, 0, v->name);
+	lt_table_text(t, row, 1, group != NULL ? group : "all");
+	lt_table_num(t, row, 2, sm->n);
+	lt_table_num(t, row, 3, sm->missing);
+	for (size_t k = 0; k < 5; k++)
+		put_num(t, row, 4 + k, vals[k]);
+	lt_table_text(t, row, 9, v->unit != NULL ? v->unit : "");
+	for (size_t k = 0; k < 8; k++)
+		put_num(t, row, 10 + k, more[k]);
+}
+
+/* "BMI by sex: the average is highest for male (27.5) and lowest for ..." */
+static void
+group_headline(lt_session *s, lt_result *r, const lt_var *v, const describe_tables *dt,
+    const double *means, size_t hi, size_t lo)
+{
+	lt_buf b = LT_BUF_INIT;
+	char *title = var_title(v);
+	int digits = lt_session_int(s, "digits");
+
+	lt_buf_printf(&b, "%s: the average is highest for %s (", title, dt->labels[hi]);
+	lt_format_number(&b, means[hi], digits);
+	lt_buf_printf(&b, ") and lowest for %s (", dt->labels[lo]);
+	lt_format_number(&b, means[lo], digits);
+	lt_buf_puts(&b, ").");
+	lt_result_headline(r, "%s", lt_buf_str(&b));
+	lt_result_caveat(r, "These are averages of the groups as they are; a difference between "
+	    "them may be chance, and may come from other things that differ between the groups. "
+	    "\"compare\" tests it.");
+	free(title);
+	lt_buf_free(&b);
+}
+
+/* The key numbers of one column, in the numbers layer, with a headline. */
+static void
+number_items(lt_session *s, lt_result *r, const lt_var *v, const lt_summary *sm)
+{
+	lt_buf b = LT_BUF_INIT;
+	char *title = var_title(v);
+	int digits = lt_session_int(s, "digits");
+
+	lt_buf_printf(&b, "%s: on average ", title);
+	lt_format_number(&b, sm->mean, digits);
+	lt_buf_puts(&b, " (likely between ");
+	lt_format_number(&b, sm->ci_lo, digits);
+	lt_buf_puts(&b, " and ");
+	lt_format_number(&b, sm->ci_hi, digits);
+	lt_buf_puts(&b, "), and half of the values are below ");
+	lt_format_number(&b, sm->median, digits);
+	lt_buf_puts(&b, " (from ");
+	lt_format_number(&b, sm->n, 0);
+	if (s->ds->weight != NULL || strcmp(s->ds->kind, LT_KIND_INDIVIDUAL) == 0)
+		lt_buf_puts(&b, sm->n == 1 ? " person)." : " people).");
+	else
+		lt_buf_puts(&b, sm->n == 1 ? " row)." : " rows).");
+	lt_result_headline(r, "%s", lt_buf_str(&b));
+	lt_result_number(r, "n", "N", sm->n, NULL);
+	lt_result_number(r, "missing", "Missing", sm->missing, NULL);
+	lt_result_number(r, "mean", "Mean", sm->mean, v->unit);
+	lt_result_number(r, "ci_low", "95% CI of the mean, from", sm->ci_lo, v->unit);
+	lt_result_number(r, "ci_high", "95% CI of the mean, to", sm->ci_hi, v->unit);
+	lt_result_number(r, "sd", "Standard deviation", sm->sd, v->unit);
+	lt_result_number(r, "se", "Standard error", sm->se, v->unit);
+	lt_result_number(r, "min", "Smallest", sm->min, v->unit);
+	lt_result_number(r, "q1", "Lower quartile (Q1)", sm->q1, v->unit);
+	lt_result_number(r, "median", "Median", sm->median, v->unit);
+	lt_result_number(r, "q3", "Upper quartile (Q3)", sm->q3, v->unit);
+	lt_result_number(r, "max", "Largest", sm->max, v->unit);
+	lt_result_number(r, "iqr", "Interquartile range", sm->iqr, v->unit);
+	lt_result_number(r, "skewness", "Skewness", sm->skew, NULL);
+	lt_result_number(r, "kurtosis", "Excess kurtosis", sm->kurt, NULL);
+	if (!isnan(sm->skew) && fabs(sm->skew) >= 1)
+		lt_result_caveat(r, "The values are lopsided (skewness %.1f): a few very %s values "
+		    "pull the mean %s, so the median may describe a typical value better.",
+		    sm->skew, sm->skew > 0 ? "large" : "small", sm->skew > 0 ? "up" : "down");
+	free(title);
+	lt_buf_free(&b);
+}
 
 static int
 describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_error *err)
@@ -386,8 +521,6 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 		return rc;
 	lt_stats_summary(x, w, n, &sm);
 	lt_summary_shift(&sm, v->offset);
-	free(x);
-	free(w);
 	if (v->type == LT_VT_DATE) {
 		lt_buf b = LT_BUF_INIT;
 
@@ -421,53 +554,33 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 			}
 		}
 		lt_buf_free(&b);
-	} else if (dt->single == NULL) {
-		if (dt->num == NULL) {
-			dt->num = lt_result_table_with(r, "numbers", "Numbers", number_cols);
-		}
-		t = dt->num;
-		row = lt_table_row(t);
-		lt_table_text(t, row, 0, v->name);
-		lt_table_num(t, row, 1, sm.n);
-		lt_table_num(t, row, 2, sm.missing);
-		if (!isnan(sm.mean))
-			lt_table_num(t, row, 3, sm.mean);
-		if (!isnan(sm.sd))
-			lt_table_num(t, row, 4, sm.sd);
-		if (sm.n > 0) {
-			lt_table_num(t, row, 5, sm.min);
-			lt_table_num(t, row, 6, sm.median);
-			lt_table_num(t, row, 7, sm.max);
-		}
-		lt_table_text(t, row, 8, v->unit != NULL ? v->unit : "");
-		dt->numbers = 1;
 	} else {
 		dt->numbers = 1;
-		if (sm.n > 0) {
-			lt_buf b = LT_BUF_INIT;
-			char *title = var_title(v);
-			int digits = lt_session_int(s, "digits");
+		if (dt->codes != NULL) {
+			size_t hi = 0, lo = 0, seen = 0;
+			double *means = lt_calloc(dt->ngroups + 1, sizeof *means);
 
-			lt_buf_printf(&b, "%s: on average ", title);
-			lt_format_number(&b, sm.mean, digits);
-			lt_buf_puts(&b, ", and half of the values are below ");
-			lt_format_number(&b, sm.median, digits);
-			lt_buf_puts(&b, " (from ");
-			lt_format_number(&b, sm.n, 0);
-			if (s->ds->weight != NULL || strcmp(s->ds->kind, LT_KIND_INDIVIDUAL) == 0)
-				lt_buf_puts(&b, sm.n == 1 ? " person)." : " people).");
-			else
-				lt_buf_puts(&b, sm.n == 1 ? " row)." : " rows).");
-			lt_result_headline(r, "%s", lt_buf_str(&b));
-			lt_result_number(r, "n", "N", sm.n, NULL);
-			lt_result_number(r, "missing", "Missing", sm.missing, NULL);
-			lt_result_number(r, "mean", "Mean", sm.mean, v->unit);
-			lt_result_number(r, "sd", "Standard deviation", sm.sd, v->unit);
-			lt_result_number(r, "min", "Smallest", sm.min, v->unit);
-			lt_result_number(r, "median", "Median", sm.median, v->unit);
-			lt_result_number(r, "max", "Largest", sm.max, v->unit);
-			free(title);
-			lt_buf_free(&b);
+			for (size_t g = 0; g < dt->ngroups; g++) {
+				lt_summary gs;
+
+				group_summary(x, w, n, dt->codes, g, &gs);
+				lt_summary_shift(&gs, v->offset);
+				number_row(dt, r, v, dt->labels[g], &gs);
+				means[g] = gs.mean;
+				if (isnan(gs.mean))
+					continue;
+				if (seen++ == 0 || gs.mean > means[hi])
+					hi = g;
+				if (seen == 1 || gs.mean < means[lo])
+					lo = g;
+			}
+			if (dt->single != NULL && seen >= 2)
+				group_headline(s, r, v, dt, means, hi, lo);
+			free(means);
+		} else if (dt->single == NULL) {
+			number_row(dt, r, v, NULL, &sm);
+		} else if (sm.n > 0) {
+			number_items(s, r, v, &sm);
 		}
 	}
 	if (sm.missing > 0)
@@ -476,6 +589,8 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 		lt_buf_printf(&dt->small, "%s%s", dt->nsmall > 0 ? ", " : "", v->name);
 		dt->nsmall++;
 	}
+	free(x);
+	free(w);
 	return 0;
 }
 
@@ -561,15 +676,32 @@ describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
 	const lt_dataset *d = s->ds;
 	describe_tables dt = { 0 };
-	int *cols = lt_calloc(d->nvars + a->argc + 1, sizeof *cols), rc = 0;
-	size_t ncols = 0;
+	int *cols = lt_calloc(d->nvars + a->argc + 1, sizeof *cols), rc = 0, gidx = -1;
+	size_t ncols = 0, nwords = a->argc, ngrouped;
 
+	/* "describe A B by G": the words before "by" are columns. */
 	for (size_t i = 0; i < a->argc; i++)
+		if (strcasecmp(a->argv[i], "by") == 0) {
+			if (i + 2 != a->argc) {
+				rc = lt_err_at(err, LT_EINVAL, a->argpos[i],
+				    "by takes one column to group by, as in \"describe bmi by sex\"");
+				goto out;
+			}
+			if ((rc = lt_session_var(s, a->argv[i + 1], a->argpos[i + 1], &gidx,
+			    err)) != 0)
+				goto out;
+			if ((rc = lt_session_groups(s, gidx, a->argpos[i + 1], &dt.codes,
+			    &dt.labels, &dt.ngroups, &ngrouped, err)) != 0)
+				goto out;
+			nwords = i;
+		}
+	for (size_t i = 0; i < nwords; i++)
 		if ((rc = lt_session_var(s, a->argv[i], a->argpos[i], &cols[ncols++], err)) != 0)
 			goto out;
-	if (a->argc == 0)
+	if (nwords == 0)
 		for (size_t i = 0; i < d->nvars; i++)
-			cols[ncols++] = (int)i;
+			if ((int)i != gidx)
+				cols[ncols++] = (int)i;
 	if (ncols == 1)
 		dt.single = d->vars[cols[0]].name;
 	if ((rc = lt_session_count(s, &s->filtered_rows, err)) != 0)
@@ -577,10 +709,21 @@ describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	for (size_t i = 0; i < ncols && rc == 0; i++) {
 		const lt_var *v = &d->vars[cols[i]];
 
-		if (d->weight != NULL && strcmp(v->name, d->weight) == 0 && a->argc == 0)
+		int number = v->nlevels == 0 && (v->type == LT_VT_INTEGER ||
+		    v->type == LT_VT_NUMBER);
+
+		if (d->weight != NULL && strcmp(v->name, d->weight) == 0 && nwords == 0)
 			continue;
-		if (v->nlevels == 0 && (v->type == LT_VT_INTEGER || v->type == LT_VT_NUMBER ||
-		    v->type == LT_VT_DATE))
+		if (gidx >= 0 && !number) {
+			if (nwords == 0)
+				continue;	/* describe by G: the number columns */
+			rc = lt_err_at(err, LT_EINVAL, a->argpos[i],
+			    "describe ... by works on number columns, and %s is not one; "
+			    "count it by group with \"crosstab %s by %s\"", v->name, v->name,
+			    d->vars[gidx].name);
+			break;
+		}
+		if (number || v->type == LT_VT_DATE)
 			rc = describe_numeric(s, cols[i], &dt, r, err);
 		else
 			rc = describe_category(s, cols[i], &dt, r, err);
@@ -605,15 +748,27 @@ describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if (dt.missing_seen)
 		lt_result_caveat(r, "Some values are missing; the statistics use only the rows "
 		    "that have a value, which can mislead if the gaps are not random.");
-	if (dt.numbers)
+	if (gidx >= 0 && !dt.numbers) {
+		rc = lt_err(err, LT_EINVAL, "%s has no number columns to summarise by group; "
+		    "count categories by group with crosstab", d->name);
+		goto out;
+	}
+	if (dt.numbers) {
 		lt_result_method(r, "Mean and standard deviation (dividing by n - 1); the median "
-		    "is the middle value (quantile type 7, as R's default).");
+		    "is the middle value and Q1, Q3 the quartiles (quantile type 7, as R's "
+		    "default).");
+		lt_result_method(r, "The 95%% confidence interval of the mean uses the t "
+		    "distribution; skewness and excess kurtosis are G1 and G2, as SPSS and Excel "
+		    "compute them (Joanes and Gill, 1998).");
+	}
 	if (d->weight != NULL)
 		lt_result_method(r, "Each row counts as \"%s\" people (a frequency weight).",
 		    d->weight);
 	lt_session_context(s, r);
 out:
 	lt_buf_free(&dt.small);
+	free(dt.codes);
+	lt_strv_free(dt.labels);
 	free(cols);
 	return rc;
 }

@@ -561,7 +561,7 @@ add_reason(lt_strv *v, const char *why)
 
 /* One table: title, header, rule, rows, and a footnote per hidden reason. */
 static void
-text_table(text_ctx *t, const lt_table *tb)
+text_table_all(text_ctx *t, const lt_table *tb)
 {
 	lt_buf b = LT_BUF_INIT, *out = t->out;
 	lt_strv reasons = { NULL, 0 };
@@ -641,6 +641,37 @@ text_table(text_ctx *t, const lt_table *tb)
 	free(heads);
 	free(cells);
 	free(widths);
+}
+
+/*
+ * A table for people: its detail columns (lt_column.detail) are left out,
+ * as the text layer shows the main numbers; JSON and CSV carry them all.
+ */
+static void
+text_table(text_ctx *t, const lt_table *tb)
+{
+	lt_table view = *tb;
+	size_t keep = 0;
+
+	for (size_t c = 0; c < tb->ncols; c++)
+		keep += !tb->cols[c].detail;
+	if (keep == tb->ncols) {
+		text_table_all(t, tb);
+		return;
+	}
+	view.cols = lt_calloc(keep ? keep : 1, sizeof *view.cols);
+	view.cells = lt_calloc(keep * tb->nrows + 1, sizeof *view.cells);
+	view.ncols = 0;
+	for (size_t c = 0; c < tb->ncols; c++)
+		if (!tb->cols[c].detail)
+			view.cols[view.ncols++] = tb->cols[c];
+	for (size_t r = 0, k = 0; r < tb->nrows; r++)
+		for (size_t c = 0; c < tb->ncols; c++)
+			if (!tb->cols[c].detail)
+				view.cells[k++] = *lt_table_cell(tb, r, c);
+	text_table_all(t, &view);
+	free(view.cols);
+	free(view.cells);
 }
 
 /* A titled list: "Caveats:" then one wrapped line per entry. */

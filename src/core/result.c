@@ -188,8 +188,12 @@ lt_result_table_with(lt_result *r, const char *name, const char *title,
 {
 	lt_table *t = lt_result_table(r, name, title);
 
-	for (; defs->name != NULL; defs++)
-		lt_table_column(t, defs->name, defs->label, defs->type);
+	for (; defs->name != NULL; defs++) {
+		size_t c = lt_table_column(t, defs->name, defs->label,
+		    defs->type & ~LT_RC_DETAIL);
+
+		t->cols[c].detail = (defs->type & LT_RC_DETAIL) != 0;
+	}
 	return t;
 }
 
@@ -203,6 +207,7 @@ lt_table_column(lt_table *t, const char *name, const char *label, int type)
 	c->name = lt_strdup(name);
 	c->label = lt_strdup(label != NULL ? label : name);
 	c->type = type;
+	c->detail = 0;
 	return t->ncols++;
 }
 

@@ -47,6 +47,7 @@ typedef struct lt_column {
 	char *name;		/* machine name, for CSV headers and JSON */
 	char *label;		/* for people */
 	int type;		/* enum lt_rc_type */
+	int detail;		/* a detail layer: in JSON and CSV, not in text tables */
 } lt_column;
 
 typedef struct lt_table {
@@ -114,8 +115,10 @@ lt_table *lt_result_table(lt_result *r, const char *name, const char *title);
 typedef struct lt_coldef {
 	const char *name;
 	const char *label;
-	int type;
+	int type;		/* enum lt_rc_type, | LT_RC_DETAIL for a detail column */
 } lt_coldef;
+
+#define LT_RC_DETAIL	0x100
 
 /* Add a table with the columns in defs (ended by a zeroed entry). */
 lt_table *lt_result_table_with(lt_result *r, const char *name, const char *title,

@@ -262,6 +262,116 @@ fail:
 	return rc;
 }
 
+/* Order group values: numerically when both are numbers, else as text. */
+static int
+cmp_value(const void *a, const void *b)
+{
+	const char *x = *(char *const *)a, *y = *(char *const *)b;
+	char *ex, *ey;
+	double dx = strtod(x, &ex), dy = strtod(y, &ey);
+
+	if (*x != '\0' && *ex == '\0' && *y != '\0' && *ey == '\0')
+		return (dx > dy) - (dx < dy);
+	return strcmp(x, y);
+}
+
+int
+lt_session_groups(lt_session *s, int gidx, int pos, size_t **codes, char ***labels,
+    size_t *ngroups, size_t *n, lt_error *err)
+{
+	const lt_var *g = &s->ds->vars[gidx];
+	char **vals = lt_calloc(LT_MAX_GROUPS + 1, sizeof *vals);
+	size_t nv = 0, m = 0, cap = 0, *map;
+	lt_buf sql = LT_BUF_INIT;
+	sqlite3_stmt *st;
+	char *tab = lt_dataset_table(s->ds);
+	int rc;
+
+	*codes = NULL;
+	*labels = NULL;
+	*ngroups = *n = 0;
+	/* Labelled values first, in their own order, so groups read as designed. */
+	for (size_t k = 0; k < g->nlevels && nv < LT_MAX_GROUPS; k++)
+		vals[nv++] = lt_strdup(g->levels[k].value);
+	lt_buf_puts(&sql, "SELECT ");
+	lt_sql_ident(&sql, g->name);
+	lt_buf_printf(&sql, " FROM %s", tab);
+	if (s->filter != NULL)
+		lt_buf_printf(&sql, " WHERE %s", lt_session_where(s));
+	lt_buf_puts(&sql, " ORDER BY rowid");
+	free(tab);
+	rc = sqlite3_prepare_v2(lt_catalog_db(s->cat), lt_buf_str(&sql), -1, &st, NULL);
+	lt_buf_free(&sql);
+	if (rc != SQLITE_OK) {
+		lt_strv_free(vals);
+		return lt_err(err, LT_EDB, "reading the groups failed: %s",
+		    sqlite3_errmsg(lt_catalog_db(s->cat)));
+	}
+	lt_session_bind_filter(s, st, 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		size_t k;
+
+		*codes = lt_grow(*codes, &cap, m + 1, sizeof **codes);
+		if (v == NULL) {
+			(*codes)[m++] = LT_NO_GROUP;
+			continue;
+		}
+		for (k = 0; k < nv && strcmp(vals[k], v) != 0; k++)
+			;
+		if (k == nv) {
+			if (nv == LT_MAX_GROUPS) {
+				sqlite3_finalize(st);
+				free(*codes);
+				*codes = NULL;
+				lt_strv_free(vals);
+				return lt_err_at(err, LT_EINVAL, pos,
+				    "%s has more than %d different values, too many to compare "
+				    "as groups; choose a column with fewer", g->name, LT_MAX_GROUPS);
+			}
+			vals[nv++] = lt_strdup(v);
+		}
+		(*codes)[m++] = k;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*codes);
+		*codes = NULL;
+		lt_strv_free(vals);
+		return lt_err(err, LT_EDB, "reading the groups failed");
+	}
+	/* Unlabelled values are sorted; codes follow them. */
+	if (g->nlevels == 0 && nv > 1) {
+		char **sorted = lt_calloc(nv + 1, sizeof *sorted);
+
+		memcpy(sorted, vals, nv * sizeof *vals);
+		qsort(sorted, nv, sizeof *sorted, cmp_value);
+		map = lt_calloc(nv, sizeof *map);
+		for (size_t k = 0; k < nv; k++)
+			for (size_t j = 0; j < nv; j++)
+				if (sorted[j] == vals[k])
+					map[k] = j;
+		for (size_t i = 0; i < m; i++)
+			if ((*codes)[i] != LT_NO_GROUP)
+				(*codes)[i] = map[(*codes)[i]];
+		free(map);
+		free(vals);
+		vals = sorted;
+	}
+	for (size_t k = 0; k < nv; k++) {
+		const char *label = lt_var_label_of(g, vals[k]);
+
+		if (label != NULL) {
+			free(vals[k]);
+			vals[k] = lt_strdup(label);
+		}
+	}
+	*labels = vals;
+	*ngroups = nv;
+	*n = m;
+	return 0;
+}
+
 int
 lt_session_var(lt_session *s, const char *name, int pos, int *idx, lt_error *err)
 {

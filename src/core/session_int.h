@@ -53,6 +53,17 @@ void lt_session_context(lt_session *s, lt_result *r);
  */
 int lt_session_numeric(lt_session *s, int idx, double **x, double **w, size_t *n,
     lt_error *err);
+/*
+ * The group each row belongs to, for the rows the filter selects (in the
+ * order of lt_session_numeric): codes[i] is a group index, or LT_NO_GROUP
+ * where the group column is missing. *labels gets the groups' labels (in
+ * the order of the column's labelled values, else sorted), NULL-terminated.
+ * Refuses columns with more than LT_MAX_GROUPS groups. Caller frees both.
+ */
+#define LT_NO_GROUP	((size_t)-1)
+#define LT_MAX_GROUPS	50
+int lt_session_groups(lt_session *s, int gidx, int pos, size_t **codes, char ***labels,
+    size_t *ngroups, size_t *n, lt_error *err);
 /* The variable called name in the open dataset, or an error naming it. */
 int lt_session_var(lt_session *s, const char *name, int pos, int *idx, lt_error *err);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 
@@ -26,10 +27,52 @@ interpolate(double a, double b, double frac)
 	return (1 - frac) * a + frac * b;
 }
 
+/*
+ * The moments-based numbers of a summary whose n, mean and sd are set:
+ * standard error, t-based 95% CI of the mean, skewness G1 and excess
+ * kurtosis G2 (Joanes & Gill 1998, "type 2", as SPSS and Excel), from
+ * frequency-weighted central moments m_k = sum w (x - mean)^k / n.
+ */
+static void
+moments(lt_summary *out, const double *x, const double *w, size_t n)
+{
+	double N = out->n, m2 = 0, m3 = 0, m4 = 0;
+
+	out->iqr = out->q3 - out->q1;
+	out->se = out->ci_lo = out->ci_hi = out->skew = out->kurt = NAN;
+	if (N < 2)
+		return;
+	out->se = out->sd / sqrt(N);
+	out->ci_lo = out->mean - gsl_cdf_tdist_Qinv(0.025, N - 1) * out->se;
+	out->ci_hi = out->mean + gsl_cdf_tdist_Qinv(0.025, N - 1) * out->se;
+	for (size_t i = 0; i < n; i++) {
+		double wi = w != NULL ? w[i] : 1, d, d2;
+
+		if (isnan(x[i]) || isnan(wi) || wi <= 0 || isinf(wi))
+			continue;
+		d = x[i] - out->mean;
+		d2 = d * d;
+		m2 += wi * d2;
+		m3 += wi * d2 * d;
+		m4 += wi * d2 * d2;
+	}
+	m2 /= N;
+	m3 /= N;
+	m4 /= N;
+	if (m2 <= 0)
+		return;
+	if (N > 2)
+		out->skew = m3 / pow(m2, 1.5) * sqrt(N * (N - 1)) / (N - 2);
+	if (N > 3)
+		out->kurt = ((N + 1) * (m4 / (m2 * m2) - 3) + 6) * (N - 1) / ((N - 2) * (N - 3));
+}
+
 void
 lt_summary_shift(lt_summary *s, double offset)
 {
 	s->mean += offset;
+	s->ci_lo += offset;
+	s->ci_hi += offset;
 	s->min += offset;
 	s->q1 += offset;
 	s->median += offset;
@@ -122,6 +165,7 @@ lt_stats_summary(const double *x, const double *w, size_t n, lt_summary *out)
 			out->q3 = lt_stats_quantile_sorted(v, NULL, m, 0.75);
 		}
 		free(v);
+		moments(out, x, NULL, n);
 		return;
 	}
 	{
@@ -168,5 +212,6 @@ lt_stats_summary(const double *x, const double *w, size_t n, lt_summary *out)
 			free(ws);
 		}
 		free(v);
+		moments(out, x, w, n);
 	}
 }

@@ -20,6 +20,11 @@ typedef struct lt_summary {
 	double median;
 	double q3;
 	double max;
+	double se;		/* standard error of the mean, sd / sqrt(n) */
+	double ci_lo, ci_hi;	/* 95% CI of the mean, mean -/+ t(0.975, n-1) se */
+	double iqr;		/* q3 - q1 */
+	double skew;		/* adjusted Fisher-Pearson skewness G1 (as SPSS, Excel) */
+	double kurt;		/* excess kurtosis G2 (as SPSS, Excel); 0 for a normal */
 } lt_summary;
 
 /*

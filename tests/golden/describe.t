@@ -15,16 +15,24 @@ Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
 Caveats:
   - This data is synthetic: no real person is in it.
 
-Body mass index (kg/m2): on average 27.46, and half of the values are below 27.1
-(from 19,575 people).
+Body mass index (kg/m2): on average 27.46 (likely between 27.39 and 27.53), and
+half of the values are below 27.1 (from 19,575 people).
 
-N                   19,575
-Missing             425
-Mean                27.46 kg/m2
-Standard deviation  4.915 kg/m2
-Smallest            14 kg/m2
-Median              27.1 kg/m2
-Largest             55.6 kg/m2
+N                         19,575
+Missing                   425
+Mean                      27.46 kg/m2
+95% CI of the mean, from  27.39 kg/m2
+95% CI of the mean, to    27.53 kg/m2
+Standard deviation        4.915 kg/m2
+Standard error            0.03513 kg/m2
+Smallest                  14 kg/m2
+Lower quartile (Q1)       24 kg/m2
+Median                    27.1 kg/m2
+Upper quartile (Q3)       30.4 kg/m2
+Largest                   55.6 kg/m2
+Interquartile range       6.4 kg/m2
+Skewness                  0.5568
+Excess kurtosis           0.6667
 
 Caveats:
   - Some values are missing; the statistics use only the rows that have a value,
@@ -32,7 +40,10 @@ Caveats:
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -50,10 +61,18 @@ key,value
 n,19575
 missing,425
 mean,27.461558109833973
+ci_low,27.392705996904375
+ci_high,27.530410222763567
 sd,4.9146569765323544
+se,0.0351271023264557
 min,14
+q1,24
 median,27.1
+q3,30.4
 max,55.6
+iqr,6.4
+skewness,0.5567947958743165
+kurtosis,0.6666568780264448
 ? 0
 
 # The same as JSON: numbers at full precision (the mean has 17 significant
@@ -89,7 +108,7 @@ $ lantern --format json -c 'open cohort; describe bmi'
   "command": "describe bmi",
   "dataset": "cohort",
   "filter": null,
-  "headline": "Body mass index (kg/m2): on average 27.46, and half of the values are below 27.1 (from 19,575 people).",
+  "headline": "Body mass index (kg/m2): on average 27.46 (likely between 27.39 and 27.53), and half of the values are below 27.1 (from 19,575 people).",
   "numbers": [
     {
       "key": "n",
@@ -110,9 +129,27 @@ $ lantern --format json -c 'open cohort; describe bmi'
       "unit": "kg/m2"
     },
     {
+      "key": "ci_low",
+      "label": "95% CI of the mean, from",
+      "value": 27.392705996904375,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "ci_high",
+      "label": "95% CI of the mean, to",
+      "value": 27.530410222763567,
+      "unit": "kg/m2"
+    },
+    {
       "key": "sd",
       "label": "Standard deviation",
       "value": 4.9146569765323544,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "se",
+      "label": "Standard error",
+      "value": 0.035127102326455703,
       "unit": "kg/m2"
     },
     {
@@ -122,9 +159,21 @@ $ lantern --format json -c 'open cohort; describe bmi'
       "unit": "kg/m2"
     },
     {
+      "key": "q1",
+      "label": "Lower quartile (Q1)",
+      "value": 24,
+      "unit": "kg/m2"
+    },
+    {
       "key": "median",
       "label": "Median",
       "value": 27.100000000000001,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "q3",
+      "label": "Upper quartile (Q3)",
+      "value": 30.399999999999999,
       "unit": "kg/m2"
     },
     {
@@ -132,6 +181,24 @@ $ lantern --format json -c 'open cohort; describe bmi'
       "label": "Largest",
       "value": 55.600000000000001,
       "unit": "kg/m2"
+    },
+    {
+      "key": "iqr",
+      "label": "Interquartile range",
+      "value": 6.4000000000000004,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "skewness",
+      "label": "Skewness",
+      "value": 0.55679479587431646,
+      "unit": null
+    },
+    {
+      "key": "kurtosis",
+      "label": "Excess kurtosis",
+      "value": 0.6666568780264448,
+      "unit": null
     }
   ],
   "tables": [],
@@ -139,7 +206,8 @@ $ lantern --format json -c 'open cohort; describe bmi'
     "Some values are missing; the statistics use only the rows that have a value, which can mislead if the gaps are not random."
   ],
   "method": [
-    "Mean and standard deviation (dividing by n - 1); the median is the middle value (quantile type 7, as R's default)."
+    "Mean and standard deviation (dividing by n - 1); the median is the middle value and Q1, Q3 the quartiles (quantile type 7, as R's default).",
+    "The 95% confidence interval of the mean uses the t distribution; skewness and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes and Gill, 1998)."
   ],
   "notes": [
     "Dataset: cohort (Synthetic cohort of 20,000 adults in England)"
@@ -153,7 +221,7 @@ $ lantern -d cohort -q describe bmi --format json
   "command": "describe bmi --format json",
   "dataset": "cohort",
   "filter": null,
-  "headline": "Body mass index (kg/m2): on average 27.46, and half of the values are below 27.1 (from 19,575 people).",
+  "headline": "Body mass index (kg/m2): on average 27.46 (likely between 27.39 and 27.53), and half of the values are below 27.1 (from 19,575 people).",
   "numbers": [
     {
       "key": "n",
@@ -174,9 +242,27 @@ $ lantern -d cohort -q describe bmi --format json
       "unit": "kg/m2"
     },
     {
+      "key": "ci_low",
+      "label": "95% CI of the mean, from",
+      "value": 27.392705996904375,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "ci_high",
+      "label": "95% CI of the mean, to",
+      "value": 27.530410222763567,
+      "unit": "kg/m2"
+    },
+    {
       "key": "sd",
       "label": "Standard deviation",
       "value": 4.9146569765323544,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "se",
+      "label": "Standard error",
+      "value": 0.035127102326455703,
       "unit": "kg/m2"
     },
     {
@@ -186,9 +272,21 @@ $ lantern -d cohort -q describe bmi --format json
       "unit": "kg/m2"
     },
     {
+      "key": "q1",
+      "label": "Lower quartile (Q1)",
+      "value": 24,
+      "unit": "kg/m2"
+    },
+    {
       "key": "median",
       "label": "Median",
       "value": 27.100000000000001,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "q3",
+      "label": "Upper quartile (Q3)",
+      "value": 30.399999999999999,
       "unit": "kg/m2"
     },
     {
@@ -196,6 +294,24 @@ $ lantern -d cohort -q describe bmi --format json
       "label": "Largest",
       "value": 55.600000000000001,
       "unit": "kg/m2"
+    },
+    {
+      "key": "iqr",
+      "label": "Interquartile range",
+      "value": 6.4000000000000004,
+      "unit": "kg/m2"
+    },
+    {
+      "key": "skewness",
+      "label": "Skewness",
+      "value": 0.55679479587431646,
+      "unit": null
+    },
+    {
+      "key": "kurtosis",
+      "label": "Excess kurtosis",
+      "value": 0.6666568780264448,
+      "unit": null
     }
   ],
   "tables": [],
@@ -203,7 +319,8 @@ $ lantern -d cohort -q describe bmi --format json
     "Some values are missing; the statistics use only the rows that have a value, which can mislead if the gaps are not random."
   ],
   "method": [
-    "Mean and standard deviation (dividing by n - 1); the median is the middle value (quantile type 7, as R's default)."
+    "Mean and standard deviation (dividing by n - 1); the median is the middle value and Q1, Q3 the quartiles (quantile type 7, as R's default).",
+    "The 95% confidence interval of the mean uses the t distribution; skewness and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes and Gill, 1998)."
   ],
   "notes": [
     "Dataset: cohort (Synthetic cohort of 20,000 adults in England)"
@@ -228,11 +345,11 @@ Caveats:
 A summary of 3 columns of cohort, over 20,000 rows.
 
 Numbers
-Column       N  Missing   Mean     SD  Min  Median   Max  Unit
-──────  ──────  ───────  ─────  ─────  ───  ──────  ────  ─────
-bmi     19,575      425  27.46  4.915   14    27.1  55.6  kg/m2
-age     20,000        0  49.03   18.6   18      48    90  years
-sbp     20,000        0  127.7  17.89   80     128   199  mmHg
+Column  Group       N  Missing   Mean     SD  Min  Median   Max  Unit
+──────  ─────  ──────  ───────  ─────  ─────  ───  ──────  ────  ─────
+bmi     all    19,575      425  27.46  4.915   14    27.1  55.6  kg/m2
+age     all    20,000        0  49.03   18.6   18      48    90  years
+sbp     all    20,000        0  127.7  17.89   80     128   199  mmHg
 
 Caveats:
   - Some values are missing; the statistics use only the rows that have a value,
@@ -240,7 +357,10 @@ Caveats:
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -318,14 +438,14 @@ Caveats:
 A summary of 15 columns of cohort, over 20,000 rows.
 
 Numbers
-Column            N  Missing   Mean     SD  Min  Median     Max  Unit
-───────────  ──────  ───────  ─────  ─────  ───  ──────  ──────  ──────────
-age          20,000        0  49.03   18.6   18      48      90  years
-bmi          19,575      425  27.46  4.915   14    27.1    55.6  kg/m2
-sbp          20,000        0  127.7  17.89   80     128     199  mmHg
-cholesterol  19,798      202  5.107  1.054    2     5.1     8.9  mmol/L
-steps        19,804      196  7,662  4,143  375   6,886  34,562  steps/day
-alcohol      19,412      588  7.738  10.11    0     4.2   110.2  units/week
+Column       Group       N  Missing   Mean     SD  Min  Median     Max  Unit
+───────────  ─────  ──────  ───────  ─────  ─────  ───  ──────  ──────  ────────
+age          all    20,000        0  49.03   18.6   18      48      90  years
+bmi          all    19,575      425  27.46  4.915   14    27.1    55.6  kg/m2
+sbp          all    20,000        0  127.7  17.89   80     128     199  mmHg
+cholesterol  all    19,798      202  5.107  1.054    2     5.1     8.9  mmol/L
+steps        all    19,804      196  7,662  4,143  375   6,886  34,562  steps/day
+alcohol      all    19,412      588  7.738  10.11    0     4.2   110.2  units/week
 
 Categories and text
 Column             N  Missing  Values  Most common      %
@@ -350,7 +470,10 @@ Caveats:
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -429,24 +552,37 @@ Why it matters  It is the classic case of data changing public health:
 Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
                 summary
 
-Deaths from preventable diseases (deaths): on average 603.2, and half of the
-values are below 429.5 (from 24 rows).
+Deaths from preventable diseases (deaths): on average 603.2 (likely between
+300.5 and 905.8), and half of the values are below 429.5 (from 24 rows).
 
-N                   24
-Missing             0
-Mean                603.2 deaths
-Standard deviation  716.8 deaths
-Smallest            1 deaths
-Median              429.5 deaths
-Largest             2,761 deaths
+N                         24
+Missing                   0
+Mean                      603.2 deaths
+95% CI of the mean, from  300.5 deaths
+95% CI of the mean, to    905.8 deaths
+Standard deviation        716.8 deaths
+Standard error            146.3 deaths
+Smallest                  1 deaths
+Lower quartile (Q1)       78.75 deaths
+Median                    429.5 deaths
+Upper quartile (Q3)       808.5 deaths
+Largest                   2,761 deaths
+Interquartile range       729.8 deaths
+Skewness                  1.749
+Excess kurtosis           2.895
 
 Caveats:
+  - The values are lopsided (skewness 1.7): a few very large values pull the
+    mean up, so the median may describe a typical value better.
   - Fewer than 30 values in disease: with so few, the numbers could easily come
     out differently in another sample.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)

@@ -27,16 +27,24 @@ Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
   Filter: age >= 65 and smoking = "current" (378 rows match)
 
-Body mass index (kg/m2): on average 28.24, and half of the values are below 27.9
-(from 368 people).
+Body mass index (kg/m2): on average 28.24 (likely between 27.73 and 28.76), and
+half of the values are below 27.9 (from 368 people).
 
-N                   368
-Missing             10
-Mean                28.24 kg/m2
-Standard deviation  4.996 kg/m2
-Smallest            14 kg/m2
-Median              27.9 kg/m2
-Largest             55.6 kg/m2
+N                         368
+Missing                   10
+Mean                      28.24 kg/m2
+95% CI of the mean, from  27.73 kg/m2
+95% CI of the mean, to    28.76 kg/m2
+Standard deviation        4.996 kg/m2
+Standard error            0.2604 kg/m2
+Smallest                  14 kg/m2
+Lower quartile (Q1)       24.7 kg/m2
+Median                    27.9 kg/m2
+Upper quartile (Q3)       31.43 kg/m2
+Largest                   55.6 kg/m2
+Interquartile range       6.725 kg/m2
+Skewness                  0.6341
+Excess kurtosis           2.004
 
 Caveats:
   - Some values are missing; the statistics use only the rows that have a value,
@@ -44,7 +52,10 @@ Caveats:
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -156,7 +167,10 @@ it off with "filter off".
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -209,20 +223,31 @@ Filter off: every row is used again.
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
 
-Age (years): on average 49.03, and half of the values are below 48 (from 20,000
-people).
+Age (years): on average 49.03 (likely between 48.77 and 49.28), and half of the
+values are below 48 (from 20,000 people).
 
-N                   20,000
-Missing             0
-Mean                49.03 years
-Standard deviation  18.6 years
-Smallest            18 years
-Median              48 years
-Largest             90 years
+N                         20,000
+Missing                   0
+Mean                      49.03 years
+95% CI of the mean, from  48.77 years
+95% CI of the mean, to    49.28 years
+Standard deviation        18.6 years
+Standard error            0.1315 years
+Smallest                  18 years
+Lower quartile (Q1)       33 years
+Median                    48 years
+Upper quartile (Q3)       64 years
+Largest                   90 years
+Interquartile range       31 years
+Skewness                  0.1678
+Excess kurtosis           -0.9786
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)

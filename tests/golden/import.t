@@ -82,11 +82,11 @@ school     8        0       3  Hillside     37.5%
 breakfast  8        0       2  yes          62.5%
 
 Numbers
-Column       N  Missing   Mean      SD  Min  Median  Max  Unit
-───────────  ─  ───────  ─────  ──────  ───  ──────  ───  ────
-year_group   8        0  10.88  0.8345   10      11   12
-sleep_hours  7        1  7.429   1.028    6     7.5    9
-screen_time  7        1  3.214   1.455  1.5       3  5.5
+Column       Group  N  Missing   Mean      SD  Min  Median  Max  Unit
+───────────  ─────  ─  ───────  ─────  ──────  ───  ──────  ───  ────
+year_group   all    8        0  10.88  0.8345   10      11   12
+sleep_hours  all    7        1  7.429   1.028    6     7.5    9
+screen_time  all    7        1  3.214   1.455  1.5       3  5.5
 
 Dates
 Column   N  Missing  Earliest    Median      Latest
@@ -101,7 +101,10 @@ Caveats:
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: sleep
@@ -172,11 +175,11 @@ school     8        0       3
 breakfast  8        0       2  had breakfast  62.5%
 
 Numbers
-Column       N  Missing   Mean      SD  Min  Median  Max  Unit
-───────────  ─  ───────  ─────  ──────  ───  ──────  ───  ─────────
-year_group   8        0  10.88  0.8345   10      11   12
-sleep_hours  7        1  7.429   1.028    6     7.5    9  hours
-screen_time  7        1  3.214   1.455  1.5       3  5.5  hours/day
+Column       Group  N  Missing   Mean      SD  Min  Median  Max  Unit
+───────────  ─────  ─  ───────  ─────  ──────  ───  ──────  ───  ─────────
+year_group   all    8        0  10.88  0.8345   10      11   12
+sleep_hours  all    7        1  7.429   1.028    6     7.5    9  hours
+screen_time  all    7        1  3.214   1.455  1.5       3  5.5  hours/day
 
 Dates
 Column   N  Missing  Earliest    Median      Latest
@@ -191,7 +194,10 @@ Caveats:
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: sleep (Sleep and screens in three schools)
@@ -384,9 +390,9 @@ Try  "info" for its columns, "show" for rows, "describe COLUMN" for a summary
 A summary of 2 columns of small, over 50 rows.
 
 Numbers
-Column   N  Missing   Mean     SD  Min  Median  Max  Unit
-──────  ──  ───────  ─────  ─────  ───  ──────  ───  ────
-age     50        0  48.84  17.73   21      48   86
+Column  Group   N  Missing   Mean     SD  Min  Median  Max  Unit
+──────  ─────  ──  ───────  ─────  ─────  ───  ──────  ───  ────
+age     all    50        0  48.84  17.73   21      48   86
 
 Categories and text
 Column   N  Missing  Values  Most common      %
@@ -395,7 +401,10 @@ sex     50        0       2  F            62.0%
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: small

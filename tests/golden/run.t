@@ -26,10 +26,10 @@ Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
 A summary of 2 columns of nightingale, over 24 rows.
 
 Numbers
-Column    N  Missing   Mean     SD  Min  Median    Max  Unit
-───────  ──  ───────  ─────  ─────  ───  ──────  ─────  ──────
-disease  24        0  603.2  716.8    1   429.5  2,761  deaths
-wounds   24        0  73.25  86.95    0      45    287  deaths
+Column   Group   N  Missing   Mean     SD  Min  Median    Max  Unit
+───────  ─────  ──  ───────  ─────  ─────  ───  ──────  ─────  ──────
+disease  all    24        0  603.2  716.8    1   429.5  2,761  deaths
+wounds   all    24        0  73.25  86.95    0      45    287  deaths
 
 Caveats:
   - Fewer than 30 values in disease, wounds: with so few, the numbers could
@@ -37,7 +37,10 @@ Caveats:
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)
@@ -95,24 +98,37 @@ Why it matters  It is the classic case of data changing public health:
 Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
                 summary
 
-Deaths from wounds and injuries (deaths): on average 73.25, and half of the
-values are below 45 (from 24 rows).
+Deaths from wounds and injuries (deaths): on average 73.25 (likely between 36.53
+and 110), and half of the values are below 45 (from 24 rows).
 
-N                   24
-Missing             0
-Mean                73.25 deaths
-Standard deviation  86.95 deaths
-Smallest            0 deaths
-Median              45 deaths
-Largest             287 deaths
+N                         24
+Missing                   0
+Mean                      73.25 deaths
+95% CI of the mean, from  36.53 deaths
+95% CI of the mean, to    110 deaths
+Standard deviation        86.95 deaths
+Standard error            17.75 deaths
+Smallest                  0 deaths
+Lower quartile (Q1)       0.75 deaths
+Median                    45 deaths
+Upper quartile (Q3)       118.5 deaths
+Largest                   287 deaths
+Interquartile range       117.8 deaths
+Skewness                  1.326
+Excess kurtosis           0.9661
 
 Caveats:
+  - The values are lopsided (skewness 1.3): a few very large values pull the
+    mean up, so the median may describe a typical value better.
   - Fewer than 30 values in wounds: with so few, the numbers could easily come
     out differently in another sample.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)
@@ -130,24 +146,37 @@ Why it matters  It is the classic case of data changing public health:
 Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
                 summary
 
-Deaths from wounds and injuries (deaths): on average 73.25, and half of the
-values are below 45 (from 24 rows).
+Deaths from wounds and injuries (deaths): on average 73.25 (likely between 36.53
+and 110), and half of the values are below 45 (from 24 rows).
 
-N                   24
-Missing             0
-Mean                73.25 deaths
-Standard deviation  86.95 deaths
-Smallest            0 deaths
-Median              45 deaths
-Largest             287 deaths
+N                         24
+Missing                   0
+Mean                      73.25 deaths
+95% CI of the mean, from  36.53 deaths
+95% CI of the mean, to    110 deaths
+Standard deviation        86.95 deaths
+Standard error            17.75 deaths
+Smallest                  0 deaths
+Lower quartile (Q1)       0.75 deaths
+Median                    45 deaths
+Upper quartile (Q3)       118.5 deaths
+Largest                   287 deaths
+Interquartile range       117.8 deaths
+Skewness                  1.326
+Excess kurtosis           0.9661
 
 Caveats:
+  - The values are lopsided (skewness 1.3): a few very large values pull the
+    mean up, so the median may describe a typical value better.
   - Fewer than 30 values in wounds: with so few, the numbers could easily come
     out differently in another sample.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)
@@ -166,24 +195,37 @@ Why it matters  It is the classic case of data changing public health:
 Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
                 summary
 
-Deaths from wounds and injuries (deaths): on average 73.25, and half of the
-values are below 45 (from 24 rows).
+Deaths from wounds and injuries (deaths): on average 73.25 (likely between 36.53
+and 110), and half of the values are below 45 (from 24 rows).
 
-N                   24
-Missing             0
-Mean                73.25 deaths
-Standard deviation  86.95 deaths
-Smallest            0 deaths
-Median              45 deaths
-Largest             287 deaths
+N                         24
+Missing                   0
+Mean                      73.25 deaths
+95% CI of the mean, from  36.53 deaths
+95% CI of the mean, to    110 deaths
+Standard deviation        86.95 deaths
+Standard error            17.75 deaths
+Smallest                  0 deaths
+Lower quartile (Q1)       0.75 deaths
+Median                    45 deaths
+Upper quartile (Q3)       118.5 deaths
+Largest                   287 deaths
+Interquartile range       117.8 deaths
+Skewness                  1.326
+Excess kurtosis           0.9661
 
 Caveats:
+  - The values are lopsided (skewness 1.3): a few very large values pull the
+    mean up, so the median may describe a typical value better.
   - Fewer than 30 values in wounds: with so few, the numbers could easily come
     out differently in another sample.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)
@@ -205,10 +247,10 @@ Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
 A summary of 2 columns of nightingale, over 24 rows.
 
 Numbers
-Column    N  Missing   Mean     SD  Min  Median    Max  Unit
-───────  ──  ───────  ─────  ─────  ───  ──────  ─────  ──────
-disease  24        0  603.2  716.8    1   429.5  2,761  deaths
-wounds   24        0  73.25  86.95    0      45    287  deaths
+Column   Group   N  Missing   Mean     SD  Min  Median    Max  Unit
+───────  ─────  ──  ───────  ─────  ─────  ───  ──────  ─────  ──────
+disease  all    24        0  603.2  716.8    1   429.5  2,761  deaths
+wounds   all    24        0  73.25  86.95    0      45    287  deaths
 
 Caveats:
   - Fewer than 30 values in disease, wounds: with so few, the numbers could
@@ -216,7 +258,10 @@ Caveats:
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)
@@ -260,24 +305,37 @@ Why it matters  It is the classic case of data changing public health:
 Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
                 summary
 
-Deaths from wounds and injuries (deaths): on average 73.25, and half of the
-values are below 45 (from 24 rows).
+Deaths from wounds and injuries (deaths): on average 73.25 (likely between 36.53
+and 110), and half of the values are below 45 (from 24 rows).
 
-N                   24
-Missing             0
-Mean                73.25 deaths
-Standard deviation  86.95 deaths
-Smallest            0 deaths
-Median              45 deaths
-Largest             287 deaths
+N                         24
+Missing                   0
+Mean                      73.25 deaths
+95% CI of the mean, from  36.53 deaths
+95% CI of the mean, to    110 deaths
+Standard deviation        86.95 deaths
+Standard error            17.75 deaths
+Smallest                  0 deaths
+Lower quartile (Q1)       0.75 deaths
+Median                    45 deaths
+Upper quartile (Q3)       118.5 deaths
+Largest                   287 deaths
+Interquartile range       117.8 deaths
+Skewness                  1.326
+Excess kurtosis           0.9661
 
 Caveats:
+  - The values are lopsided (skewness 1.3): a few very large values pull the
+    mean up, so the median may describe a typical value better.
   - Fewer than 30 values in wounds: with so few, the numbers could easily come
     out differently in another sample.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)

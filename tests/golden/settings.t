@@ -53,7 +53,7 @@ $ lantern -c 'set format json; open nightingale; describe wounds'
   "command": "describe wounds",
   "dataset": "nightingale",
   "filter": null,
-  "headline": "Deaths from wounds and injuries (deaths): on average 73.25, and half of the values are below 45 (from 24 rows).",
+  "headline": "Deaths from wounds and injuries (deaths): on average 73.25 (likely between 36.53 and 110), and half of the values are below 45 (from 24 rows).",
   "numbers": [
     {
       "key": "n",
@@ -74,9 +74,27 @@ $ lantern -c 'set format json; open nightingale; describe wounds'
       "unit": "deaths"
     },
     {
+      "key": "ci_low",
+      "label": "95% CI of the mean, from",
+      "value": 36.533438781756381,
+      "unit": "deaths"
+    },
+    {
+      "key": "ci_high",
+      "label": "95% CI of the mean, to",
+      "value": 109.96656121824361,
+      "unit": "deaths"
+    },
+    {
       "key": "sd",
       "label": "Standard deviation",
       "value": 86.951885745983731,
+      "unit": "deaths"
+    },
+    {
+      "key": "se",
+      "label": "Standard error",
+      "value": 17.748979354203499,
       "unit": "deaths"
     },
     {
@@ -86,9 +104,21 @@ $ lantern -c 'set format json; open nightingale; describe wounds'
       "unit": "deaths"
     },
     {
+      "key": "q1",
+      "label": "Lower quartile (Q1)",
+      "value": 0.75,
+      "unit": "deaths"
+    },
+    {
       "key": "median",
       "label": "Median",
       "value": 45,
+      "unit": "deaths"
+    },
+    {
+      "key": "q3",
+      "label": "Upper quartile (Q3)",
+      "value": 118.5,
       "unit": "deaths"
     },
     {
@@ -96,14 +126,34 @@ $ lantern -c 'set format json; open nightingale; describe wounds'
       "label": "Largest",
       "value": 287,
       "unit": "deaths"
+    },
+    {
+      "key": "iqr",
+      "label": "Interquartile range",
+      "value": 117.75,
+      "unit": "deaths"
+    },
+    {
+      "key": "skewness",
+      "label": "Skewness",
+      "value": 1.325744601272701,
+      "unit": null
+    },
+    {
+      "key": "kurtosis",
+      "label": "Excess kurtosis",
+      "value": 0.96605334228624706,
+      "unit": null
     }
   ],
   "tables": [],
   "caveats": [
+    "The values are lopsided (skewness 1.3): a few very large values pull the mean up, so the median may describe a typical value better.",
     "Fewer than 30 values in wounds: with so few, the numbers could easily come out differently in another sample."
   ],
   "method": [
-    "Mean and standard deviation (dividing by n - 1); the median is the middle value (quantile type 7, as R's default)."
+    "Mean and standard deviation (dividing by n - 1); the median is the middle value and Q1, Q3 the quartiles (quantile type 7, as R's default).",
+    "The 95% confidence interval of the mean uses the t distribution; skewness and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes and Gill, 1998)."
   ],
   "notes": [
     "Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)"
@@ -115,24 +165,37 @@ $ lantern -c 'set format json; open nightingale; describe wounds'
 $ lantern -d nightingale -c 'set digits 6; describe disease'
 digits is now 6.
 
-Deaths from preventable diseases (deaths): on average 603.167, and half of the
-values are below 429.5 (from 24 rows).
+Deaths from preventable diseases (deaths): on average 603.167 (likely between
+300.489 and 905.844), and half of the values are below 429.5 (from 24 rows).
 
-N                   24
-Missing             0
-Mean                603.167 deaths
-Standard deviation  716.798 deaths
-Smallest            1 deaths
-Median              429.5 deaths
-Largest             2,761 deaths
+N                         24
+Missing                   0
+Mean                      603.167 deaths
+95% CI of the mean, from  300.489 deaths
+95% CI of the mean, to    905.844 deaths
+Standard deviation        716.798 deaths
+Standard error            146.316 deaths
+Smallest                  1 deaths
+Lower quartile (Q1)       78.75 deaths
+Median                    429.5 deaths
+Upper quartile (Q3)       808.5 deaths
+Largest                   2,761 deaths
+Interquartile range       729.75 deaths
+Skewness                  1.7488
+Excess kurtosis           2.89491
 
 Caveats:
+  - The values are lopsided (skewness 1.7): a few very large values pull the
+    mean up, so the median may describe a typical value better.
   - Fewer than 30 values in disease: with so few, the numbers could easily come
     out differently in another sample.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value (quantile type 7, as R's default).
+    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
+  - The 95% confidence interval of the mean uses the t distribution; skewness
+    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
+    and Gill, 1998).
 
 Notes:
   Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)

@@ -358,6 +358,57 @@ test_weights_unit_equal_unweighted(void **state)
 	free(w);
 }
 
+/*
+ * Standard error, t-based CI, skewness G1 and excess kurtosis G2.
+ * 1..10: mean 5.5, SD 3.0276504 (sqrt(55/6)), SE = SD/sqrt(10), t(0.975, 9) =
+ * 2.2621572 (any t table), so the CI is 5.5 -/+ 2.1658...; G1 = 0 (symmetric);
+ * G2 = -1.2 (Excel KURT(1,...,10) = -1.2). {1,2,3,4,10}: G1 = 1.6970563 by
+ * SKEW's formula n/((n-1)(n-2)) sum(((x-mean)/s)^3), computed here too.
+ */
+static void
+test_moments(void **state)
+{
+	double x[10], y[] = { 1, 2, 3, 4, 10 }, want = 0, s2 = 0;
+	lt_summary sm;
+
+	(void)state;
+	for (int i = 0; i < 10; i++)
+		x[i] = i + 1;
+	lt_stats_summary(x, NULL, 10, &sm);
+	assert_true(fabs(sm.se - sqrt(55.0 / 6.0) / sqrt(10.0)) < 1e-14);
+	assert_true(fabs(sm.ci_lo - (5.5 - 2.2621571627982 * sm.se)) < 1e-9);
+	assert_true(fabs(sm.ci_hi - (5.5 + 2.2621571627982 * sm.se)) < 1e-9);
+	assert_true(fabs(sm.skew) < 1e-14);
+	assert_true(fabs(sm.kurt - (-1.2)) < 1e-12);
+	assert_true(fabs(sm.iqr - (7.75 - 3.25)) < 1e-14);
+
+	for (int i = 0; i < 5; i++)
+		s2 += (y[i] - 4) * (y[i] - 4);
+	s2 = sqrt(s2 / 4);
+	for (int i = 0; i < 5; i++)
+		want += pow((y[i] - 4) / s2, 3);
+	want *= 5.0 / (4.0 * 3.0);
+	lt_stats_summary(y, NULL, 5, &sm);
+	assert_true(fabs(sm.skew - want) < 1e-12);
+	assert_true(fabs(sm.skew - 1.6970563) < 1e-7);
+
+	/* Frequency weights give the same moments as the expanded data. */
+	{
+		double v[] = { 1, 2, 10 }, w[] = { 1, 3, 1 };
+		double e[] = { 1, 2, 2, 2, 10 };
+		lt_summary a, b;
+
+		lt_stats_summary(v, w, 3, &a);
+		lt_stats_summary(e, NULL, 5, &b);
+		assert_true(fabs(a.skew - b.skew) < 1e-12);
+		assert_true(fabs(a.kurt - b.kurt) < 1e-12);
+		assert_true(fabs(a.ci_lo - b.ci_lo) < 1e-12);
+	}
+	/* Too few values: NaN, not nonsense. */
+	lt_stats_summary(y, NULL, 2, &sm);
+	assert_true(isnan(sm.skew) && isnan(sm.kurt) && !isnan(sm.se));
+}
+
 int
 main(void)
 {
@@ -365,6 +416,7 @@ main(void)
 		cmocka_unit_test(test_nist),
 		cmocka_unit_test(test_nist_order_and_missing),
 		cmocka_unit_test(test_quartiles_type7),
+		cmocka_unit_test(test_moments),
 		cmocka_unit_test(test_empty_and_single),
 		cmocka_unit_test(test_weights_ignored),
 		cmocka_unit_test(test_weights_equal_expanded),
