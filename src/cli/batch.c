@@ -31,8 +31,12 @@ cli_run_file(cli *c, FILE *f, const char *name)
 			if (!c->keep_going)
 				break;
 		}
-		if (cli_interrupted)
+		if (cli_interrupted) {
+			fprintf(stderr, "%s:%ld: interrupted; the rest of the script was not run\n",
+			    name, lineno);
+			status = 130;
 			break;
+		}
 	}
 	free(line);
 	return status;

@@ -21,6 +21,7 @@ typedef struct cli {
 } cli;
 
 extern volatile sig_atomic_t cli_interrupted;
+extern int cli_utf8;
 
 /* Render one result to stdout (an lt_emit_fn). */
 int cli_emit(void *ud, const lt_result *r, int format);

@@ -144,9 +144,11 @@ main(int argc, char **argv)
 	int ch, status = 0, shell;
 
 	setlocale(LC_ALL, "");
+	/* Data files and filters write numbers with a point, whatever the locale. */
+	setlocale(LC_NUMERIC, "C");
 	memset(&c, 0, sizeof c);
 	c.format = -1;
-	c.utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	c.utf8 = cli_utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
 	opterr = 0;	/* say it ourselves, as "lantern: ..." */
 	while ((ch = getopt_long(argc, argv, "+c:d:f:kqhV", longopts, NULL)) != -1) {
 		switch (ch) {
@@ -300,6 +302,11 @@ main(int argc, char **argv)
 		status = cli_shell(&c);
 	}
 out:
+	/* A full disk or a closed pipe must not look like success. */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "lantern: cannot write the results: %s\n", strerror(errno));
+		status = 1;
+	}
 	free(open_cmd);
 	lt_session_free(c.s);
 	free(dbpath);

@@ -14,6 +14,7 @@
 #include "format.h"
 
 static int progress_shown;	/* a progress bar is on stderr's last line */
+int cli_utf8;			/* the locale is UTF-8 (set by main) */
 
 /* Remove a progress bar before anything else goes to the terminal. */
 static void
@@ -57,6 +58,19 @@ cli_emit(void *ud, const lt_result *r, int format)
 	if (format == LT_FMT_TEXT && c->emitted > 0)
 		lt_buf_putc(&b, '\n');
 	lt_render(r, format, &o, &b);
+	if (format == LT_FMT_CSV && isatty(STDOUT_FILENO)) {
+		/* CSV is raw data; on a terminal its control characters are not safe. */
+		lt_buf safe = LT_BUF_INIT;
+		char *all = lt_buf_take(&b), *line, *save = NULL;
+
+		for (line = strtok_r(all, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save)) {
+			lt_text_sanitize(&safe, line, c->utf8);
+			lt_buf_putc(&safe, '\n');
+		}
+		free(all);
+		b = safe;
+	}
 	fwrite(b.s, 1, b.len, stdout);
 	fflush(stdout);
 	lt_buf_free(&b);
@@ -67,11 +81,17 @@ cli_emit(void *ud, const lt_result *r, int format)
 void
 cli_error(const char *where, const char *text, const lt_error *err)
 {
+	lt_buf msg = LT_BUF_INIT;
+	int utf8 = cli_utf8;
+
 	fflush(stdout);
 	progress_clear();
-	fprintf(stderr, "%s: %s\n", where, err->msg);
+	/* Messages quote what people typed and what files hold: never raw. */
+	lt_text_sanitize(&msg, err->msg, utf8);
+	fprintf(stderr, "%s: %s\n", where, lt_buf_str(&msg));
 	if (text != NULL && err->pos >= 0 && (size_t)err->pos <= strlen(text)) {
 		const char *start = text, *end;
+		char *line, *before;
 		int col = 0;
 
 		/* Show the line of the text that holds the position. */
@@ -81,11 +101,20 @@ cli_error(const char *where, const char *text, const lt_error *err)
 		end = strchr(start, '\n');
 		if (end == NULL)
 			end = start + strlen(start);
-		for (const char *p = start; p < text + err->pos; p++)
+		line = lt_strndup(start, (size_t)(end - start));
+		before = lt_strndup(start, (size_t)(text + err->pos - start));
+		lt_buf_reset(&msg);
+		lt_text_sanitize(&msg, before, utf8);
+		for (const char *p = lt_buf_str(&msg); *p != '\0'; p++)
 			if ((*p & 0xc0) != 0x80)
 				col++;
-		fprintf(stderr, "  %.*s\n  %*s^\n", (int)(end - start), start, col, "");
+		lt_buf_reset(&msg);
+		lt_text_sanitize(&msg, line, utf8);
+		fprintf(stderr, "  %s\n  %*s^\n", lt_buf_str(&msg), col, "");
+		free(line);
+		free(before);
 	}
+	lt_buf_free(&msg);
 }
 
 void

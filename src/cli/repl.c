@@ -26,6 +26,8 @@
 #define HISTORY_MAX 1000
 
 static cli *shell_cli;
+static sigjmp_buf prompt_jmp;
+static volatile sig_atomic_t at_prompt;	/* Ctrl-C may jump out of readline */
 static char **matches;		/* completion candidates being handed out */
 
 /* Hand out the candidates one at a time, as readline asks. */
@@ -50,9 +52,11 @@ complete(const char *text, int start, int end)
 
 	(void)text;
 	(void)start;
+	at_prompt = 0;	/* completion reads the catalog: no jumping out of it */
 	lt_strv_free(matches);
 	matches = lt_session_complete(shell_cli->s, line);
 	free(line);
+	at_prompt = 1;
 	if (matches == NULL)
 		return NULL;	/* readline completes file names */
 	rl_attempted_completion_over = 1;
@@ -94,8 +98,6 @@ history_path(void)
 	return path;
 }
 
-static sigjmp_buf prompt_jmp;
-static volatile sig_atomic_t at_prompt;
 
 /*
  * Ctrl-C: at the prompt, forget the line being typed and start a fresh one

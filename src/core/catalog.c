@@ -179,6 +179,13 @@ lt_catalog_open(const char *db_path, const char *bundled_dir, lt_error *err)
 		goto fail;
 	}
 	sqlite3_extended_result_codes(c->db, 1);
+	/*
+	 * A double-quoted name that is not a column must be an error, not the
+	 * string it spells (SQLite's legacy leniency): otherwise a stale column
+	 * name would quietly compare as text.
+	 */
+	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DQS_DML, 0, (int *)NULL);
+	sqlite3_db_config(c->db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)NULL);
 	if (catalog_init(c, err) != 0)
 		goto fail;
 	return c;

@@ -51,7 +51,9 @@ lt_cmd_find(const char *name)
 	if (n < 2)
 		return NULL;
 	for (size_t i = 0; i < lt_cmd_count; i++)
-		if (strncasecmp(lt_cmd_table[i]->name, name, n) == 0) {
+		/* Commands that change the catalog run only by their full name. */
+		if (!(lt_cmd_table[i]->flags & LT_CMD_WRITES) &&
+		    strncasecmp(lt_cmd_table[i]->name, name, n) == 0) {
 			found = lt_cmd_table[i];
 			matches++;
 		}

@@ -240,11 +240,12 @@ open_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	set_dataset(s, d);
 	lt_format_number(&rows, (double)d->rows, 0);
 	if (strcmp(d->name, d->title) == 0)
-		lt_result_headline(r, "Opened %s: %s rows and %zu columns.", d->name,
-		    lt_buf_str(&rows), d->nvars);
+		lt_result_headline(r, "Opened %s: %s row%s and %zu column%s.", d->name,
+		    lt_buf_str(&rows), d->rows == 1 ? "" : "s", d->nvars, d->nvars == 1 ? "" : "s");
 	else
-		lt_result_headline(r, "Opened %s: %s, %s rows and %zu columns.", d->name,
-		    d->title, lt_buf_str(&rows), d->nvars);
+		lt_result_headline(r, "Opened %s: %s, %s row%s and %zu column%s.", d->name,
+		    d->title, lt_buf_str(&rows), d->rows == 1 ? "" : "s", d->nvars,
+		    d->nvars == 1 ? "" : "s");
 	lt_buf_free(&rows);
 	lt_result_set_context(r, d->name, NULL);
 	if (d->why != NULL)
@@ -382,12 +383,23 @@ import_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			    "--profile can be opensafely, nhs, ten or none, not \"%s\"", profile);
 		o.profile = profile;
 	}
+	if (profile != NULL && strcmp(profile, "none") == 0 && meta_path == NULL)
+		return lt_err(err, LT_EPRIVACY, "--profile none is only for data that is already "
+		    "public and aggregated, or synthetic; say so in a datapackage.json (--meta) "
+		    "with \"kind\": \"aggregated\" or \"synthetic\": true");
 	while (drop != NULL && drop[o.ndrop] != NULL)
 		o.ndrop++;
 	o.drop = (const char *const *)drop;
 	if (meta_path != NULL) {
 		if ((rc = lt_package_load(meta_path, &meta, err)) != 0)
 			return rc;
+		if (profile != NULL && strcmp(profile, "none") == 0 && !meta->synthetic &&
+		    strcmp(meta->kind, LT_KIND_AGGREGATED) != 0) {
+			lt_dataset_free(meta);
+			return lt_err(err, LT_EPRIVACY, "--profile none is only for data that is "
+			    "already public and aggregated, or synthetic, and %s says this data is "
+			    "neither", meta_path);
+		}
 		o.meta = meta;
 		if (o.name == NULL)
 			o.name = meta->name;
@@ -396,9 +408,20 @@ import_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	lt_dataset_free(meta);
 	if (rc != 0)
 		return rc;
+	/* Replacing the open dataset: open the new one, so nothing refers to the old. */
+	if (s->ds != NULL && strcmp(s->ds->name, d->name) == 0) {
+		lt_dataset *fresh;
+
+		if (lt_catalog_get(s->cat, d->name, NULL, NULL, &fresh, err) != 0)
+			fresh = NULL;
+		set_dataset(s, fresh);
+		lt_result_note(r, "%s was open; it is open again with the new data, with no filter "
+		    "or sort.", d->name);
+	}
 	lt_format_number(&num, (double)d->rows, 0);
-	lt_result_headline(r, "Imported %s rows and %zu columns as \"%s\"; open it with \"open %s\".",
-	    lt_buf_str(&num), d->nvars, d->name, d->name);
+	lt_result_headline(r, "Imported %s row%s and %zu column%s as \"%s\"; open it with "
+	    "\"open %s\".", lt_buf_str(&num), d->rows == 1 ? "" : "s", d->nvars,
+	    d->nvars == 1 ? "" : "s", d->name, d->name);
 	lt_buf_free(&num);
 	lt_result_set_context(r, d->name, NULL);
 	lt_result_number(r, "rows", "Rows", (double)d->rows, NULL);

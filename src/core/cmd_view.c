@@ -97,7 +97,8 @@ show_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 
 		if (*end != '\0' || v < 1)
 			return lt_err_at(err, LT_EINVAL, a->argpos[i],
-			    "show takes row numbers from 1, as in \"show 100\" or \"show 100 10\"");
+			    i == 0 ? "show starts at a row number from 1, as in \"show 100\"" :
+			    "show's second number says how many rows, from 1, as in \"show 100 10\"");
 		if (i == 0)
 			from = v - 1;
 		else
@@ -737,8 +738,8 @@ describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_buf b = LT_BUF_INIT;
 
 		lt_format_number(&b, (double)s->filtered_rows, 0);
-		lt_result_headline(r, "A summary of %zu column%s of %s, over %s rows%s.", ncols,
-		    ncols == 1 ? "" : "s", d->name, lt_buf_str(&b),
+		lt_result_headline(r, "A summary of %zu column%s of %s, over %s row%s%s.", ncols,
+		    ncols == 1 ? "" : "s", d->name, lt_buf_str(&b), s->filtered_rows == 1 ? "" : "s",
 		    s->filter != NULL ? " that match the filter" : "");
 		lt_buf_free(&b);
 	}

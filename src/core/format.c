@@ -153,6 +153,12 @@ sanitize(lt_buf *out, const char *s, int utf8)
 	}
 }
 
+void
+lt_text_sanitize(lt_buf *out, const char *s, int utf8)
+{
+	sanitize(out, s, utf8);
+}
+
 /* Append s to out with each invalid UTF-8 byte replaced by U+FFFD. */
 static void
 fix_utf8(lt_buf *out, const char *s)

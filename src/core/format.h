@@ -37,6 +37,12 @@ const char *lt_format_name(int format);
 /* Append r rendered in format to out. */
 void lt_render(const lt_result *r, int format, const lt_render_opts *opts,
     lt_buf *out);
+/*
+ * Append s made safe for a terminal: control characters and invalid UTF-8
+ * become U+FFFD (or "?", and all non-ASCII too, when utf8 is 0); newlines,
+ * carriage returns and tabs become spaces. For any text from data or users.
+ */
+void lt_text_sanitize(lt_buf *out, const char *s, int utf8);
 /* Format a number for people with digits significant digits ("27.31",
    "20,000" for whole numbers, "1.2e-07" for tiny ones). */
 void lt_format_number(lt_buf *out, double v, int digits);

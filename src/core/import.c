@@ -288,14 +288,14 @@ check_declared(importer *im, const col *c, int cls, const char *s, long line)
 	case LT_VT_CATEGORY:
 		if (v->nlevels > 0 && lt_var_label_of(v, s) == NULL)
 			return lt_err(im->err, LT_EFORMAT,
-			    "line %ld, column \"%s\": \"%.40s\" is not one of the values the metadata allows; fix the file or the metadata",
-			    line, v->name, s);
+			    "line %ld, column \"%s\": the value is not one of those the metadata allows; fix the file or the metadata",
+			    line, v->name);
 		break;
 	}
 	if (want != NULL)
 		return lt_err(im->err, LT_EFORMAT,
-		    "line %ld, column \"%s\": \"%.40s\" is not %s; fix the value or mark it as missing (empty or NA)",
-		    line, v->name, s, want);
+		    "line %ld, column \"%s\": the value is not %s; fix it or mark it as missing (empty or NA)",
+		    line, v->name, want);
 	return 0;
 }
 
@@ -319,8 +319,9 @@ centred(col *c, int cls, const char *s, size_t len, long long iv, double dv)
 	if (cls == C_DATE)
 		return dv;
 	if (cls == C_INT) {
-		if (!c->has_offset && iv > -(1LL << 53) && iv < (1LL << 53)) {
-			c->offset = iv;
+		/* The first number fixes the offset for good (0 if it is huge). */
+		if (!c->has_offset) {
+			c->offset = iv > -(1LL << 53) && iv < (1LL << 53) ? iv : 0;
 			c->has_offset = 1;
 		}
 		return (double)(iv - c->offset);
@@ -332,8 +333,11 @@ centred(col *c, int cls, const char *s, size_t len, long long iv, double dv)
 	}
 	dot = memchr(p, '.', n);
 	if (dot == NULL || memchr(p, 'e', n) != NULL || memchr(p, 'E', n) != NULL ||
-	    (size_t)(dot - p) - i > 15 || (size_t)(p + n - dot) >= sizeof frac - 1)
+	    (size_t)(dot - p) - i > 15 || (size_t)(p + n - dot) >= sizeof frac - 1) {
+		if (!c->has_offset)
+			c->has_offset = 1;	/* offset 0 from now on */
 		return dv - (double)c->offset;
+	}
 	for (const char *q = p + i; q < dot; q++)
 		ip = ip * 10 + (*q - '0');
 	if (neg)
@@ -623,10 +627,40 @@ name_from_path(const char *path)
 	return lt_buf_take(&b);
 }
 
+/*
+ * A kept column's name must be safe to show and to store: no control
+ * characters (they would reach people's terminals), not a name SQLite keeps
+ * for its own row ids, and not past SQLite's limit on columns.
+ */
+static int
+check_name(importer *im, long line, size_t i)
+{
+	static const char *const reserved[] = { "rowid", "oid", "_rowid_" };
+	const char *name = im->header[i];
+
+	for (const unsigned char *p = (const unsigned char *)name; *p != '\0'; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return lt_err(im->err, LT_EFORMAT,
+			    "line %ld: the name of column %zu has a control character; rename it in "
+			    "the header line", line, i + 1);
+	for (size_t k = 0; k < sizeof reserved / sizeof reserved[0]; k++)
+		if (strcasecmp(name, reserved[k]) == 0)
+			return lt_err(im->err, LT_EFORMAT,
+			    "line %ld: lantern keeps the column name \"%s\" for itself; rename the "
+			    "column, or leave it out with --drop %s", line, name, name);
+	if (im->ncols >= 1999)
+		return lt_err(im->err, LT_EFORMAT,
+		    "the file has more than 1999 columns, more than lantern can store; leave some "
+		    "out with --drop");
+	return 0;
+}
+
 /* Set up the columns from the header line. */
 static int
 setup_columns(importer *im, lt_csv_row *hdr)
 {
+	int rc;
+
 	const lt_import_opts *o = im->o;
 
 	im->nfields = hdr->nfields;
@@ -652,8 +686,9 @@ setup_columns(importer *im, lt_csv_row *hdr)
 			return lt_err(im->err, LT_EFORMAT,
 			    "line %ld: column %zu has no name; every column needs a name in the header line",
 			    hdr->line, i + 1);
+		/* SQLite's column names ignore case, so "Age" and "age" clash. */
 		for (size_t j = 0; j < i; j++)
-			if (strcmp(im->header[j], im->header[i]) == 0)
+			if (strcasecmp(im->header[j], im->header[i]) == 0)
 				return lt_err(im->err, LT_EFORMAT,
 				    "line %ld: two columns are called \"%s\"; rename one of them",
 				    hdr->line, im->header[i]);
@@ -662,6 +697,8 @@ setup_columns(importer *im, lt_csv_row *hdr)
 				dropped = 1;
 		if (dropped)
 			continue;
+		if ((rc = check_name(im, hdr->line, i)) != 0)
+			return rc;
 		c = &im->cols[im->ncols++];
 		c->src = (int)i;
 		c->chunking = 1;

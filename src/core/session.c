@@ -485,23 +485,17 @@ parse_args(const lt_cmd_entry *e, const lt_words *w, const char *text,
 		}
 	}
 	if (a->argc < (size_t)e->min_args || (e->max_args >= 0 && a->argc > (size_t)e->max_args)) {
-		char *usage = lt_cmd_usage(e);
 		int pos = a->argc > 0 && e->max_args >= 0 && a->argc > (size_t)e->max_args ?
 		    a->argpos[e->max_args] : w->end;
+		const char *what = a->argc < (size_t)e->min_args ? "needs more words" :
+		    "has too many words";
 
-		lt_err_at(err, LT_EINVAL, pos, "%s %s; usage: %s",
-		    e->name, a->argc < (size_t)e->min_args ? "needs more" : "takes fewer",
-		    usage);
-		free(usage);
-		/* Say it the way people do. */
-		if (a->argc < (size_t)e->min_args)
-			snprintf(err->msg, sizeof err->msg, "%s needs %s; usage: %s",
-			    e->name, e->args, (usage = lt_cmd_usage(e)));
-		else
-			snprintf(err->msg, sizeof err->msg, "too many words after %s; usage: %s",
-			    e->name, (usage = lt_cmd_usage(e)));
-		free(usage);
-		return LT_EINVAL;
+		/* Say it the way people do: with an example, not a grammar. */
+		if (e->example != NULL)
+			return lt_err_at(err, LT_EINVAL, pos, "%s %s, as in \"%s\"; type \"help %s\" "
+			    "for more", e->name, what, e->example, e->name);
+		return lt_err_at(err, LT_EINVAL, pos, "%s %s; type \"help %s\" for more",
+		    e->name, what, e->name);
 	}
 	return 0;
 }

@@ -45,7 +45,7 @@ $ lantern generate cohrt
 
 # generate with no generator.
 $ lantern generate
-! lantern: generate needs GENERATOR; usage: generate GENERATOR [--rows N] [--seed S] [--output FILE]
+! lantern: generate needs more words, as in "generate cohort --rows 1000 --seed 7 --output small.csv"; type "help generate" for more
 !   generate
 !           ^
 ? 1

@@ -150,13 +150,13 @@ $ lantern -d cohort -c 'show 30000'
 
 # Rows are numbered from 1.
 $ lantern -d cohort -c 'show 0'
-! lantern: show takes row numbers from 1, as in "show 100" or "show 100 10"
+! lantern: show starts at a row number from 1, as in "show 100"
 !   show 0
 !        ^
 ? 1
 
 $ lantern -d cohort -c 'show abc'
-! lantern: show takes row numbers from 1, as in "show 100" or "show 100 10"
+! lantern: show starts at a row number from 1, as in "show 100"
 !   show abc
 !        ^
 ? 1

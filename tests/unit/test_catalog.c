@@ -694,7 +694,7 @@ test_import_meta_enforced(void **state)
 	assert_int_equal(import_text(t, "m", "n,x,s,when\n1,2,1,\n2,2,3,\n", &o, &d, &err),
 	    LT_EFORMAT);
 	assert_true(tc_contains(err.msg, "line 3, column \"s\""));
-	assert_true(tc_contains(err.msg, "not one of the values"));
+	assert_true(tc_contains(err.msg, "not one of those the metadata allows"));
 	/* Columns and fields must agree. */
 	assert_int_equal(import_text(t, "m", "n,x,s,when,extra\n1,2,1,,1\n", &o, &d, &err),
 	    LT_EFORMAT);
@@ -1280,6 +1280,43 @@ test_import_nist_univariate(void **state)
 	}
 }
 
+/*
+ * Headers that would break storage or reach terminals are refused; values
+ * in any number form keep their meaning through the centred columns.
+ */
+static void
+test_import_names_and_forms(void **state)
+{
+	tc_cat *t = *state;
+	lt_dataset *d;
+	lt_error err;
+	double *x;
+	size_t n;
+
+	assert_int_equal(import_text(t, "r1", "rowid,x\n3,10\n", NULL, &d, &err), LT_EFORMAT);
+	assert_true(tc_contains(err.msg, "keeps the column name \"rowid\""));
+	assert_int_equal(import_text(t, "r2", "Age,age\n1,2\n", NULL, &d, &err), LT_EFORMAT);
+	assert_true(tc_contains(err.msg, "two columns are called"));
+	assert_int_equal(import_text(t, "r3", "x\x1b[2Jname,y\n1,2\n", NULL, &d, &err),
+	    LT_EFORMAT);
+	assert_true(tc_contains(err.msg, "control character"));
+	assert_false(tc_contains(err.msg, "\x1b"));
+	/* A value the metadata refuses is named by line and column, never quoted. */
+	d = import_ok(t, "forms", "v\n1e3\n5.5\n6.5\n", NULL);
+	x = column(t, d, "v", &n);
+	assert_int_equal(n, 3);
+	assert_true(x[0] == 1000 && x[1] == 5.5 && x[2] == 6.5);
+	free(x);
+	lt_dataset_free(d);
+	d = import_ok(t, "forms2", "v\n12345678901234567890\n2.5\n", NULL);
+	lt_dataset_free(d);
+	d = import_ok(t, "forms3", "v\n-7.25\n10000000.2\n3\n", NULL);
+	x = column(t, d, "v", &n);
+	assert_true(x[0] == -7.25 && fabs(x[1] - 10000000.2) < 1e-8 && x[2] == 3);
+	free(x);
+	lt_dataset_free(d);
+}
+
 /* A catalog made by the first lantern (schema 1) is migrated, data kept. */
 static void
 test_migrate_v1(void **state)
@@ -1357,6 +1394,7 @@ main(void)
 		cmocka_unit_test(test_open_newer_schema),
 		cmocka_unit_test(test_open_two_at_once),
 		cmocka_unit_test(test_migrate_v1),
+		cmocka_unit_test_setup_teardown(test_import_names_and_forms, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_nist_univariate, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test(test_package_bundled),
 		cmocka_unit_test(test_package_cohort),

@@ -421,9 +421,9 @@ test_errors(void **state)
 	assert_true(tc_contains(err.msg, "--colour"));
 	assert_int_equal(run_err(f, "open cohort extra", &err), LT_EINVAL);
 	assert_int_equal(err.pos, 12);
-	assert_true(tc_contains(err.msg, "too many words"));
+	assert_true(tc_contains(err.msg, "has too many words"));
 	assert_int_equal(run_err(f, "open", &err), LT_EINVAL);
-	assert_true(tc_contains(err.msg, "open needs DATASET"));
+	assert_true(tc_contains(err.msg, "open needs more words, as in \"open cohort\""));
 	assert_int_equal(run_err(f, "open nonesuch", &err), LT_ENOENT);
 	assert_int_equal(err.pos, 5);
 	assert_int_equal(run_err(f, "filter sex = \"F", &err), LT_EINVAL);
