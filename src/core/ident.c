@@ -623,12 +623,18 @@ lt_ident_verdict(const lt_ident *id)
 	 * nearly all 10-digit values must pass before we call them NHS
 	 * numbers.
 	 */
-	if (enough(id, id->nhs) && 10 * id->nhs >= 9 * id->ten)
+	/*
+	 * An NHS number or an email address identifies someone on its own,
+	 * so a few are enough: two valid NHS numbers (when nearly every
+	 * 10-digit value is one: chance passes 1 in 11), or any email address.
+	 * Full postcodes: two, and at least one value in ten.
+	 */
+	if (id->nhs >= 2 && 10 * id->nhs >= 9 * id->ten)
 		return "looks like NHS numbers (10 digits with a valid check "
 		    "digit)";
-	if (enough(id, id->email))
+	if (id->email >= 1)
 		return "looks like email addresses";
-	if (enough(id, id->postcode))
+	if (enough(id, id->postcode) || (id->postcode >= 2 && 10 * id->postcode >= id->seen))
 		return "looks like full postcodes (such as \"SW1A 1AA\"; the "
 		    "district alone, \"SW1A\", would be fine)";
 	if (enough(id, id->phone))

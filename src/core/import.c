@@ -817,12 +817,9 @@ load_rows(importer *im, lt_csv *csv, uint64_t size)
 		if ((rc = insert_row(im, fields, lens, hold[k].line)) != 0)
 			goto out;
 	}
+	/* Refuse early when the first rows already show identifiers... */
 	if ((rc = check_identifiers(im)) != 0 || (rc = cancelled(im)) != 0)
 		goto out;
-	for (size_t i = 0; i < im->ncols; i++) {
-		lt_ident_free(im->cols[i].ident);
-		im->cols[i].ident = NULL;
-	}
 	if (im->o->progress != NULL)
 		im->o->progress(im->o->progress_ud, lt_csv_offset(csv), size);
 
@@ -842,6 +839,9 @@ load_rows(importer *im, lt_csv *csv, uint64_t size)
 		if (r < 0)
 			rc = im->err->code;
 	}
+	/* ...and look again at the end: a column may only fill in later. */
+	if (rc == 0)
+		rc = check_identifiers(im);
 	for (size_t i = 0; rc == 0 && i < im->ncols; i++)
 		if (im->cols[i].chunking)
 			rc = flush_chunk(im, &im->cols[i]);

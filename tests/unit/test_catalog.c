@@ -1317,6 +1317,27 @@ test_import_names_and_forms(void **state)
 	lt_dataset_free(d);
 }
 
+/* Identifiers that only appear after the first 10,000 rows are refused too. */
+static void
+test_import_late_identifiers(void **state)
+{
+	tc_cat *t = *state;
+	lt_buf csv = LT_BUF_INIT;
+	lt_dataset *d = NULL;
+	lt_error err;
+
+	lt_buf_puts(&csv, "contact,x\n");
+	for (int i = 0; i < 12000; i++)
+		lt_buf_printf(&csv, ",%d\n", i);
+	lt_buf_puts(&csv, "someone@example.org,1\n");
+	assert_int_equal(import_text(t, "late", lt_buf_str(&csv), NULL, &d, &err), LT_EPRIVACY);
+	assert_true(tc_contains(err.msg, "email"));
+	assert_null(d);
+	assert_int_equal(sql_int(lt_catalog_db(t->cat),
+	    "SELECT count(*) FROM sqlite_master WHERE name = 'data_late'"), 0);
+	lt_buf_free(&csv);
+}
+
 /* A catalog made by the first lantern (schema 1) is migrated, data kept. */
 static void
 test_migrate_v1(void **state)
@@ -1394,6 +1415,7 @@ main(void)
 		cmocka_unit_test(test_open_newer_schema),
 		cmocka_unit_test(test_open_two_at_once),
 		cmocka_unit_test(test_migrate_v1),
+		cmocka_unit_test_setup_teardown(test_import_late_identifiers, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_names_and_forms, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_nist_univariate, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test(test_package_bundled),

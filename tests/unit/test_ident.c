@@ -395,9 +395,13 @@ test_content_needs_five(void **state)
 		"d@example.org", "e@example.org", NULL
 	};
 
+	static const char *const one[] = { "someone", "a@example.org", "other", NULL };
+
+	/* An email address identifies someone on its own: one is enough. */
 	(void)state;
-	assert_true(flagged(four, NULL));
+	assert_true(flagged(four, V_EMAIL));
 	assert_true(flagged(five, V_EMAIL));
+	assert_true(flagged(one, V_EMAIL));
 }
 
 static void
@@ -422,10 +426,14 @@ test_content_mixed(void **state)
 		"9434765918", "1234567890", NULL
 	};
 
+	static const char *const two_nhs[] = { "9434765919", "9434765870", NULL };
+
 	(void)state;
-	assert_true(flagged(under, NULL));
+	assert_true(flagged(under, V_EMAIL));
 	assert_true(flagged(half, V_EMAIL));
 	assert_true(flagged(nhs_mixed, NULL));
+	/* Two valid NHS numbers and nothing else: flagged (chance: 1 in 121). */
+	assert_true(flagged(two_nhs, V_NHS));
 }
 
 static void
@@ -479,9 +487,9 @@ test_cap(void **state)
 	for (i = 0; i < 9990; i++)
 		lt_ident_feed(id, "plain", 5);
 	for (i = 0; i < 10; i++)
-		lt_ident_feed(id, "a@example.org", 13);
+		lt_ident_feed(id, "020 7946 0958", 13);
 	for (i = 0; i < 30000; i++)
-		lt_ident_feed(id, "b@example.org", 13);
+		lt_ident_feed(id, "020 7946 0959", 13);
 	assert_null(lt_ident_verdict(id));
 	lt_ident_free(id);
 }
