@@ -32,6 +32,7 @@ struct lt_session {
 	char *sort;		/* column to sort rows by, or NULL */
 	int sort_desc;
 	long long show_next;	/* first row of the next "show" (0-based) */
+	int ntests;		/* hypothesis tests run in this session */
 	char **values;		/* settings, parallel to lt_settings */
 };
 
