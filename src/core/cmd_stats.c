@@ -33,6 +33,17 @@ num(lt_session *s, lt_buf *b, double v)
 	lt_format_number(b, v, digits < 3 ? digits : 3);
 }
 
+/* " The true value is likely between LO and HI." */
+static void
+likely(lt_session *s, lt_buf *b, const char *what, double lo, double hi)
+{
+	lt_buf_printf(b, " The true %s is likely between ", what);
+	num(s, b, lo);
+	lt_buf_puts(b, " and ");
+	num(s, b, hi);
+	lt_buf_puts(b, ".");
+}
+
 /* Set b as the headline, its first letter a capital. */
 static void
 headline(lt_result *r, lt_buf *b)
@@ -191,22 +202,17 @@ compare_two(lt_session *s, lt_result *r, const lt_var *y, const lt_var *gv,
 	if (t->lo > 0 || t->hi < 0) {
 		lt_buf_printf(&b, "On average, %s was ", yl);
 		num(s, &b, fabs(tt.diff));
-		lt_buf_printf(&b, "%s%s %s for %s than for %s (likely between ",
+		lt_buf_printf(&b, "%s%s %s for %s than for %s.",
 		    y->unit ? " " : "", y->unit ? y->unit : "", tt.diff > 0 ? "higher" : "lower",
 		    labels[0], labels[1]);
-		num(s, &b, fabs(t->lo) < fabs(t->hi) ? fabs(t->lo) : fabs(t->hi));
-		lt_buf_puts(&b, " and ");
-		num(s, &b, fabs(t->lo) < fabs(t->hi) ? fabs(t->hi) : fabs(t->lo));
-		lt_buf_puts(&b, ").");
+		likely(s, &b, "difference", fabs(t->lo) < fabs(t->hi) ? fabs(t->lo) : fabs(t->hi),
+		    fabs(t->lo) < fabs(t->hi) ? fabs(t->hi) : fabs(t->lo));
 	} else {
-		lt_buf_printf(&b, "The data cannot tell whether %s differs between %s and %s: "
-		    "the difference in averages is ", yl, labels[0], labels[1]);
+		lt_buf_printf(&b, "The data cannot tell if %s differs between %s and %s. "
+		    "The difference in averages is ", yl, labels[0], labels[1]);
 		num(s, &b, tt.diff);
-		lt_buf_puts(&b, ", likely between ");
-		num(s, &b, t->lo);
-		lt_buf_puts(&b, " and ");
-		num(s, &b, t->hi);
 		lt_buf_puts(&b, ".");
+		likely(s, &b, "difference", t->lo, t->hi);
 	}
 	headline(r, &b);
 	lt_buf_free(&b);
@@ -278,19 +284,19 @@ compare_many(lt_session *s, lt_result *r, const lt_var *y, const lt_var *gv,
 			lo = j;
 	}
 	if (wa.p < 0.05)
-		lt_buf_printf(&b, "Average %s differs between the %zu groups of %s: it is highest "
-		    "for %s (", yl, wa.groups, gl, labels[hi]);
+		lt_buf_printf(&b, "Average %s differs between the %zu groups of %s. ", yl,
+		    wa.groups, gl);
 	else
-		lt_buf_printf(&b, "The data cannot tell whether average %s differs between the "
-		    "%zu groups of %s: it ranges from %s (", yl, wa.groups, gl,
-		    labels[hi]);
+		lt_buf_printf(&b, "The data cannot tell if average %s differs between the %zu "
+		    "groups of %s. ", yl, wa.groups, gl);
+	lt_buf_printf(&b, "It is highest for %s (", labels[hi]);
 	num(s, &b, gs[hi].mean + y->offset);
-	lt_buf_printf(&b, ") %s %s (", wa.p < 0.05 ? "and lowest for" : "to", labels[lo]);
+	lt_buf_printf(&b, ") and lowest for %s (", labels[lo]);
 	num(s, &b, gs[lo].mean + y->offset);
 	if (av.r_squared < 0.001)
-		lt_buf_puts(&b, "), and the groups account for less than 0.1% of the spread.");
+		lt_buf_puts(&b, "). The groups explain less than 0.1% of the spread.");
 	else
-		lt_buf_printf(&b, "), and the groups account for %.1f%% of the spread.",
+		lt_buf_printf(&b, "). The groups explain %.1f%% of the spread.",
 		    100 * av.r_squared);
 	headline(r, &b);
 	lt_buf_free(&b);
@@ -460,14 +466,13 @@ correlate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	xl = lc(&d->vars[xi]);
 	yl = lc(&d->vars[yi]);
 	if (c.r_lo > 0 || c.r_hi < 0)
-		lt_buf_printf(&b, "%s and %s %s: %s link (r = %.2f, likely between %.2f and %.2f).",
-		    xl, yl,
-		    c.r > 0 ? "tend to go up together" : "tend to go in opposite directions",
+		lt_buf_printf(&b, "%s and %s tend to go %s. It is %s link: r = %.2f. The true r is "
+		    "likely between %.2f and %.2f.", xl, yl,
+		    c.r > 0 ? "up together" : "in opposite directions",
 		    strength(c.r), c.r, c.r_lo, c.r_hi);
 	else
-		lt_buf_printf(&b, "The data cannot tell whether %s and %s are linked: r = %.2f, "
-		    "likely between %.2f and %.2f.", xl, yl, c.r,
-		    c.r_lo, c.r_hi);
+		lt_buf_printf(&b, "The data cannot tell if %s and %s are linked. Here r = %.2f. "
+		    "The true r is likely between %.2f and %.2f.", xl, yl, c.r, c.r_lo, c.r_hi);
 	headline(r, &b);
 	lt_buf_free(&b);
 	lt_result_number(r, "n", "Pairs used", c.n, NULL);
@@ -791,11 +796,11 @@ model_headline(lt_session *s, lt_result *r, const design *m, double est, double 
 	if (!m->logistic && yv->unit != NULL)
 		lt_buf_printf(&unit, " %s", yv->unit);
 	if (t->level == 0 && !sure)
-		lt_buf_printf(&b, "The data cannot tell whether %s goes with %s: ", xl,
+		lt_buf_printf(&b, "The data cannot tell if %s goes with %s. ", xl,
 		    m->logistic ? ev : yl);
 	else if (!sure)
-		lt_buf_printf(&b, "The data cannot tell whether %s differs between people whose "
-		    "%s is %s and %s: ", m->logistic ? ev : yl, xl, t->lvl, t->ref);
+		lt_buf_printf(&b, "The data cannot tell if %s differs between people whose "
+		    "%s is %s and %s. ", m->logistic ? ev : yl, xl, t->lvl, t->ref);
 	if (!sure) {
 		/* The estimate, plainly: the interval says the rest. */
 		lt_buf_puts(&b, m->logistic ? "the odds ratio is " : t->level > 0 ?
@@ -824,11 +829,14 @@ model_headline(lt_session *s, lt_result *r, const design *m, double est, double 
 		lt_buf_printf(&b, "%s %s %s than those whose %s is %s", lt_buf_str(&unit),
 		    est >= 0 ? "higher" : "lower", yl, xl, t->ref);
 	}
-	lt_buf_puts(&b, " (likely between ");
-	num(s, &b, lo);
-	lt_buf_puts(&b, " and ");
-	num(s, &b, hi);
-	lt_buf_printf(&b, ")%s.", m->npred > 1 ? ", with the other columns held fixed" : "");
+	lt_buf_puts(&b, ".");
+	likely(s, &b, "value", lo, hi);
+	if (m->npred > 1)
+		lt_buf_puts(&b, " This holds the other columns fixed.");
+	/* "the change ... is 2.2" in the middle: capitalise after the first full stop. */
+	for (size_t i = 0; i + 2 < b.len; i++)
+		if (b.s[i] == '.' && b.s[i + 1] == ' ' && b.s[i + 2] >= 'a' && b.s[i + 2] <= 'z')
+			b.s[i + 2] = (char)(b.s[i + 2] - 'a' + 'A');
 	headline(r, &b);
 	free(yl);
 	free(xl);

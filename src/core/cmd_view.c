@@ -451,7 +451,7 @@ group_headline(lt_session *s, lt_result *r, const lt_var *v, const describe_tabl
 
 	lt_buf_printf(&b, "%s: the average is highest for %s (", title, dt->labels[hi]);
 	lt_format_number(&b, means[hi], digits);
-	lt_buf_printf(&b, ") and lowest for %s (", dt->labels[lo]);
+	lt_buf_printf(&b, "). It is lowest for %s (", dt->labels[lo]);
 	lt_format_number(&b, means[lo], digits);
 	lt_buf_puts(&b, ").");
 	lt_result_headline(r, "%s", lt_buf_str(&b));
@@ -470,20 +470,24 @@ number_items(lt_session *s, lt_result *r, const lt_var *v, const lt_summary *sm)
 	char *title = var_title(v);
 	int digits = lt_session_int(s, "digits");
 
-	lt_buf_printf(&b, "%s: on average ", title);
+	lt_buf_printf(&b, "%s: the average is ", title);
 	lt_format_number(&b, sm->mean, digits);
-	lt_buf_puts(&b, " (likely between ");
-	lt_format_number(&b, sm->ci_lo, digits);
-	lt_buf_puts(&b, " and ");
-	lt_format_number(&b, sm->ci_hi, digits);
-	lt_buf_puts(&b, "), and half of the values are below ");
-	lt_format_number(&b, sm->median, digits);
-	lt_buf_puts(&b, " (from ");
+	lt_buf_puts(&b, ", from ");
 	lt_format_number(&b, sm->n, 0);
 	if (s->ds->weight != NULL || strcmp(s->ds->kind, LT_KIND_INDIVIDUAL) == 0)
-		lt_buf_puts(&b, sm->n == 1 ? " person)." : " people).");
+		lt_buf_puts(&b, sm->n == 1 ? " person." : " people.");
 	else
-		lt_buf_puts(&b, sm->n == 1 ? " row)." : " rows).");
+		lt_buf_puts(&b, sm->n == 1 ? " row." : " rows.");
+	if (!isnan(sm->ci_lo)) {
+		lt_buf_puts(&b, " The true average is likely between ");
+		lt_format_number(&b, sm->ci_lo, digits);
+		lt_buf_puts(&b, " and ");
+		lt_format_number(&b, sm->ci_hi, digits);
+		lt_buf_puts(&b, ".");
+	}
+	lt_buf_puts(&b, " Half the values are below ");
+	lt_format_number(&b, sm->median, digits);
+	lt_buf_puts(&b, ".");
 	lt_result_headline(r, "%s", lt_buf_str(&b));
 	lt_result_number(r, "n", "N", sm->n, NULL);
 	lt_result_number(r, "missing", "Missing", sm->missing, NULL);

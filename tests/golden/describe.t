@@ -15,8 +15,8 @@ Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
 Caveats:
   - This data is synthetic: no real person is in it.
 
-Body mass index (kg/m2): on average 27.46 (likely between 27.39 and 27.53), and
-half of the values are below 27.1 (from 19,575 people).
+Body mass index (kg/m2): the average is 27.46, from 19,575 people. The true
+average is likely between 27.39 and 27.53. Half the values are below 27.1.
 
 N                         19,575
 Missing                   425
@@ -108,7 +108,7 @@ $ lantern --format json -c 'open cohort; describe bmi'
   "command": "describe bmi",
   "dataset": "cohort",
   "filter": null,
-  "headline": "Body mass index (kg/m2): on average 27.46 (likely between 27.39 and 27.53), and half of the values are below 27.1 (from 19,575 people).",
+  "headline": "Body mass index (kg/m2): the average is 27.46, from 19,575 people. The true average is likely between 27.39 and 27.53. Half the values are below 27.1.",
   "numbers": [
     {
       "key": "n",
@@ -221,7 +221,7 @@ $ lantern -d cohort -q describe bmi --format json
   "command": "describe bmi --format json",
   "dataset": "cohort",
   "filter": null,
-  "headline": "Body mass index (kg/m2): on average 27.46 (likely between 27.39 and 27.53), and half of the values are below 27.1 (from 19,575 people).",
+  "headline": "Body mass index (kg/m2): the average is 27.46, from 19,575 people. The true average is likely between 27.39 and 27.53. Half the values are below 27.1.",
   "numbers": [
     {
       "key": "n",
@@ -552,8 +552,9 @@ Why it matters  It is the classic case of data changing public health:
 Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
                 summary
 
-Deaths from preventable diseases (deaths): on average 603.2 (likely between
-300.5 and 905.8), and half of the values are below 429.5 (from 24 rows).
+Deaths from preventable diseases (deaths): the average is 603.2, from 24 rows.
+The true average is likely between 300.5 and 905.8. Half the values are below
+429.5.
 
 N                         24
 Missing                   0

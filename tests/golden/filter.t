@@ -27,8 +27,8 @@ Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
   Filter: age >= 65 and smoking = "current" (378 rows match)
 
-Body mass index (kg/m2): on average 28.24 (likely between 27.73 and 28.76), and
-half of the values are below 27.9 (from 368 people).
+Body mass index (kg/m2): the average is 28.24, from 368 people. The true average
+is likely between 27.73 and 28.76. Half the values are below 27.9.
 
 N                         368
 Missing                   10
@@ -223,8 +223,8 @@ Filter off: every row is used again.
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
 
-Age (years): on average 49.03 (likely between 48.77 and 49.28), and half of the
-values are below 48 (from 20,000 people).
+Age (years): the average is 49.03, from 20,000 people. The true average is
+likely between 48.77 and 49.28. Half the values are below 48.
 
 N                         20,000
 Missing                   0

@@ -98,8 +98,8 @@ Why it matters  It is the classic case of data changing public health:
 Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
                 summary
 
-Deaths from wounds and injuries (deaths): on average 73.25 (likely between 36.53
-and 110), and half of the values are below 45 (from 24 rows).
+Deaths from wounds and injuries (deaths): the average is 73.25, from 24 rows.
+The true average is likely between 36.53 and 110. Half the values are below 45.
 
 N                         24
 Missing                   0
@@ -146,8 +146,8 @@ Why it matters  It is the classic case of data changing public health:
 Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
                 summary
 
-Deaths from wounds and injuries (deaths): on average 73.25 (likely between 36.53
-and 110), and half of the values are below 45 (from 24 rows).
+Deaths from wounds and injuries (deaths): the average is 73.25, from 24 rows.
+The true average is likely between 36.53 and 110. Half the values are below 45.
 
 N                         24
 Missing                   0
@@ -195,8 +195,8 @@ Why it matters  It is the classic case of data changing public health:
 Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
                 summary
 
-Deaths from wounds and injuries (deaths): on average 73.25 (likely between 36.53
-and 110), and half of the values are below 45 (from 24 rows).
+Deaths from wounds and injuries (deaths): the average is 73.25, from 24 rows.
+The true average is likely between 36.53 and 110. Half the values are below 45.
 
 N                         24
 Missing                   0
@@ -305,8 +305,8 @@ Why it matters  It is the classic case of data changing public health:
 Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
                 summary
 
-Deaths from wounds and injuries (deaths): on average 73.25 (likely between 36.53
-and 110), and half of the values are below 45 (from 24 rows).
+Deaths from wounds and injuries (deaths): the average is 73.25, from 24 rows.
+The true average is likely between 36.53 and 110. Half the values are below 45.
 
 N                         24
 Missing                   0

@@ -53,7 +53,7 @@ $ lantern -c 'set format json; open nightingale; describe wounds'
   "command": "describe wounds",
   "dataset": "nightingale",
   "filter": null,
-  "headline": "Deaths from wounds and injuries (deaths): on average 73.25 (likely between 36.53 and 110), and half of the values are below 45 (from 24 rows).",
+  "headline": "Deaths from wounds and injuries (deaths): the average is 73.25, from 24 rows. The true average is likely between 36.53 and 110. Half the values are below 45.",
   "numbers": [
     {
       "key": "n",
@@ -165,8 +165,9 @@ $ lantern -c 'set format json; open nightingale; describe wounds'
 $ lantern -d nightingale -c 'set digits 6; describe disease'
 digits is now 6.
 
-Deaths from preventable diseases (deaths): on average 603.167 (likely between
-300.489 and 905.844), and half of the values are below 429.5 (from 24 rows).
+Deaths from preventable diseases (deaths): the average is 603.167, from 24 rows.
+The true average is likely between 300.489 and 905.844. Half the values are
+below 429.5.
 
 N                         24
 Missing                   0

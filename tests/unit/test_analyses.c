@@ -1,0 +1,268 @@
+/*
+ * test_analyses.c - the analysis commands end to end on the bundled cohort:
+ * they find the effects its generator built in (datasets/cohort/
+ * datapackage.json, "effects"), their headlines give an interval and never
+ * claim "no difference", and weights, filters and errors behave.
+ */
+#include "config.h"
+
+#include "test_common.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "session.h"
+
+/* The last result emitted: its headline and key numbers. */
+typedef struct seen {
+	char *headline;
+	char **keys;
+	double *vals;
+	size_t n;
+	char *caveats;		/* all caveats, one per line */
+} seen;
+
+static void
+seen_clear(seen *s)
+{
+	free(s->headline);
+	for (size_t i = 0; i < s->n; i++)
+		free(s->keys[i]);
+	free(s->keys);
+	free(s->vals);
+	free(s->caveats);
+	memset(s, 0, sizeof *s);
+}
+
+static int
+emit(void *ud, const lt_result *r, int format)
+{
+	seen *s = ud;
+	lt_buf c = LT_BUF_INIT;
+
+	(void)format;
+	seen_clear(s);
+	s->headline = lt_strdup(r->headline != NULL ? r->headline : "");
+	s->keys = lt_calloc(r->nitems + 1, sizeof *s->keys);
+	s->vals = lt_calloc(r->nitems + 1, sizeof *s->vals);
+	for (size_t i = 0; i < r->nitems; i++) {
+		s->keys[i] = lt_strdup(r->items[i].key);
+		s->vals[i] = r->items[i].is_text ? NAN : r->items[i].num;
+	}
+	s->n = r->nitems;
+	for (size_t i = 0; i < r->caveats.n; i++)
+		lt_buf_printf(&c, "%s\n", r->caveats.v[i]);
+	s->caveats = lt_buf_take(&c);
+	return 0;
+}
+
+/* The number called key in the last result. */
+static double
+val(const seen *s, const char *key)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->keys[i], key) == 0)
+			return s->vals[i];
+	print_error("no number \"%s\" in the result\n", key);
+	fail();
+	return NAN;
+}
+
+typedef struct fixture {
+	char *dir, *db, *bundled;
+	lt_session *s;
+	seen last;
+} fixture;
+
+static int
+setup(void **state)
+{
+	fixture *f = lt_calloc(1, sizeof *f);
+	lt_session_opts o = { 0 };
+	lt_error err;
+
+	f->dir = tc_tmpdir_new();
+	f->db = lt_sprintf("%s/lantern.db", f->dir);
+	f->bundled = tc_src_path("datasets");
+	o.catalog_path = f->db;
+	o.bundled_dir = f->bundled;
+	f->s = lt_session_new(&o, &err);
+	assert_non_null(f->s);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	fixture *f = *state;
+
+	lt_session_free(f->s);
+	seen_clear(&f->last);
+	tc_tmpdir_free(f->dir);
+	free(f->db);
+	free(f->bundled);
+	free(f);
+	return 0;
+}
+
+/* Run text; fail the test with its message if it does not succeed. */
+static void
+run(fixture *f, const char *text)
+{
+	lt_error err;
+
+	if (lt_session_run(f->s, text, emit, &f->last, NULL, &err) != 0) {
+		print_error("%s: %s\n", text, err.msg);
+		fail();
+	}
+}
+
+/* Phrases a headline must never use (DESIGN.md: the data cannot tell). */
+static void
+honest(const char *headline)
+{
+	static const char *const banned[] = {
+		"no effect", "no difference", "no link", "no association", "proves", "caused"
+	};
+
+	for (size_t i = 0; i < sizeof banned / sizeof banned[0]; i++)
+		if (strstr(headline, banned[i]) != NULL) {
+			print_error("headline says \"%s\": %s\n", banned[i], headline);
+			fail();
+		}
+}
+
+/*
+ * Built in: smoking raises heart-attack risk (adjusted odds about 2.7 for
+ * current smokers), partly confounded by age (the simple odds ratio is
+ * smaller, about 2).
+ */
+static void
+test_smoking_heart_attack(void **state)
+{
+	fixture *f = *state;
+	double crude, adjusted;
+
+	run(f, "open cohort; regress heart_attack on smoking");
+	assert_true(val(&f->last, "n") == 20000);
+	assert_non_null(strstr(f->last.headline, "current"));
+	assert_non_null(strstr(f->last.headline, "times the odds"));
+	assert_non_null(strstr(f->last.headline, "likely between"));
+	honest(f->last.headline);
+	/* The headline gives the odds ratio of current smokers ("had 1.93 times"). */
+	crude = strtod(strstr(f->last.headline, "had ") + 4, NULL);
+	run(f, "regress heart_attack on smoking age sex");
+	adjusted = strtod(strstr(f->last.headline, "had ") + 4, NULL);
+	assert_true(crude > 1.5 && crude < 2.5);
+	assert_true(adjusted > 2.2 && adjusted < 3.3);
+	assert_true(adjusted > crude);	/* age confounds: adjusting raises it */
+	assert_non_null(strstr(f->last.headline, "holds the other columns fixed"));
+}
+
+/* Built in: blood pressure rises with age and BMI; men slightly higher. */
+static void
+test_blood_pressure(void **state)
+{
+	fixture *f = *state;
+
+	run(f, "open cohort; correlate bmi with sbp");
+	assert_true(val(&f->last, "r") > 0.2);
+	assert_true(val(&f->last, "r_low") > 0);
+	assert_true(val(&f->last, "r_low") < val(&f->last, "r"));
+	assert_true(val(&f->last, "r_high") > val(&f->last, "r"));
+	honest(f->last.headline);
+	run(f, "compare sbp by sex");
+	assert_true(val(&f->last, "diff") < 0);	/* female minus male */
+	assert_true(val(&f->last, "diff_high") < 0);
+	assert_true(val(&f->last, "p") < 0.001);
+	assert_non_null(strstr(f->last.headline, "lower for female than for male"));
+	honest(f->last.headline);
+	run(f, "regress sbp on age bmi");
+	assert_true(val(&f->last, "r_squared") > 0.2);
+	assert_non_null(strstr(f->last.headline, "higher systolic blood pressure"));
+}
+
+/* Built in: region has no direct effect; the headline must not claim none. */
+static void
+test_cannot_tell(void **state)
+{
+	fixture *f = *state;
+
+	run(f, "open cohort; correlate alcohol with cholesterol");
+	assert_true(val(&f->last, "r_low") < 0 && val(&f->last, "r_high") > 0);
+	assert_non_null(strstr(f->last.headline, "The data cannot tell"));
+	honest(f->last.headline);
+	run(f, "compare cholesterol by region");
+	honest(f->last.headline);
+	assert_true(val(&f->last, "eta_squared") < 0.01);
+}
+
+/* The same analysis on the aggregated counts matches the person-level data. */
+static void
+test_weights(void **state)
+{
+	fixture *f = *state;
+	double a, b;
+
+	run(f, "open cohort; regress heart_attack on sex");
+	a = strtod(strstr(f->last.headline, "had ") + 4, NULL);
+	run(f, "open cohort-counts; regress heart_attack on sex");
+	b = strtod(strstr(f->last.headline, "had ") + 4, NULL);
+	assert_true(fabs(a - b) < 1e-9 * a + 0.006);	/* three digits in headlines */
+	assert_true(val(&f->last, "n") == 20000);
+}
+
+/* A filter narrows every analysis; many tests bring the chance caveat. */
+static void
+test_filter_and_counter(void **state)
+{
+	fixture *f = *state;
+
+	run(f, "open cohort; filter age >= 65; compare bmi by sex");
+	assert_true(val(&f->last, "diff") == val(&f->last, "diff"));
+	run(f, "correlate age with sbp; correlate bmi with sbp; correlate steps with age");
+	assert_null(strstr(f->last.caveats, "test number"));
+	run(f, "compare steps by sex");
+	assert_non_null(strstr(f->last.caveats, "This is test number 5"));
+}
+
+/* Misuse gets one clear sentence. */
+static void
+test_errors(void **state)
+{
+	fixture *f = *state;
+	lt_error err;
+
+	run(f, "open cohort");
+	assert_int_equal(lt_session_run(f->s, "compare smoking by sex", emit, &f->last, NULL,
+	    &err), LT_EINVAL);
+	assert_non_null(strstr(err.msg, "not a number column"));
+	assert_int_equal(lt_session_run(f->s, "compare bmi sex", emit, &f->last, NULL, &err),
+	    LT_EINVAL);
+	assert_non_null(strstr(err.msg, "as in \"compare sbp by smoking\""));
+	assert_int_equal(lt_session_run(f->s, "regress region on age", emit, &f->last, NULL,
+	    &err), LT_EINVAL);
+	assert_non_null(strstr(err.msg, "yes/no"));
+	assert_int_equal(lt_session_run(f->s, "regress sbp on sbp", emit, &f->last, NULL, &err),
+	    LT_EINVAL);
+	assert_int_equal(lt_session_run(f->s, "correlate bmi with nothing", emit, &f->last, NULL,
+	    &err), LT_ENOENT);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_smoking_heart_attack, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_blood_pressure, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cannot_tell, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_weights, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_filter_and_counter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
