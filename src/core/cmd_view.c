@@ -10,11 +10,11 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "date.h"
 #include "format.h"
 #include "session_int.h"
 #include "stats.h"
 
-int lt_parse_date(const char *s, size_t len, long *days);
 
 /* "bmi (kg/m2)" or "bmi". */
 static char *
@@ -357,22 +357,6 @@ static const lt_coldef category_cols[] = {
 	{ "most_common_pct", "%", LT_RC_PERCENT }, { NULL, NULL, 0 }
 };
 
-/* A day number as an ISO date. */
-static void
-put_date(lt_buf *b, double days)
-{
-	long z = (long)days + 719468, era = (z >= 0 ? z : z - 146096) / 146097;
-	unsigned doe = (unsigned)(z - era * 146097);
-	unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = (long)yoe + era * 400;
-	unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	unsigned mp = (5 * doy + 2) / 153;
-	unsigned dd = doy - (153 * mp + 2) / 5 + 1;
-	unsigned mm = mp < 10 ? mp + 3 : mp - 9;
-
-	lt_buf_printf(b, "%04ld-%02u-%02u", y + (mm <= 2), mm, dd);
-}
-
 typedef struct describe_tables {
 	lt_table *num, *cat, *date;
 	lt_buf small;		/* columns with few values, for one caveat */
@@ -540,13 +524,13 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 		if (sm.n > 0) {
 			char first[16], mid[16], last[16];
 
-			put_date(&b, sm.min);
+			lt_date_format(&b, (long)(sm.min));
 			snprintf(first, sizeof first, "%s", lt_buf_str(&b));
 			lt_buf_reset(&b);
-			put_date(&b, floor(sm.median));
+			lt_date_format(&b, (long)(floor(sm.median)));
 			snprintf(mid, sizeof mid, "%s", lt_buf_str(&b));
 			lt_buf_reset(&b);
-			put_date(&b, sm.max);
+			lt_date_format(&b, (long)(sm.max));
 			snprintf(last, sizeof last, "%s", lt_buf_str(&b));
 			lt_table_text(t, row, 3, first);
 			lt_table_text(t, row, 4, mid);

@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "dict.h"
 #include "error.h"
+#include "date.h"
 #include "expr.h"
 
 #define EXPR_MAX_DEPTH	100	/* nested "(" and "not" allowed */
@@ -456,25 +457,9 @@ not_a_number(struct parser *p, const lt_var *v, const struct value *val)
 static int
 is_iso_date(const char *s)
 {
-	static const int mdays[] = {
-		31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
-	};
-	int y, m, d;
+	long days;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	y = atoi(s);
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 &&
-	    !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 0;
-	return 1;
+	return lt_date_parse(s, strlen(s), &days);
 }
 
 /* Check val against column v and append it as a parameter. */

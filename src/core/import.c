@@ -27,6 +27,7 @@
 #include "catalog.h"
 #include "catalog_int.h"
 #include "csv.h"
+#include "date.h"
 #include "ident.h"
 
 #define PREFIX_ROWS	10000
@@ -88,45 +89,6 @@ fnv(uint64_t h, const void *p, size_t n)
 		h *= 0x100000001b3ULL;
 	}
 	return h;
-}
-
-/* Days since 1970-01-01 of a valid civil date (Howard Hinnant's algorithm). */
-static long
-days_from_civil(int y, int m, int d)
-{
-	int era;
-	unsigned yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = (unsigned)(y - era * 400);
-	doy = (unsigned)((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1);
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (long)era * 146097 + (long)doe - 719468;
-}
-
-/* Parse an ISO 8601 date YYYY-MM-DD; 1 and *days when valid. */
-int lt_parse_date(const char *s, size_t len, long *days);
-int
-lt_parse_date(const char *s, size_t len, long *days)
-{
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d;
-
-	if (len != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (size_t i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	m = (s[5] - '0') * 10 + (s[6] - '0');
-	d = (s[8] - '0') * 10 + (s[9] - '0');
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 0;
-	*days = days_from_civil(y, m, d);
-	return 1;
 }
 
 /* Strip ASCII spaces around a value (for numbers only). */
@@ -195,7 +157,7 @@ classify(const char *s, size_t len, long long *iv, double *dv)
 		}
 	}
 notnum:
-	if (lt_parse_date(p, n, &days)) {
+	if (lt_date_parse(p, n, &days)) {
 		*dv = (double)days;
 		return C_DATE;
 	}

@@ -6,6 +6,7 @@
 
 #include "test_common.h"
 
+#include "date.h"
 #include "dict.h"
 
 /* Three variables like the cohort's: age, smoking (labelled) and bmi. */
@@ -130,10 +131,44 @@ test_copy_and_clear(void **state)
 	free_vars(v);
 }
 
+/* Dates: known day numbers (checked with Python's datetime), leap years, every day round-trips, bad ones refused. */
+static void
+test_dates(void **state)
+{
+	long days;
+	lt_buf b = LT_BUF_INIT;
+
+	(void)state;
+	assert_true(lt_date_parse("1970-01-01", 10, &days) && days == 0);
+	assert_true(lt_date_parse("2020-01-01", 10, &days) && days == 18262);
+	assert_true(lt_date_parse("1854-04-01", 10, &days) && days == -42278);
+	assert_true(lt_date_parse("2000-02-29", 10, &days));
+	assert_false(lt_date_parse("1900-02-29", 10, &days));
+	assert_false(lt_date_parse("2021-02-29", 10, &days));
+	assert_false(lt_date_parse("2021-13-01", 10, &days));
+	assert_false(lt_date_parse("2021-04-31", 10, &days));
+	assert_false(lt_date_parse("21-04-01", 8, &days));
+	assert_false(lt_date_parse("2021/04/01", 10, &days));
+	for (long d = -80000; d <= 80000; d += 7) {
+		long back;
+
+		lt_buf_reset(&b);
+		lt_date_format(&b, d);
+		assert_int_equal(b.len, 10);
+		assert_true(lt_date_parse(b.s, b.len, &back));
+		assert_int_equal(back, d);
+	}
+	lt_buf_reset(&b);
+	lt_date_format(&b, 18262);
+	assert_string_equal(lt_buf_str(&b), "2020-01-01");
+	lt_buf_free(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_vtype_names),
 		cmocka_unit_test(test_levels),
 		cmocka_unit_test(test_find_and_suggest),
