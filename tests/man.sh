@@ -83,6 +83,24 @@ for o in $options; do
 	fi
 done
 
+# Every key an analysis writes to JSON is documented under ANALYSES.
+tmpd=$(mktemp -d)
+analyses=$(printf '%s\n' "$plain" | sed -n '/^\.SH ANALYSES/,/^\.SH /p')
+for cmd in "describe bmi" "describe bmi age by sex" "compare sbp by sex" \
+    "compare bmi by region" "correlate bmi with sbp" "regress sbp on age sex" \
+    "regress heart_attack on smoking age"; do
+	LANTERN_HOME=$tmpd "$LANTERN" -q -d cohort -f json -c "$cmd" >"$tmpd/out" 2>&1 ||
+	    { bad "\"$cmd\" failed: $(head -1 "$tmpd/out")"; continue; }
+	for k in $(sed -n 's/^      "key": "\(.*\)",$/\1/p; s/^          "name": "\(.*\)",$/\1/p' "$tmpd/out"); do
+		if printf '%s\n' "$analyses" | grep -qE "(^|[[ ,(])$k([] ,)]|\$)"; then
+			ok
+		else
+			bad "ANALYSES does not document \"$k\" (from $cmd)"
+		fi
+	done
+done
+rm -rf "$tmpd"
+
 # The build filled in the placeholders.
 if grep -q '@[A-Za-z][A-Za-z]*@' "$page1"; then
 	bad "$page1 still holds a placeholder: $(grep -o '@[A-Za-z][A-Za-z]*@' "$page1" | head -1)"
