@@ -88,10 +88,17 @@ tmpd=$(mktemp -d)
 analyses=$(printf '%s\n' "$plain" | sed -n '/^\.SH ANALYSES/,/^\.SH /p')
 for cmd in "describe bmi" "describe bmi age by sex" "compare sbp by sex" \
     "compare bmi by region" "correlate bmi with sbp" "regress sbp on age sex" \
-    "regress heart_attack on smoking age"; do
+    "regress heart_attack on smoking age" "freq smoking" \
+    "crosstab smoking by heart_attack" "crosstab sex by region" \
+    "rate heart_attack per age by sex per 1000"; do
 	LANTERN_HOME=$tmpd "$LANTERN" -q -d cohort -f json -c "$cmd" >"$tmpd/out" 2>&1 ||
 	    { bad "\"$cmd\" failed: $(head -1 "$tmpd/out")"; continue; }
-	for k in $(sed -n 's/^      "key": "\(.*\)",$/\1/p; s/^          "name": "\(.*\)",$/\1/p' "$tmpd/out"); do
+	# A crosstab's table columns are the values of the data: check its keys only.
+	case $cmd in
+	crosstab*) names='' ;;
+	*) names='s/^          "name": "\(.*\)",$/\1/p' ;;
+	esac
+	for k in $(sed -n "s/^      \"key\": \"\(.*\)\",\$/\1/p; $names" "$tmpd/out"); do
 		if printf '%s\n' "$analyses" | grep -qE "(^|[[ ,(])$k([] ,)]|\$)"; then
 			ok
 		else

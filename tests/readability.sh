@@ -43,10 +43,16 @@ cohort-counts|regress heart_attack on sex
 nightingale|correlate disease with army_size
 gapminder|correlate fertility with life_expect
 anscombe|correlate X with Y
+cohort|freq smoking
+cohort|crosstab smoking by heart_attack
+cohort|crosstab diabetes by stroke
+cohort|crosstab sex by region
+nightingale|rate disease per army_size per 1000 --yearly 12
+nightingale|rate disease per army_size by month per 1000 --yearly 12
 LIST
 
 n=$(wc -l <"$tmp/headlines")
-[ "$n" -ge 16 ] && ok "$n headlines collected" || bad "only $n headlines collected"
+[ "$n" -ge 22 ] && ok "$n headlines collected" || bad "only $n headlines collected"
 if grep -inE 'no (effect|difference|link|association)' "$tmp/headlines"; then
 	bad "a headline claims there is no effect"
 else

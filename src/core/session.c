@@ -326,8 +326,9 @@ lt_session_groups(lt_session *s, int gidx, int pos, size_t **codes, char ***labe
 				*codes = NULL;
 				lt_strv_free(vals);
 				return lt_err_at(err, LT_EINVAL, pos,
-				    "%s has more than %d different values, too many to compare "
-				    "as groups; choose a column with fewer", g->name, LT_MAX_GROUPS);
+				    "%s has more than %d different values, too many to count or "
+				    "compare one by one; \"describe %s\" summarises it", g->name,
+				    LT_MAX_GROUPS, g->name);
 			}
 			vals[nv++] = lt_strdup(v);
 		}

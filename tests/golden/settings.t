@@ -233,7 +233,7 @@ Type a command and press Enter; "help COMMAND" tells more about one, as in "help
 filter".
 
 Command    What it does
-─────────  ────────────────────────────────────────────────────────
+─────────  ──────────────────────────────────────────────────────────────
 datasets   list the datasets you can open
 open       open a dataset to work on
 info       show a dataset's card: source, licence, kind and columns
@@ -241,9 +241,12 @@ show       show rows of the open dataset, a page at a time
 filter     choose which rows to look at
 sort       put rows in order of a column
 describe   summarise columns: counts, averages, spread
+freq       count each value of a column
+crosstab   count two columns against each other and test the link
 compare    compare the average of a number between groups
 correlate  measure how two numbers go up and down together
 regress    explain a number or a yes/no outcome by several columns
+rate       events per person, per 1,000 or per year, with exact intervals
 import     bring a CSV file into your catalog
 drop       remove an imported dataset from your catalog
 generate   make synthetic data with lantern's own generators

@@ -229,6 +229,73 @@ test_filter_and_counter(void **state)
 	assert_non_null(strstr(f->last.caveats, "This is test number 5"));
 }
 
+/* freq: shares with Wilson intervals; missing values counted apart. */
+static void
+test_freq(void **state)
+{
+	fixture *f = *state;
+
+	run(f, "open cohort; freq smoking");
+	assert_true(val(&f->last, "n") + val(&f->last, "missing") == 20000);
+	assert_non_null(strstr(f->last.headline, "The true share is likely between"));
+	run(f, "freq imd_quintile");	/* numbers with few values too */
+	assert_true(val(&f->last, "levels") == 5);
+	{
+		lt_error err;
+
+		assert_int_equal(lt_session_run(f->s, "freq bmi", emit, &f->last, NULL, &err),
+		    LT_EINVAL);
+		assert_non_null(strstr(err.msg, "\"describe bmi\" summarises it"));
+	}
+}
+
+/*
+ * crosstab: smoking and heart attacks are linked (built in); the aggregated
+ * counts give exactly the same chi-square as the people they count.
+ */
+static void
+test_crosstab(void **state)
+{
+	fixture *f = *state;
+	double people, counts;
+
+	run(f, "open cohort; crosstab diabetes by heart_attack");
+	people = val(&f->last, "chi_square");
+	assert_true(val(&f->last, "p") < 0.001);
+	assert_true(val(&f->last, "rr_low") > 1);
+	assert_true(val(&f->last, "fisher_p") < 0.001);	/* 2 x 2: Fisher too */
+	assert_non_null(strstr(f->last.headline, "times as often"));
+	honest(f->last.headline);
+	run(f, "open cohort-counts; crosstab diabetes by heart_attack");
+	counts = val(&f->last, "chi_square");
+	assert_true(fabs(people - counts) < 1e-9 * people);
+	run(f, "open cohort; crosstab sex by region");
+	honest(f->last.headline);
+	/* A small corner: expected counts are small, Fisher's test is used. */
+	run(f, "filter region = \"London\" and age > 85; crosstab smoking by stroke");
+	assert_non_null(strstr(f->last.caveats, "expected counts are small"));
+	assert_true(val(&f->last, "fisher_p") >= 0 && val(&f->last, "fisher_p") <= 1);
+}
+
+/*
+ * rate: Florence Nightingale's annual death rate from disease in January
+ * 1855 was 1,022.8 per 1,000 (deaths 2,761 x 12,000 / army 32,393; the
+ * formula in her data's description).
+ */
+static void
+test_rate(void **state)
+{
+	fixture *f = *state;
+
+	run(f, "open nightingale; filter month = \"1855-01-01\"; "
+	    "rate disease per army_size per 1000 --yearly 12");
+	assert_true(fabs(val(&f->last, "rate") - 2761.0 * 12000 / 32393) < 1e-9);
+	assert_true(val(&f->last, "ci_low") < val(&f->last, "rate"));
+	assert_true(val(&f->last, "ci_high") > val(&f->last, "rate"));
+	run(f, "filter off; rate disease per army_size by month per 1000 --yearly 12");
+	assert_non_null(strstr(f->last.headline, "highest for 1855-01-01"));
+}
+
 /* Misuse gets one clear sentence. */
 static void
 test_errors(void **state)
@@ -261,6 +328,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_cannot_tell, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_weights, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_and_counter, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_freq, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_crosstab, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rate, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
 	};
 

@@ -1,0 +1,655 @@
+/*
+ * cmd_counts.c - the counting analyses: freq, crosstab, rate.
+ *
+ * Counts are tallied from the session's rows (filter and frequency weights
+ * honoured) and handed to ctab.c; the results come back in layers like the
+ * other analyses (cmd_stats.c): a headline with an interval, the numbers,
+ * caveats (small expected counts, association is not causation) and the
+ * method.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "ctab.h"
+#include "format.h"
+#include "session_int.h"
+
+extern const lt_cmd_entry lt_cmd_rate_entry;
+
+/* Three significant digits, as in every headline. */
+static void
+num(lt_buf *b, double v)
+{
+	lt_format_number(b, v, 3);
+}
+
+/* A percentage for a sentence: "7.04%". */
+static void
+pct(lt_buf *b, double v)
+{
+	lt_format_number(b, v, 3);
+	lt_buf_putc(b, '%');
+}
+
+/* Lower-case first letter unless the label starts with an acronym. */
+static char *
+lc(const lt_var *v)
+{
+	char *s = lt_strdup(v->label);
+
+	if (s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
+		s[0] = (char)(s[0] - 'A' + 'a');
+	return s;
+}
+
+/* Set b as the headline with a capital first letter. */
+static void
+headline(lt_result *r, lt_buf *b)
+{
+	if (b->len > 0 && b->s[0] >= 'a' && b->s[0] <= 'z')
+		b->s[0] = (char)(b->s[0] - 'a' + 'A');
+	lt_result_headline(r, "%s", lt_buf_str(b));
+}
+
+/*
+ * The frequency weight of each row the filter selects (row order as
+ * lt_session_groups), or NULL when every row counts once.
+ */
+static int
+row_weights(lt_session *s, double **w, size_t *n, lt_error *err)
+{
+	const lt_dataset *d = s->ds;
+	int widx;
+	double *x, *unused = NULL;
+	int rc;
+
+	*w = NULL;
+	if (d->weight == NULL)
+		return 0;
+	widx = lt_dataset_var_index(d, d->weight);
+	if ((rc = lt_session_numeric(s, widx, &x, &unused, n, err)) != 0)
+		return rc;
+	free(unused);
+	for (size_t i = 0; i < *n; i++)
+		x[i] += d->vars[widx].offset;
+	*w = x;
+	return 0;
+}
+
+/* Add the chance-findings caveat, as cmd_stats.c does. */
+static void
+count_test(lt_session *s, lt_result *r)
+{
+	s->ntests++;
+	if (s->ntests >= 5)
+		lt_result_caveat(r, "This is test number %d in this session. Even when nothing "
+		    "real is going on, about 1 test in 20 comes out \"significant\" (p < 0.05) by "
+		    "chance, so about %d of these could be flukes.", s->ntests,
+		    (s->ntests + 10) / 20 > 0 ? (s->ntests + 10) / 20 : 1);
+}
+
+static const lt_coldef freq_cols[] = {
+	{ "value", "Value", LT_RC_TEXT }, { "count", "Count", LT_RC_COUNT },
+	{ "percent", "%", LT_RC_PERCENT }, { "valid_percent", "Valid %", LT_RC_PERCENT },
+	{ "ci_low", "95% CI from", LT_RC_PERCENT }, { "ci_high", "to", LT_RC_PERCENT },
+	{ NULL, NULL, 0 }
+};
+
+static int
+freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	const lt_dataset *d = s->ds;
+	size_t *g = NULL, k, n, nw = 0, top = 0;
+	char **labels = NULL;
+	double *w = NULL, *count = NULL, missing = 0, valid = 0;
+	lt_table *t;
+	lt_buf b = LT_BUF_INIT;
+	char *label = NULL;
+	int idx, rc;
+
+	if ((rc = lt_session_var(s, a->argv[0], a->argpos[0], &idx, err)) != 0)
+		return rc;
+	if ((rc = lt_session_groups(s, idx, a->argpos[0], &g, &labels, &k, &n, err)) != 0)
+		return rc;
+	if ((rc = row_weights(s, &w, &nw, err)) != 0)
+		goto out;
+	count = lt_calloc(k + 1, sizeof *count);
+	for (size_t i = 0; i < n; i++) {
+		double wi = w != NULL ? w[i] : 1;
+
+		if (isnan(wi) || wi <= 0)
+			continue;
+		if (g[i] == LT_NO_GROUP)
+			missing += wi;
+		else
+			count[g[i]] += wi;
+	}
+	for (size_t j = 0; j < k; j++) {
+		valid += count[j];
+		if (count[j] > count[top])
+			top = j;
+	}
+	t = lt_result_table_with(r, "frequencies", NULL, freq_cols);
+	for (size_t j = 0; j < k; j++) {
+		size_t row = lt_table_row(t);
+		lt_ctab_prop p;
+
+		lt_table_text(t, row, 0, labels[j]);
+		lt_table_num(t, row, 1, count[j]);
+		lt_table_num(t, row, 2, 100 * count[j] / (valid + missing));
+		if (valid > 0 && lt_ctab_wilson(count[j], valid, 0.95, &p, err) == 0) {
+			lt_table_num(t, row, 3, 100 * p.p);
+			lt_table_num(t, row, 4, 100 * p.lo);
+			lt_table_num(t, row, 5, 100 * p.hi);
+		}
+	}
+	if (missing > 0) {
+		size_t row = lt_table_row(t);
+
+		lt_table_text(t, row, 0, "(missing)");
+		lt_table_num(t, row, 1, missing);
+		lt_table_num(t, row, 2, 100 * missing / (valid + missing));
+	}
+	label = lc(&d->vars[idx]);
+	if (valid > 0) {
+		lt_ctab_prop p;
+
+		lt_ctab_wilson(count[top], valid, 0.95, &p, err);
+		lt_buf_printf(&b, "The most common %s is %s: ", label, labels[top]);
+		pct(&b, 100 * p.p);
+		lt_buf_puts(&b, " of ");
+		lt_format_number(&b, valid, 0);
+		lt_buf_printf(&b, " %s with a value. The true share is likely between ",
+		    d->weight != NULL || strcmp(d->kind, LT_KIND_INDIVIDUAL) == 0 ? "people" :
+		    "rows");
+		pct(&b, 100 * p.lo);
+		lt_buf_puts(&b, " and ");
+		pct(&b, 100 * p.hi);
+		lt_buf_puts(&b, ".");
+		headline(r, &b);
+		lt_result_number(r, "n", "With a value", valid, NULL);
+		lt_result_number(r, "missing", "Missing", missing, NULL);
+		lt_result_number(r, "levels", "Different values", (double)k, NULL);
+	} else {
+		lt_result_headline(r, "No row has a value for %s here.", d->vars[idx].name);
+	}
+	if (k > 0 && valid < 30)
+		lt_result_caveat(r, "Only %.0f values: the shares could easily be different in "
+		    "another sample.", valid);
+	lt_result_method(r, "Percent is of every row, valid percent of the rows with a value; "
+	    "95%% intervals by Wilson's score method (Wilson 1927; Newcombe 1998).");
+	if (d->weight != NULL)
+		lt_result_method(r, "Each row counts as \"%s\" people (a frequency weight).",
+		    d->weight);
+	lt_session_context(s, r);
+out:
+	free(label);
+	free(count);
+	free(w);
+	free(g);
+	lt_strv_free(labels);
+	lt_buf_free(&b);
+	return rc;
+}
+
+const lt_cmd_entry lt_cmd_freq_entry = {
+	.name = "freq",
+	.args = "COLUMN",
+	.summary = "count each value of a column",
+	.help = "Counts how often each value of COLUMN occurs, with its percentage of all "
+	    "rows, its percentage of the rows with a value, and a 95% interval for that share "
+	    "(Wilson's method). Missing values are counted on a line of their own.",
+	.example = "freq smoking",
+	.min_args = 1,
+	.max_args = 1,
+	.complete = LT_COMPLETE_COLUMN,
+	.flags = LT_CMD_NEEDS_DATASET,
+	.exec = freq_exec,
+};
+
+/* A table r x c of counts (rows = levels of A) with a label column. */
+static lt_table *
+grid(lt_result *r, const char *name, const char *title, const char *first,
+    char **rl, size_t rows, char **cl, size_t cols, const double *v, int type,
+    int detail)
+{
+	lt_table *t = lt_result_table(r, name, title);
+
+	lt_table_column(t, "row", first, LT_RC_TEXT);
+	for (size_t j = 0; j < cols; j++)
+		lt_table_column(t, cl[j], cl[j], type);
+	for (size_t c = 0; c < t->ncols; c++)
+		t->cols[c].detail = detail;
+	for (size_t i = 0; i < rows; i++) {
+		size_t row = lt_table_row(t);
+
+		lt_table_text(t, row, 0, rl[i]);
+		for (size_t j = 0; j < cols; j++)
+			if (!isnan(v[i * cols + j]))
+				lt_table_num(t, row, j + 1, v[i * cols + j]);
+	}
+	return t;
+}
+
+/*
+ * Compare the row with the highest share of the last column's value (the
+ * "event") with the first row (the reference): risks, risk ratio, odds
+ * ratio. For tables whose second column is two-valued.
+ */
+static void
+event_headline(lt_result *r, const lt_var *av, const lt_var *bv, char **rl, char **cl,
+    const double *counts, size_t rows, size_t cols, double p)
+{
+	size_t ev = cols - 1, hi = 0;
+	double share[LT_MAX_GROUPS];
+	double tab[4];
+	lt_ctab_2x2 e;
+	lt_error ignored;
+	lt_buf b = LT_BUF_INIT;
+	char *al = lc(av), *bl = lc(bv);
+
+	for (size_t i = 0; i < rows; i++) {
+		double tot = 0;
+
+		for (size_t j = 0; j < cols; j++)
+			tot += counts[i * cols + j];
+		share[i] = tot > 0 ? counts[i * cols + ev] / tot : NAN;
+		if (i > 0 && !isnan(share[i]) && (isnan(share[hi]) || hi == 0 ||
+		    share[i] > share[hi]))
+			hi = i;
+	}
+	if (hi == 0) {
+		free(al);
+		free(bl);
+		return;
+	}
+	/* a: exposed with the event, b: exposed without, c, d: the reference row. */
+	tab[0] = counts[hi * cols + ev];
+	tab[1] = 0;
+	tab[2] = counts[ev];
+	tab[3] = 0;
+	for (size_t j = 0; j < ev; j++) {
+		tab[1] += counts[hi * cols + j];
+		tab[3] += counts[j];
+	}
+	if (lt_ctab_2x2_effects(tab, 0.95, &e, &ignored) != 0) {
+		free(al);
+		free(bl);
+		return;
+	}
+	if (e.rr_lo > 1 || e.rr_hi < 1) {
+		lt_buf_printf(&b, "People whose %s is %s had %s (%s) ", al, rl[hi], bl, cl[ev]);
+		num(&b, e.risk_ratio);
+		lt_buf_printf(&b, " times as often as those whose %s is %s (", al, rl[0]);
+		pct(&b, 100 * e.risk1);
+		lt_buf_puts(&b, " against ");
+		pct(&b, 100 * e.risk0);
+		lt_buf_puts(&b, "). The true ratio is likely between ");
+	} else {
+		lt_buf_printf(&b, "The data cannot tell if %s (%s) is more common when %s is %s "
+		    "than when it is %s (", bl, cl[ev], al, rl[hi], rl[0]);
+		pct(&b, 100 * e.risk1);
+		lt_buf_puts(&b, " against ");
+		pct(&b, 100 * e.risk0);
+		lt_buf_puts(&b, "). The ratio is likely between ");
+	}
+	num(&b, e.rr_lo);
+	lt_buf_puts(&b, " and ");
+	num(&b, e.rr_hi);
+	lt_buf_puts(&b, ".");
+	headline(r, &b);
+	lt_result_number(r, "risk_exposed", "Share with the event, highest row", e.risk1, NULL);
+	lt_result_number(r, "risk_reference", "Share with the event, first row", e.risk0, NULL);
+	lt_result_number(r, "risk_ratio", "Risk ratio", e.risk_ratio, NULL);
+	lt_result_number(r, "rr_low", "95% CI of the risk ratio, from", e.rr_lo, NULL);
+	lt_result_number(r, "rr_high", "95% CI of the risk ratio, to", e.rr_hi, NULL);
+	lt_result_number(r, "odds_ratio", "Odds ratio", e.odds_ratio, NULL);
+	lt_result_number(r, "or_low", "95% CI of the odds ratio, from", e.or_lo, NULL);
+	lt_result_number(r, "or_high", "95% CI of the odds ratio, to", e.or_hi, NULL);
+	lt_result_number(r, "risk_difference", "Risk difference", e.risk_diff, NULL);
+	lt_result_method(r, "Risk ratio (Katz log interval) and odds ratio (Woolf log "
+	    "interval) compare %s = %s with the first row, %s = %s%s.", av->name, rl[hi],
+	    av->name, rl[0], e.or_corrected ? "; a zero cell was replaced by 0.5" : "");
+	(void)p;
+	free(al);
+	free(bl);
+	lt_buf_free(&b);
+}
+
+static int
+crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	const lt_dataset *d = s->ds;
+	size_t *ga = NULL, *gb = NULL, ka, kb, n, nb, nw;
+	char **la = NULL, **lb = NULL;
+	double *w = NULL, *counts = NULL, *percent = NULL, dropped = 0;
+	lt_ctab_chisq c;
+	lt_ctab_fisher f;
+	int ia, ib, rc, have_fisher = 0;
+
+	memset(&c, 0, sizeof c);
+	if (a->argc != 3 || strcasecmp(a->argv[1], "by") != 0)
+		return lt_err_at(err, LT_EINVAL, a->argc > 0 ? a->argpos[0] : 0,
+		    "crosstab takes two columns joined by \"by\", as in "
+		    "\"crosstab smoking by heart_attack\"");
+	if ((rc = lt_session_var(s, a->argv[0], a->argpos[0], &ia, err)) != 0 ||
+	    (rc = lt_session_var(s, a->argv[2], a->argpos[2], &ib, err)) != 0)
+		return rc;
+	if ((rc = lt_session_groups(s, ia, a->argpos[0], &ga, &la, &ka, &n, err)) != 0)
+		return rc;
+	if ((rc = lt_session_groups(s, ib, a->argpos[2], &gb, &lb, &kb, &nb, err)) != 0 ||
+	    (rc = row_weights(s, &w, &nw, err)) != 0)
+		goto out;
+	if (ka < 2 || kb < 2) {
+		rc = lt_err(err, LT_EINVAL, "a crosstab needs at least two values in each column, "
+		    "and %s has only one here", ka < 2 ? d->vars[ia].name : d->vars[ib].name);
+		goto out;
+	}
+	counts = lt_calloc(ka * kb, sizeof *counts);
+	for (size_t i = 0; i < n; i++) {
+		double wi = w != NULL ? w[i] : 1;
+
+		if (isnan(wi) || wi <= 0)
+			continue;
+		if (ga[i] == LT_NO_GROUP || gb[i] == LT_NO_GROUP)
+			dropped += wi;
+		else
+			counts[ga[i] * kb + gb[i]] += wi;
+	}
+	if ((rc = lt_ctab_chisq_test(counts, ka, kb, &c, err)) != 0)
+		goto out;
+	grid(r, "counts", "Counts", d->vars[ia].name, la, ka, lb, kb, counts, LT_RC_COUNT, 0);
+	percent = lt_calloc(ka * kb, sizeof *percent);
+	if (lt_ctab_percent(counts, ka, kb, LT_CTAB_ROW, percent, err) == 0)
+		grid(r, "row_percent", "Percent of each row", d->vars[ia].name, la, ka, lb, kb,
+		    percent, LT_RC_PERCENT, 0);
+	if (lt_ctab_percent(counts, ka, kb, LT_CTAB_COL, percent, err) == 0)
+		grid(r, "column_percent", "Percent of each column", d->vars[ia].name, la, ka, lb,
+		    kb, percent, LT_RC_PERCENT, 1);
+	if (lt_ctab_percent(counts, ka, kb, LT_CTAB_ALL, percent, err) == 0)
+		grid(r, "total_percent", "Percent of all", d->vars[ia].name, la, ka, lb, kb,
+		    percent, LT_RC_PERCENT, 1);
+	grid(r, "expected", "Expected counts if unrelated", d->vars[ia].name, la, ka, lb, kb,
+	    c.expected, LT_RC_NUMBER, 1);
+	if (c.small || (c.rows_used == 2 && c.cols_used == 2)) {
+		lt_error ferr;
+
+		have_fisher = lt_ctab_fisher_test(counts, ka, kb, &f, &ferr) == 0;
+		if (!have_fisher && c.small)
+			lt_result_caveat(r, "%s", ferr.msg);
+	}
+	/* The headline: for a yes/no second column, how often by the first. */
+	if (kb == 2)
+		event_headline(r, &d->vars[ia], &d->vars[ib], la, lb, counts, ka, kb,
+		    have_fisher ? f.p : c.p);
+	if (r->headline == NULL) {
+		lt_buf b = LT_BUF_INIT;
+		char *al = lc(&d->vars[ia]), *bl = lc(&d->vars[ib]);
+		double p = have_fisher && c.small ? f.p : c.p;
+
+		if (p < 0.05)
+			lt_buf_printf(&b, "%s and %s are linked: the pattern is unlikely to be "
+			    "chance (p ", al, bl);
+		else
+			lt_buf_printf(&b, "The data cannot tell if %s and %s are linked (p ", al, bl);
+		if (p < 0.001)
+			lt_buf_puts(&b, "< 0.001");
+		else
+			lt_buf_printf(&b, "= %.2g", p);
+		lt_buf_printf(&b, "). Cramer's V is %.2f, on a scale from 0 to 1.", c.cramer_v);
+		headline(r, &b);
+		free(al);
+		free(bl);
+		lt_buf_free(&b);
+	}
+	lt_result_number(r, "n", "Rows counted", c.total, NULL);
+	lt_result_number(r, "chi_square", "Pearson chi-square", c.chisq, NULL);
+	lt_result_number(r, "df", "Degrees of freedom", c.df, NULL);
+	lt_result_number(r, "p", "p-value (chi-square)", c.p, NULL);
+	if (c.rows_used == 2 && c.cols_used == 2) {
+		lt_result_number(r, "yates_chi_square", "Chi-square with Yates's correction",
+		    c.yates_chisq, NULL);
+		lt_result_number(r, "yates_p", "p-value (Yates)", c.yates_p, NULL);
+	}
+	lt_result_number(r, "cramers_v", "Cramer's V", c.cramer_v, NULL);
+	lt_result_number(r, "min_expected", "Smallest expected count", c.min_expected, NULL);
+	if (have_fisher)
+		lt_result_number(r, "fisher_p", "p-value (Fisher's exact test)", f.p, NULL);
+	if (c.small)
+		lt_result_caveat(r, "Some expected counts are small (the smallest is %.2g), so "
+		    "the chi-square p-value is unreliable; %s.", c.min_expected, have_fisher ?
+		    "Fisher's exact test is given instead" : "take it as a rough guide");
+	if (dropped > 0)
+		lt_result_caveat(r, "%.0f rows with a missing value in either column were left "
+		    "out.", dropped);
+	lt_result_caveat(r, "A link between %s and %s is not proof that one causes the other: "
+	    "something else, such as age, may drive both.", d->vars[ia].name, d->vars[ib].name);
+	lt_result_method(r, "Pearson's chi-square test of independence%s, with Cramer's V as "
+	    "the size of the link%s.", c.rows_used == 2 && c.cols_used == 2 ?
+	    " (and Yates's continuity correction)" : "", have_fisher ?
+	    "; Fisher's exact test" : "");
+	if (d->weight != NULL)
+		lt_result_method(r, "Each row counts as \"%s\" people (a frequency weight).",
+		    d->weight);
+	count_test(s, r);
+	lt_session_context(s, r);
+out:
+	lt_ctab_chisq_free(&c);
+	free(counts);
+	free(percent);
+	free(w);
+	free(ga);
+	free(gb);
+	lt_strv_free(la);
+	lt_strv_free(lb);
+	return rc;
+}
+
+const lt_cmd_entry lt_cmd_crosstab_entry = {
+	.name = "crosstab",
+	.args = "COLUMN by COLUMN",
+	.summary = "count two columns against each other and test the link",
+	.help = "Counts every pair of values of two columns, with row, column and total "
+	    "percentages, and tests whether they are linked (Pearson's chi-square, Cramer's "
+	    "V; Fisher's exact test when expected counts are small and for 2 x 2 tables). "
+	    "When the second column is yes/no, the headline compares the row where it is most "
+	    "common with the first row: risk ratio and odds ratio with 95% intervals.",
+	.example = "crosstab smoking by heart_attack",
+	.min_args = 3,
+	.max_args = 3,
+	.complete = LT_COMPLETE_COLUMN,
+	.flags = LT_CMD_NEEDS_DATASET,
+	.exec = crosstab_exec,
+};
+
+static const lt_coldef rate_cols[] = {
+	{ "group", "Group", LT_RC_TEXT }, { "events", "Events", LT_RC_COUNT },
+	{ "population", "Population", LT_RC_COUNT }, { "rate", "Rate", LT_RC_NUMBER },
+	{ "ci_low", "95% CI from", LT_RC_NUMBER }, { "ci_high", "to", LT_RC_NUMBER },
+	{ NULL, NULL, 0 }
+};
+
+static const lt_opt_spec rate_opts[] = {
+	{ "yearly", "K", LT_COMPLETE_NONE, 0,
+	  "each row covers 1/K of a year (12 for monthly rows): rates become per year" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
+static int
+rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	const lt_dataset *d = s->ds;
+	int ie, ip, ig = -1, rc;
+	double *ev = NULL, *pop = NULL, *u1 = NULL, *u2 = NULL, per = 1, yearly = 1;
+	double *e = NULL, *p = NULL;
+	size_t n, n2, k = 1, *g = NULL, ng;
+	char **labels = NULL;
+	const char *yo = lt_args_opt(&lt_cmd_rate_entry, a, "yearly");
+	size_t i = 3;
+	lt_table *t;
+	lt_buf b = LT_BUF_INIT;
+
+	if (a->argc < 3 || strcasecmp(a->argv[1], "per") != 0)
+		return lt_err_at(err, LT_EINVAL, a->argc > 0 ? a->argpos[0] : 0,
+		    "rate takes events, \"per\" and a population, as in \"rate disease per "
+		    "army_size per 1000\"");
+	/* Optional "by GROUP" and "per N", in either order. */
+	while (i < a->argc) {
+		if (strcasecmp(a->argv[i], "by") == 0 && i + 1 < a->argc && ig < 0) {
+			if ((rc = lt_session_var(s, a->argv[i + 1], a->argpos[i + 1], &ig, err)) != 0)
+				return rc;
+		} else if (strcasecmp(a->argv[i], "per") == 0 && i + 1 < a->argc) {
+			char *end;
+
+			per = strtod(a->argv[i + 1], &end);
+			if (*end != '\0' || !(per > 0))
+				return lt_err_at(err, LT_EINVAL, a->argpos[i + 1],
+				    "per takes a number such as 1000, not \"%s\"", a->argv[i + 1]);
+		} else {
+			return lt_err_at(err, LT_EINVAL, a->argpos[i],
+			    "after the population, rate takes \"by GROUP\" or \"per 1000\"");
+		}
+		i += 2;
+	}
+	if (yo != NULL) {
+		char *end;
+
+		yearly = strtod(yo, &end);
+		if (*end != '\0' || !(yearly > 0))
+			return lt_err(err, LT_EINVAL, "--yearly takes how many rows make a year, "
+			    "such as 12 for months");
+	}
+	if ((rc = lt_session_var(s, a->argv[0], a->argpos[0], &ie, err)) != 0 ||
+	    (rc = lt_session_var(s, a->argv[2], a->argpos[2], &ip, err)) != 0)
+		return rc;
+	if ((rc = lt_session_numeric(s, ie, &ev, &u1, &n, err)) != 0 ||
+	    (rc = lt_session_numeric(s, ip, &pop, &u2, &n2, err)) != 0)
+		goto out;
+	if (ig >= 0 && (rc = lt_session_groups(s, ig, 0, &g, &labels, &k, &ng, err)) != 0)
+		goto out;
+	e = lt_calloc(k + 1, sizeof *e);
+	p = lt_calloc(k + 1, sizeof *p);
+	for (size_t j = 0; j < n; j++) {
+		size_t gi = g != NULL ? g[j] : 0;
+		double x = ev[j] + d->vars[ie].offset, y = pop[j] + d->vars[ip].offset;
+
+		if (gi == LT_NO_GROUP || isnan(x) || isnan(y))
+			continue;
+		e[gi] += x;
+		p[gi] += y;
+	}
+	t = lt_result_table_with(r, "rates", NULL, rate_cols);
+	for (size_t j = 0; j < k; j++) {
+		lt_ctab_rate cr;
+		size_t row = lt_table_row(t);
+
+		lt_table_text(t, row, 0, labels != NULL ? labels[j] : "all");
+		lt_table_num(t, row, 1, e[j]);
+		lt_table_num(t, row, 2, p[j]);
+		if (p[j] > 0 && lt_ctab_rate_ci(e[j], p[j], per * yearly, 0.95, &cr, err) == 0) {
+			lt_table_num(t, row, 3, cr.rate);
+			lt_table_num(t, row, 4, cr.lo);
+			lt_table_num(t, row, 5, cr.hi);
+			if (k == 1) {
+				char *el = lc(&d->vars[ie]);
+
+				lt_buf_printf(&b, "The rate of %s was ", el);
+				num(&b, cr.rate);
+				lt_buf_puts(&b, " per ");
+				lt_format_number(&b, per, 0);
+				lt_buf_printf(&b, "%s. The true rate is likely between ",
+				    yo != NULL ? " per year" : "");
+				num(&b, cr.lo);
+				lt_buf_puts(&b, " and ");
+				num(&b, cr.hi);
+				lt_buf_puts(&b, ".");
+				headline(r, &b);
+				lt_result_number(r, "events", "Events", e[j], NULL);
+				lt_result_number(r, "population", "Population", p[j], NULL);
+				lt_result_number(r, "rate", "Rate", cr.rate, NULL);
+				lt_result_number(r, "ci_low", "95% CI of the rate, from", cr.lo, NULL);
+				lt_result_number(r, "ci_high", "95% CI of the rate, to", cr.hi, NULL);
+				free(el);
+			}
+		}
+	}
+	if (k > 1) {
+		size_t hi = 0, lo = 0;
+
+		for (size_t j = 1; j < k; j++) {
+			if (p[j] > 0 && (p[hi] == 0 || e[j] / p[j] > e[hi] / p[hi]))
+				hi = j;
+			if (p[j] > 0 && (p[lo] == 0 || e[j] / p[j] < e[lo] / p[lo]))
+				lo = j;
+		}
+		{
+			char *el = lc(&d->vars[ie]);
+
+			lt_buf_printf(&b, "The rate of %s was highest for %s (", el, labels[hi]);
+			num(&b, p[hi] > 0 ? e[hi] / p[hi] * per * yearly : NAN);
+			lt_buf_printf(&b, " per ");
+			lt_format_number(&b, per, 0);
+			lt_buf_printf(&b, "%s). It was lowest for %s (", yo != NULL ? " per year" : "",
+			    labels[lo]);
+			num(&b, p[lo] > 0 ? e[lo] / p[lo] * per * yearly : NAN);
+			lt_buf_puts(&b, ").");
+			headline(r, &b);
+			free(el);
+		}
+		if (p[0] > 0) {
+			lt_ctab_rate_ratio rr;
+
+			if (lt_ctab_rate_compare(e[hi], p[hi], e[0], p[0], 0.95, &rr, err) == 0 &&
+			    hi != 0) {
+				lt_result_number(r, "rate_ratio", "Rate ratio, highest group against "
+				    "the first", rr.ratio, NULL);
+				lt_result_number(r, "rr_low", "95% CI of the rate ratio, from", rr.lo,
+				    NULL);
+				lt_result_number(r, "rr_high", "95% CI of the rate ratio, to", rr.hi,
+				    NULL);
+				lt_result_number(r, "rr_p", "p-value (exact)", rr.p, NULL);
+				count_test(s, r);
+			}
+		}
+	}
+	lt_result_caveat(r, "A crude rate does not allow for differences between groups, such "
+	    "as age, that change how often events happen.");
+	lt_result_method(r, "Rate = total %s / total %s x %g%s; exact Poisson 95%% intervals "
+	    "(Garwood 1936); rate ratios with exact conditional intervals.", d->vars[ie].name,
+	    d->vars[ip].name, per, yo != NULL ? " x rows per year" : "");
+	lt_session_context(s, r);
+out:
+	lt_buf_free(&b);
+	free(ev);
+	free(pop);
+	free(u1);
+	free(u2);
+	free(e);
+	free(p);
+	free(g);
+	lt_strv_free(labels);
+	return rc;
+}
+
+const lt_cmd_entry lt_cmd_rate_entry = {
+	.name = "rate",
+	.args = "EVENTS per POPULATION [by GROUP] [per N]",
+	.summary = "events per person, per 1,000 or per year, with exact intervals",
+	.help = "Adds up EVENTS and POPULATION (number columns) over the rows the filter "
+	    "selects and gives the rate per N people with an exact 95% interval; by GROUP "
+	    "gives one rate per group and compares the highest with the first. For rows that "
+	    "each cover part of a year, --yearly 12 (months) turns rates into rates per year, "
+	    "as Florence Nightingale reported deaths per 1,000 soldiers per year.",
+	.example = "rate disease per army_size per 1000 --yearly 12",
+	.min_args = 3,
+	.max_args = 7,
+	.complete = LT_COMPLETE_COLUMN,
+	.flags = LT_CMD_NEEDS_DATASET,
+	.opts = rate_opts,
+	.exec = rate_exec,
+};
