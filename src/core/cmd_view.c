@@ -570,6 +570,12 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 			number_row(dt, r, v, NULL, &sm);
 		} else if (sm.n > 0) {
 			number_items(s, r, v, &sm);
+		} else {
+			lt_result_headline(r, "No row has a value for %s here, so there is nothing "
+			    "to average.", v->name);
+			lt_result_number(r, "n", "N", 0, NULL);
+			lt_result_number(r, "missing", "Missing", sm.missing, NULL);
+			dt->numbers = 0;
 		}
 	}
 	if (sm.missing > 0)

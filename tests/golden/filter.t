@@ -162,15 +162,10 @@ Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
   Filter: age > 200 (0 rows match)
 
-No rows match the filter, so there is nothing to summarise; change it, or turn
-it off with "filter off".
+No row has a value for bmi here, so there is nothing to average.
 
-Method:
-  - Mean and standard deviation (dividing by n - 1); the median is the middle
-    value and Q1, Q3 the quartiles (quantile type 7, as R's default).
-  - The 95% confidence interval of the mean uses the t distribution; skewness
-    and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
-    and Gill, 1998).
+N        0
+Missing  0
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
