@@ -571,10 +571,13 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 		} else if (sm.n > 0) {
 			number_items(s, r, v, &sm);
 		} else {
-			lt_result_headline(r, "No row has a value for %s here, so there is nothing "
-			    "to average.", v->name);
-			lt_result_number(r, "n", "N", 0, NULL);
-			lt_result_number(r, "missing", "Missing", sm.missing, NULL);
+			/* No value: say so (an empty filter has its own headline). */
+			if (s->filtered_rows != 0) {
+				lt_result_headline(r, "No row has a value for %s here, so there is "
+				    "nothing to average.", v->name);
+				lt_result_number(r, "n", "N", 0, NULL);
+				lt_result_number(r, "missing", "Missing", sm.missing, NULL);
+			}
 			dt->numbers = 0;
 		}
 	}

@@ -162,10 +162,8 @@ Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
   Filter: age > 200 (0 rows match)
 
-No row has a value for bmi here, so there is nothing to average.
-
-N        0
-Missing  0
+No rows match the filter, so there is nothing to summarise; change it, or turn
+it off with "filter off".
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
