@@ -29,7 +29,7 @@ Options:
       --home DIR         keep your catalog in DIR (default: $LANTERN_HOME,
                          else $XDG_DATA_HOME/lantern)
       --datasets DIR     where the bundled datasets are (default: $LANTERN_DATASETS,
-                         else /usr/local/share/lantern/datasets)
+                         else $PKGDATADIR/datasets)
   -k, --keep-going       in scripts, go on after a command fails
   -q, --quiet            no progress bar
   -h, --help             show this help and exit
