@@ -60,9 +60,15 @@
 # case failed, 0 otherwise.
 
 update=0
-if [ "$1" = "--update" ]; then
+if [ "${1:-}" = "--update" ]; then
 	update=1
 	shift
+	# Without it, --help's default folder would be recorded as a real path.
+	if [ -z "${LANTERN_PKGDATADIR:-}" ]; then
+		echo "golden.sh: set LANTERN_PKGDATADIR to the configured \$(pkgdatadir)" \
+		    "(/usr/local/share/lantern by default) before --update" >&2
+		exit 2
+	fi
 fi
 
 here=$(cd "$(dirname "$0")" && pwd)
