@@ -78,7 +78,10 @@ int
 lt_db_error(sqlite3 *db, lt_error *err, const char *what)
 {
 	int code = sqlite3_extended_errcode(db) & 0xff;
+	const char *file = sqlite3_db_filename(db, "main");
 
+	if (file == NULL || *file == '\0')
+		file = "in memory";
 	switch (code) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
@@ -87,14 +90,16 @@ lt_db_error(sqlite3 *db, lt_error *err, const char *what)
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return lt_err(err, LT_EDB,
-		    "the catalog file is damaged or is not a lantern database; move it aside and lantern will make a new one");
+		    "the catalog file %s is damaged or is not a lantern database; move it aside and lantern will make a new one",
+		    file);
 	case SQLITE_FULL:
 		return lt_err(err, LT_EDB, "the disk is full; free some space and try again");
 	case SQLITE_READONLY:
 	case SQLITE_CANTOPEN:
 	case SQLITE_PERM:
 		return lt_err(err, LT_EDB,
-		    "cannot write to the catalog file; check its permissions or set LANTERN_HOME");
+		    "cannot write to the catalog file %s; check its permissions or set LANTERN_HOME",
+		    file);
 	}
 	return lt_err(err, LT_EDB, "%s failed: %s", what, sqlite3_errmsg(db));
 }

@@ -1,5 +1,6 @@
 /*
- * catalog_int.h - helpers shared by catalog.c and import.c only.
+ * catalog_int.h - helpers shared inside the core (catalog, import and the
+ * commands that read data): never by front ends.
  */
 #ifndef LT_CATALOG_INT_H
 #define LT_CATALOG_INT_H

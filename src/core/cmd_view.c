@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "date.h"
 #include "format.h"
+#include "catalog_int.h"
 #include "session_int.h"
 #include "stats.h"
 
@@ -32,7 +33,7 @@ prepare(lt_session *s, const char *sql, sqlite3_stmt **st, lt_error *err)
 	sqlite3 *db = lt_catalog_db(s->cat);
 
 	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) != SQLITE_OK)
-		return lt_err(err, LT_EDB, "reading the data failed: %s", sqlite3_errmsg(db));
+		return lt_db_error(db, err, "reading the data");
 	return 0;
 }
 
@@ -165,8 +166,7 @@ show_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return lt_err(err, LT_EDB, "reading the rows failed: %s",
-		    sqlite3_errmsg(lt_catalog_db(s->cat)));
+		return lt_db_error(lt_catalog_db(s->cat), err, "reading the rows");
 	lt_format_number(&tot, (double)total, 0);
 	if (t->nrows == 0) {
 		lt_result_headline(r, "No rows match the filter; change it, or turn it off with "
@@ -633,7 +633,7 @@ describe_category(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		free(top);
-		return lt_err(err, LT_EDB, "reading the data failed");
+		return lt_db_error(lt_catalog_db(s->cat), err, "reading the data");
 	}
 	if (dt->cat == NULL) {
 		dt->cat = lt_result_table_with(r, "categories", "Categories and text",

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "format.h"
 #include "gen.h"
+#include "catalog_int.h"
 #include "session_int.h"
 
 const lt_setting lt_settings[] = {
@@ -172,13 +173,13 @@ lt_session_count(lt_session *s, long long *n, lt_error *err)
 	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	free(sql);
 	if (rc != SQLITE_OK)
-		return lt_err(err, LT_EDB, "counting rows failed: %s", sqlite3_errmsg(db));
+		return lt_db_error(db, err, "counting rows");
 	lt_session_bind_filter(s, st, 1);
 	rc = sqlite3_step(st);
 	*n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
-		return lt_err(err, LT_EDB, "counting rows failed: %s", sqlite3_errmsg(db));
+		return lt_db_error(db, err, "counting rows");
 	return 0;
 }
 
@@ -232,8 +233,7 @@ lt_session_numeric(lt_session *s, int idx, double **x, double **w, size_t *n,
 	rc = sqlite3_prepare_v2(lt_catalog_db(s->cat), sql, -1, &st, NULL);
 	free(sql);
 	if (rc != SQLITE_OK) {
-		rc = lt_err(err, LT_EDB, "reading the data failed: %s",
-		    sqlite3_errmsg(lt_catalog_db(s->cat)));
+		rc = lt_db_error(lt_catalog_db(s->cat), err, "reading the data");
 		goto fail;
 	}
 	lt_session_bind_filter(s, st, 1);
@@ -304,8 +304,7 @@ lt_session_groups(lt_session *s, int gidx, int pos, size_t **codes, char ***labe
 	lt_buf_free(&sql);
 	if (rc != SQLITE_OK) {
 		lt_strv_free(vals);
-		return lt_err(err, LT_EDB, "reading the groups failed: %s",
-		    sqlite3_errmsg(lt_catalog_db(s->cat)));
+		return lt_db_error(lt_catalog_db(s->cat), err, "reading the groups");
 	}
 	lt_session_bind_filter(s, st, 1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -339,7 +338,7 @@ lt_session_groups(lt_session *s, int gidx, int pos, size_t **codes, char ***labe
 		free(*codes);
 		*codes = NULL;
 		lt_strv_free(vals);
-		return lt_err(err, LT_EDB, "reading the groups failed");
+		return lt_db_error(lt_catalog_db(s->cat), err, "reading the groups");
 	}
 	/* Unlabelled values are sorted; codes follow them. */
 	if (g->nlevels == 0 && nv > 1) {
