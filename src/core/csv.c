@@ -51,6 +51,8 @@ struct lt_csv {
 	lt_error	 saved;
 };
 
+#define CSV_RECORD_MAX	(64 << 20)	/* bytes in one record, at most */
+
 /*
  * Move the unread input (from pos) to the front of the buffer, grow the
  * buffer if that input fills it, and read more. Returns 1 when bytes were
@@ -70,6 +72,13 @@ fill(lt_csv *c, long line, lt_error *err)
 		c->pos = 0;
 	}
 	if (c->end == c->cap) {
+		/* One record may not eat the memory: 64 MiB is far past any real row. */
+		if (c->cap >= CSV_RECORD_MAX) {
+			lt_err(err, LT_EFORMAT, "line %ld: one record is longer than %d MiB, "
+			    "which usually means a quote that is never closed; check the quotes "
+			    "from this line on", line, CSV_RECORD_MAX >> 20);
+			return -1;
+		}
 		c->cap *= 2;
 		c->b = lt_realloc(c->b, c->cap + 1);
 	}

@@ -569,10 +569,37 @@ test_block_boundaries(void **state)
 	lt_buf_free(&out);
 }
 
+/* A record past CSV_RECORD_MAX (an unclosed quote) is an error, not a memory hog. */
+static void
+test_record_limit(void **state)
+{
+	lt_buf	in = LT_BUF_INIT;
+	FILE	*f;
+	lt_csv	*c;
+	lt_csv_row row;
+	lt_error err;
+
+	(void)state;
+	lt_buf_puts(&in, "a,b\nx,\"");
+	lt_buf_pad(&in, 'y', CSV_RECORD_MAX + 1024);
+	f = memfile(in.s, in.len);
+	c = lt_csv_open(f, "t.csv", 0, &err);
+	assert_non_null(c);
+	assert_int_equal(lt_csv_next(c, &row, &err), 1);
+	assert_int_equal(lt_csv_next(c, &row, &err), -1);
+	assert_int_equal(err.code, LT_EFORMAT);
+	assert_non_null(strstr(err.msg, "line 2"));
+	assert_non_null(strstr(err.msg, "never closed"));
+	lt_csv_close(c);
+	fclose(f);
+	lt_buf_free(&in);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_record_limit),
 		cmocka_unit_test(test_spectrum),
 		cmocka_unit_test(test_crlf),
 		cmocka_unit_test(test_bom),
