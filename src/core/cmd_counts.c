@@ -16,17 +16,11 @@
 
 #include "buf.h"
 #include "ctab.h"
+#include "explain.h"
 #include "format.h"
 #include "session_int.h"
 
 extern const lt_cmd_entry lt_cmd_rate_entry;
-
-/* Three significant digits, as in every headline. */
-static void
-num(lt_buf *b, double v)
-{
-	lt_format_number(b, v, 3);
-}
 
 /* A percentage for a sentence: "7.04%". */
 static void
@@ -34,26 +28,6 @@ pct(lt_buf *b, double v)
 {
 	lt_format_number(b, v, 3);
 	lt_buf_putc(b, '%');
-}
-
-/* Lower-case first letter unless the label starts with an acronym. */
-static char *
-lc(const lt_var *v)
-{
-	char *s = lt_strdup(v->label);
-
-	if (s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
-		s[0] = (char)(s[0] - 'A' + 'a');
-	return s;
-}
-
-/* Set b as the headline with a capital first letter. */
-static void
-headline(lt_result *r, lt_buf *b)
-{
-	if (b->len > 0 && b->s[0] >= 'a' && b->s[0] <= 'z')
-		b->s[0] = (char)(b->s[0] - 'a' + 'A');
-	lt_result_headline(r, "%s", lt_buf_str(b));
 }
 
 /*
@@ -79,18 +53,6 @@ row_weights(lt_session *s, double **w, size_t *n, lt_error *err)
 		x[i] += d->vars[widx].offset;
 	*w = x;
 	return 0;
-}
-
-/* Add the chance-findings caveat, as cmd_stats.c does. */
-static void
-count_test(lt_session *s, lt_result *r)
-{
-	s->ntests++;
-	if (s->ntests >= 5)
-		lt_result_caveat(r, "This is test number %d in this session. Even when nothing "
-		    "real is going on, about 1 test in 20 comes out \"significant\" (p < 0.05) by "
-		    "chance, so about %d of these could be flukes.", s->ntests,
-		    (s->ntests + 10) / 20 > 0 ? (s->ntests + 10) / 20 : 1);
 }
 
 static const lt_coldef freq_cols[] = {
@@ -155,7 +117,7 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_table_num(t, row, 1, missing);
 		lt_table_num(t, row, 2, 100 * missing / (valid + missing));
 	}
-	label = lc(&d->vars[idx]);
+	label = lt_explain_label(&d->vars[idx]);
 	if (valid > 0) {
 		lt_ctab_prop p;
 
@@ -171,7 +133,7 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_buf_puts(&b, " and ");
 		pct(&b, 100 * p.hi);
 		lt_buf_puts(&b, ".");
-		headline(r, &b);
+		lt_explain_headline(r, &b);
 		lt_result_number(r, "n", "With a value", valid, NULL);
 		lt_result_number(r, "missing", "Missing", missing, NULL);
 		lt_result_number(r, "levels", "Different values", (double)k, NULL);
@@ -242,7 +204,7 @@ grid(lt_result *r, const char *name, const char *title, const char *first,
  * ratio. For tables whose second column is two-valued.
  */
 static void
-event_headline(lt_result *r, const lt_var *av, const lt_var *bv, char **rl, char **cl,
+event_headline(lt_session *s, lt_result *r, const lt_var *av, const lt_var *bv, char **rl, char **cl,
     const double *counts, size_t rows, size_t cols, double p)
 {
 	size_t ev = cols - 1, hi = 0;
@@ -251,7 +213,7 @@ event_headline(lt_result *r, const lt_var *av, const lt_var *bv, char **rl, char
 	lt_ctab_2x2 e;
 	lt_error ignored;
 	lt_buf b = LT_BUF_INIT;
-	char *al = lc(av), *bl = lc(bv);
+	char *al = lt_explain_label(av), *bl = lt_explain_label(bv);
 
 	for (size_t i = 0; i < rows; i++) {
 		double tot = 0;
@@ -284,7 +246,7 @@ event_headline(lt_result *r, const lt_var *av, const lt_var *bv, char **rl, char
 	}
 	if (e.rr_lo > 1 || e.rr_hi < 1) {
 		lt_buf_printf(&b, "People whose %s is %s had %s (%s) ", al, rl[hi], bl, cl[ev]);
-		num(&b, e.risk_ratio);
+		lt_explain_num(s, &b, e.risk_ratio);
 		lt_buf_printf(&b, " times as often as those whose %s is %s (", al, rl[0]);
 		pct(&b, 100 * e.risk1);
 		lt_buf_puts(&b, " against ");
@@ -298,11 +260,11 @@ event_headline(lt_result *r, const lt_var *av, const lt_var *bv, char **rl, char
 		pct(&b, 100 * e.risk0);
 		lt_buf_puts(&b, "). The ratio is likely between ");
 	}
-	num(&b, e.rr_lo);
+	lt_explain_num(s, &b, e.rr_lo);
 	lt_buf_puts(&b, " and ");
-	num(&b, e.rr_hi);
+	lt_explain_num(s, &b, e.rr_hi);
 	lt_buf_puts(&b, ".");
-	headline(r, &b);
+	lt_explain_headline(r, &b);
 	lt_result_number(r, "risk_exposed", "Share with the event, highest row", e.risk1, NULL);
 	lt_result_number(r, "risk_reference", "Share with the event, first row", e.risk0, NULL);
 	lt_result_number(r, "risk_ratio", "Risk ratio", e.risk_ratio, NULL);
@@ -385,11 +347,11 @@ crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	}
 	/* The headline: for a yes/no second column, how often by the first. */
 	if (kb == 2)
-		event_headline(r, &d->vars[ia], &d->vars[ib], la, lb, counts, ka, kb,
+		event_headline(s, r, &d->vars[ia], &d->vars[ib], la, lb, counts, ka, kb,
 		    have_fisher ? f.p : c.p);
 	if (r->headline == NULL) {
 		lt_buf b = LT_BUF_INIT;
-		char *al = lc(&d->vars[ia]), *bl = lc(&d->vars[ib]);
+		char *al = lt_explain_label(&d->vars[ia]), *bl = lt_explain_label(&d->vars[ib]);
 		double p = have_fisher && c.small ? f.p : c.p;
 
 		if (p < 0.05)
@@ -402,7 +364,7 @@ crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		else
 			lt_buf_printf(&b, "= %.2g", p);
 		lt_buf_printf(&b, "). Cramer's V is %.2f, on a scale from 0 to 1.", c.cramer_v);
-		headline(r, &b);
+		lt_explain_headline(r, &b);
 		free(al);
 		free(bl);
 		lt_buf_free(&b);
@@ -436,7 +398,7 @@ crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if (d->weight != NULL)
 		lt_result_method(r, "Each row counts as \"%s\" people (a frequency weight).",
 		    d->weight);
-	count_test(s, r);
+	lt_explain_tests(s, r, 1);
 	lt_session_context(s, r);
 out:
 	lt_ctab_chisq_free(&c);
@@ -556,19 +518,19 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			lt_table_num(t, row, 4, cr.lo);
 			lt_table_num(t, row, 5, cr.hi);
 			if (k == 1) {
-				char *el = lc(&d->vars[ie]);
+				char *el = lt_explain_label(&d->vars[ie]);
 
 				lt_buf_printf(&b, "The rate of %s was ", el);
-				num(&b, cr.rate);
+				lt_explain_num(s, &b, cr.rate);
 				lt_buf_puts(&b, " per ");
 				lt_format_number(&b, per, 0);
 				lt_buf_printf(&b, "%s. The true rate is likely between ",
 				    yo != NULL ? " per year" : "");
-				num(&b, cr.lo);
+				lt_explain_num(s, &b, cr.lo);
 				lt_buf_puts(&b, " and ");
-				num(&b, cr.hi);
+				lt_explain_num(s, &b, cr.hi);
 				lt_buf_puts(&b, ".");
-				headline(r, &b);
+				lt_explain_headline(r, &b);
 				lt_result_number(r, "events", "Events", e[j], NULL);
 				lt_result_number(r, "population", "Population", p[j], NULL);
 				lt_result_number(r, "rate", "Rate", cr.rate, NULL);
@@ -588,17 +550,17 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 				lo = j;
 		}
 		{
-			char *el = lc(&d->vars[ie]);
+			char *el = lt_explain_label(&d->vars[ie]);
 
 			lt_buf_printf(&b, "The rate of %s was highest for %s (", el, labels[hi]);
-			num(&b, p[hi] > 0 ? e[hi] / p[hi] * per * yearly : NAN);
+			lt_explain_num(s, &b, p[hi] > 0 ? e[hi] / p[hi] * per * yearly : NAN);
 			lt_buf_printf(&b, " per ");
 			lt_format_number(&b, per, 0);
 			lt_buf_printf(&b, "%s). It was lowest for %s (", yo != NULL ? " per year" : "",
 			    labels[lo]);
-			num(&b, p[lo] > 0 ? e[lo] / p[lo] * per * yearly : NAN);
+			lt_explain_num(s, &b, p[lo] > 0 ? e[lo] / p[lo] * per * yearly : NAN);
 			lt_buf_puts(&b, ").");
-			headline(r, &b);
+			lt_explain_headline(r, &b);
 			free(el);
 		}
 		if (p[0] > 0) {
@@ -613,7 +575,7 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 				lt_result_number(r, "rr_high", "95% CI of the rate ratio, to", rr.hi,
 				    NULL);
 				lt_result_number(r, "rr_p", "p-value (exact)", rr.p, NULL);
-				count_test(s, r);
+				lt_explain_tests(s, r, 1);
 			}
 		}
 	}

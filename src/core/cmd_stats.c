@@ -17,70 +17,13 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "explain.h"
 #include "format.h"
 #include "htest.h"
 #include "model.h"
 #include "session_int.h"
 
 extern const lt_cmd_entry lt_cmd_compare_entry, lt_cmd_regress_entry;
-
-/* Append v for a headline: three significant digits read best in a sentence. */
-static void
-num(lt_session *s, lt_buf *b, double v)
-{
-	int digits = lt_session_int(s, "digits");
-
-	lt_format_number(b, v, digits < 3 ? digits : 3);
-}
-
-/* " The true value is likely between LO and HI." */
-static void
-likely(lt_session *s, lt_buf *b, const char *what, double lo, double hi)
-{
-	lt_buf_printf(b, " The true %s is likely between ", what);
-	num(s, b, lo);
-	lt_buf_puts(b, " and ");
-	num(s, b, hi);
-	lt_buf_puts(b, ".");
-}
-
-/* Set b as the headline, its first letter a capital. */
-static void
-headline(lt_result *r, lt_buf *b)
-{
-	if (b->len > 0 && b->s[0] >= 'a' && b->s[0] <= 'z')
-		b->s[0] = (char)(b->s[0] - 'a' + 'A');
-	lt_result_headline(r, "%s", lt_buf_str(b));
-}
-
-/*
- * A column's label for the middle of a sentence: "Systolic blood pressure"
- * becomes "systolic blood pressure", but "BMI" stays. Caller frees.
- */
-static char *
-lc(const lt_var *v)
-{
-	char *s = lt_strdup(v->label);
-
-	if (s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
-		s[0] = (char)(s[0] - 'A' + 'a');
-	return s;
-}
-
-/*
- * Count a hypothesis test; after several, say how many "significant"
- * results chance alone would give (DESIGN.md, "Explaining results").
- */
-static void
-count_test(lt_session *s, lt_result *r, int ntests)
-{
-	s->ntests += ntests;
-	if (s->ntests >= 5)
-		lt_result_caveat(r, "This is test number %d in this session. Even when nothing "
-		    "real is going on, about 1 test in 20 comes out \"significant\" (p < 0.05) by "
-		    "chance, so about %d of these could be flukes.", s->ntests,
-		    (s->ntests + 10) / 20 > 0 ? (s->ntests + 10) / 20 : 1);
-}
 
 /* The column called name, which must hold numbers. */
 static int
@@ -187,7 +130,7 @@ compare_two(lt_session *s, lt_result *r, const lt_var *y, const lt_var *gv,
     int student, lt_error *err)
 {
 	lt_ttest tt;
-	char *yl = lc(y), *gl = lc(gv);
+	char *yl = lt_explain_label(y), *gl = lt_explain_label(gv);
 	lt_mannwhitney mw;
 	const lt_htest_t *t;
 	lt_buf b = LT_BUF_INIT;
@@ -201,20 +144,20 @@ compare_two(lt_session *s, lt_result *r, const lt_var *y, const lt_var *gv,
 	/* The headline: the difference, its direction, its interval. */
 	if (t->lo > 0 || t->hi < 0) {
 		lt_buf_printf(&b, "On average, %s was ", yl);
-		num(s, &b, fabs(tt.diff));
+		lt_explain_num(s, &b, fabs(tt.diff));
 		lt_buf_printf(&b, "%s%s %s for %s than for %s.",
 		    y->unit ? " " : "", y->unit ? y->unit : "", tt.diff > 0 ? "higher" : "lower",
 		    labels[0], labels[1]);
-		likely(s, &b, "difference", fabs(t->lo) < fabs(t->hi) ? fabs(t->lo) : fabs(t->hi),
+		lt_explain_likely(s, &b, "difference", fabs(t->lo) < fabs(t->hi) ? fabs(t->lo) : fabs(t->hi),
 		    fabs(t->lo) < fabs(t->hi) ? fabs(t->hi) : fabs(t->lo));
 	} else {
 		lt_buf_printf(&b, "The data cannot tell if %s differs between %s and %s. "
 		    "The difference in averages is ", yl, labels[0], labels[1]);
-		num(s, &b, tt.diff);
+		lt_explain_num(s, &b, tt.diff);
 		lt_buf_puts(&b, ".");
-		likely(s, &b, "difference", t->lo, t->hi);
+		lt_explain_likely(s, &b, "difference", t->lo, t->hi);
 	}
-	headline(r, &b);
+	lt_explain_headline(r, &b);
 	lt_buf_free(&b);
 
 	lt_result_number(r, "mean_a", "Average of the first group", tt.mean[0] + y->offset, y->unit);
@@ -264,7 +207,7 @@ compare_many(lt_session *s, lt_result *r, const lt_var *y, const lt_var *gv,
     char **labels, const lt_htest_group *gs, lt_error *err)
 {
 	lt_welch_anova wa;
-	char *yl = lc(y), *gl = lc(gv);
+	char *yl = lt_explain_label(y), *gl = lt_explain_label(gv);
 	lt_anova av;
 	lt_kruskal kw;
 	lt_buf b = LT_BUF_INIT;
@@ -290,15 +233,15 @@ compare_many(lt_session *s, lt_result *r, const lt_var *y, const lt_var *gv,
 		lt_buf_printf(&b, "The data cannot tell if average %s differs between the %zu "
 		    "groups of %s. ", yl, wa.groups, gl);
 	lt_buf_printf(&b, "It is highest for %s (", labels[hi]);
-	num(s, &b, gs[hi].mean + y->offset);
+	lt_explain_num(s, &b, gs[hi].mean + y->offset);
 	lt_buf_printf(&b, ") and lowest for %s (", labels[lo]);
-	num(s, &b, gs[lo].mean + y->offset);
+	lt_explain_num(s, &b, gs[lo].mean + y->offset);
 	if (av.r_squared < 0.001)
 		lt_buf_puts(&b, "). The groups explain less than 0.1% of the spread.");
 	else
 		lt_buf_printf(&b, "). The groups explain %.1f%% of the spread.",
 		    100 * av.r_squared);
-	headline(r, &b);
+	lt_explain_headline(r, &b);
 	lt_buf_free(&b);
 	lt_result_number(r, "welch_f", "Welch's F", wa.f, NULL);
 	lt_result_number(r, "welch_df1", "Degrees of freedom (groups)", wa.df1, NULL);
@@ -395,7 +338,7 @@ compare_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			group_checks(r, x, g, w, n, k, labels, d->vars[yidx].offset, gs);
 	}
 	if (rc == 0) {
-		count_test(s, r, 1);
+		lt_explain_tests(s, r, 1);
 		lt_session_context(s, r);
 		if (d->weight != NULL)
 			lt_result_method(r, "Each row counts as \"%s\" %s (a frequency weight).",
@@ -463,8 +406,8 @@ correlate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		goto out;
 	if ((rc = lt_model_correlate(x, y, w, n, 0.95, &c, err)) != 0)
 		goto out;
-	xl = lc(&d->vars[xi]);
-	yl = lc(&d->vars[yi]);
+	xl = lt_explain_label(&d->vars[xi]);
+	yl = lt_explain_label(&d->vars[yi]);
 	if (c.r_lo > 0 || c.r_hi < 0)
 		lt_buf_printf(&b, "%s and %s tend to go %s. It is %s link: r = %.2f. The true r is "
 		    "likely between %.2f and %.2f.", xl, yl,
@@ -473,7 +416,7 @@ correlate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	else
 		lt_buf_printf(&b, "The data cannot tell if %s and %s are linked. Here r = %.2f. "
 		    "The true r is likely between %.2f and %.2f.", xl, yl, c.r, c.r_lo, c.r_hi);
-	headline(r, &b);
+	lt_explain_headline(r, &b);
 	lt_buf_free(&b);
 	lt_result_number(r, "n", "Pairs used", c.n, NULL);
 	lt_result_number(r, "missing", "Pairs left out (a value missing)", c.missing, NULL);
@@ -498,7 +441,7 @@ correlate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_result_caveat(r, "%.0f pairs with a missing value were left out.", c.missing);
 	lt_result_method(r, "Pearson's correlation r with a Fisher z interval; Spearman's rho "
 	    "(Pearson on ranks) with a t-approximation p-value.");
-	count_test(s, r, 1);
+	lt_explain_tests(s, r, 1);
 	lt_session_context(s, r);
 out:
 	free(xl);
@@ -788,7 +731,7 @@ model_headline(lt_session *s, lt_result *r, const design *m, double est, double 
 {
 	const term *t = &m->terms[m->lead];
 	const lt_var *xv = &s->ds->vars[t->var];
-	char *yl = lc(yv), *xl = lc(xv), *ev;
+	char *yl = lt_explain_label(yv), *xl = lt_explain_label(xv), *ev;
 	lt_buf b = LT_BUF_INIT, unit = LT_BUF_INIT;
 	int sure = m->logistic ? lo > 1 || hi < 1 : lo > 0 || hi < 0;
 
@@ -805,39 +748,39 @@ model_headline(lt_session *s, lt_result *r, const design *m, double est, double 
 		/* The estimate, plainly: the interval says the rest. */
 		lt_buf_puts(&b, m->logistic ? "the odds ratio is " : t->level > 0 ?
 		    "the difference is " : "the change for each 1-unit rise is ");
-		num(s, &b, est);
+		lt_explain_num(s, &b, est);
 		lt_buf_puts(&b, lt_buf_str(&unit));
 	} else if (t->level == 0) {
 		lt_buf_printf(&b, "each 1-unit rise in %s%s%s%s ", xl, xv->unit ? " (" : "",
 		    xv->unit ? xv->unit : "", xv->unit ? ")" : "");
 		if (m->logistic) {
 			lt_buf_printf(&b, "multiplies the odds of %s by ", ev);
-			num(s, &b, est);
+			lt_explain_num(s, &b, est);
 		} else {
 			lt_buf_puts(&b, "goes with ");
-			num(s, &b, fabs(est));
+			lt_explain_num(s, &b, fabs(est));
 			lt_buf_printf(&b, "%s %s %s", lt_buf_str(&unit), est >= 0 ? "higher" : "lower",
 			    yl);
 		}
 	} else if (m->logistic) {
 		lt_buf_printf(&b, "people whose %s is %s had ", xl, t->lvl);
-		num(s, &b, est);
+		lt_explain_num(s, &b, est);
 		lt_buf_printf(&b, " times the odds of %s of those whose %s is %s", ev, xl, t->ref);
 	} else {
 		lt_buf_printf(&b, "people whose %s is %s had ", xl, t->lvl);
-		num(s, &b, fabs(est));
+		lt_explain_num(s, &b, fabs(est));
 		lt_buf_printf(&b, "%s %s %s than those whose %s is %s", lt_buf_str(&unit),
 		    est >= 0 ? "higher" : "lower", yl, xl, t->ref);
 	}
 	lt_buf_puts(&b, ".");
-	likely(s, &b, "value", lo, hi);
+	lt_explain_likely(s, &b, "value", lo, hi);
 	if (m->npred > 1)
 		lt_buf_puts(&b, " This holds the other columns fixed.");
 	/* "the change ... is 2.2" in the middle: capitalise after the first full stop. */
 	for (size_t i = 0; i + 2 < b.len; i++)
 		if (b.s[i] == '.' && b.s[i + 1] == ' ' && b.s[i + 2] >= 'a' && b.s[i + 2] <= 'z')
 			b.s[i + 2] = (char)(b.s[i + 2] - 'a' + 'A');
-	headline(r, &b);
+	lt_explain_headline(r, &b);
 	free(yl);
 	free(xl);
 	free(ev);
@@ -957,7 +900,7 @@ regress_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		    m.dropped);
 	lt_result_caveat(r, "A regression shows links, not causes: other things not in the "
 	    "model may explain them.");
-	count_test(s, r, (int)m.p - 1);
+	lt_explain_tests(s, r, (int)m.p - 1);
 	lt_session_context(s, r);
 out:
 	design_free(&m);
