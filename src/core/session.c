@@ -220,8 +220,13 @@ lt_session_numeric(lt_session *s, int idx, double **x, double **w, size_t *n,
 		widx = -1;
 	if ((rc = lt_catalog_column(s->cat, d, idx, x, &total, err)) != 0)
 		return rc;
-	if (widx >= 0 && (rc = lt_catalog_column(s->cat, d, widx, w, &wn, err)) != 0)
-		goto fail;
+	if (widx >= 0) {
+		if ((rc = lt_catalog_column(s->cat, d, widx, w, &wn, err)) != 0)
+			goto fail;
+		/* Weights are used as they are, not centred like values. */
+		for (size_t i = 0; i < wn; i++)
+			(*w)[i] += d->vars[widx].offset;
+	}
 	if (s->filter == NULL) {
 		*n = total;
 		return 0;

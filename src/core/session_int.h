@@ -50,7 +50,8 @@ void lt_session_context(lt_session *s, lt_result *r);
  * The stored values of numeric or date column idx of the open dataset, for
  * the rows the filter selects, in row order: *x gets value - offset (see
  * lt_catalog_column; NaN = missing, dates as days since 1970-01-01) and *w
- * the frequency weights, or NULL when the dataset has none. Caller frees.
+ * the frequency weights as they are (not centred), or NULL when the dataset
+ * has none. Caller frees.
  */
 int lt_session_numeric(lt_session *s, int idx, double **x, double **w, size_t *n,
     lt_error *err);

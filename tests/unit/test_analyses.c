@@ -215,6 +215,38 @@ test_weights(void **state)
 	assert_true(val(&f->last, "n") == 20000);
 }
 
+/*
+ * Frequency weights whose first value is not 0 (so the stored column has an
+ * offset): group A stands for 10 people at 1 and 30 at 2, mean 1.75 from 40.
+ */
+static void
+test_weighted_numbers(void **state)
+{
+	fixture *f = *state;
+	char *csv = lt_sprintf("%s/agg.csv", f->dir), *meta = lt_sprintf("%s/agg.json", f->dir);
+	char *cmd = lt_sprintf("import %s --meta %s; open agg; describe x by g", csv, meta);
+	FILE *out = fopen(csv, "w");
+
+	fputs("g,x,count\nA,1,10\nA,2,30\nB,5,20\nB,6,25\n", out);
+	fclose(out);
+	out = fopen(meta, "w");
+	fputs("{\"name\": \"agg\", \"title\": \"Aggregated test\", \"lantern\": {\"kind\": "
+	    "\"aggregated\", \"synthetic\": true, \"weight\": \"count\"}, \"resources\": "
+	    "[{\"name\": \"agg\", \"path\": \"agg.csv\", \"schema\": {\"fields\": ["
+	    "{\"name\": \"g\", \"type\": \"string\"}, {\"name\": \"x\", \"type\": "
+	    "\"number\"}, {\"name\": \"count\", \"type\": \"integer\"}]}}]}", out);
+	fclose(out);
+	run(f, cmd);
+	assert_non_null(strstr(f->last.headline, "highest for B (5.556)"));
+	assert_non_null(strstr(f->last.headline, "lowest for A (1.75)"));
+	run(f, "compare x by g");
+	assert_true(fabs(val(&f->last, "mean_a") - 1.75) < 1e-12);
+	assert_true(fabs(val(&f->last, "mean_b") - (20 * 5 + 25 * 6) / 45.0) < 1e-12);
+	free(cmd);
+	free(csv);
+	free(meta);
+}
+
 /* A filter narrows every analysis; many tests bring the chance caveat. */
 static void
 test_filter_and_counter(void **state)
@@ -327,6 +359,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_blood_pressure, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cannot_tell, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_weights, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_weighted_numbers, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_filter_and_counter, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_freq, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_crosstab, setup, teardown),
