@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "chart.h"
 #include "format.h"
 #include "result.h"
 
@@ -713,6 +714,10 @@ render_text(const lt_result *r, const lt_render_opts *o, lt_buf *out)
 		wrap_raw(&t, r->headline, "", 0);
 	}
 	text_numbers(&t, r);
+	for (size_t i = 0; i < r->ncharts; i++) {
+		section(&t);
+		lt_chart_draw(r, &r->charts[i], (int)t.width, t.utf8, out);
+	}
 	for (size_t i = 0; i < r->ntables; i++)
 		text_table(&t, r->tables[i]);
 	text_list(&t, "Caveats:", &r->caveats, "  - ");
@@ -936,6 +941,44 @@ jtable(const lt_table *tb)
 	return o;
 }
 
+/* The machine name of a chart kind. */
+static const char *
+chart_kind_name(int kind)
+{
+	switch (kind) {
+	case LT_CHART_HIST:
+		return "hist";
+	case LT_CHART_BAR:
+		return "bar";
+	case LT_CHART_BOX:
+		return "box";
+	case LT_CHART_SCATTER:
+		return "scatter";
+	default:
+		return "line";
+	}
+}
+
+/* The charts as a JSON array: kind, labels and the index of their table. */
+static json_t *
+jcharts(const lt_result *r)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < r->ncharts; i++) {
+		const lt_chart *c = &r->charts[i];
+		json_t *o = json_object();
+
+		json_object_set_new(o, "kind", json_string(chart_kind_name(c->kind)));
+		json_object_set_new(o, "title", jstr(c->title));
+		json_object_set_new(o, "x_label", jstr(c->x_label));
+		json_object_set_new(o, "y_label", jstr(c->y_label));
+		json_object_set_new(o, "table", json_integer((json_int_t)c->table));
+		json_array_append_new(a, o);
+	}
+	return a;
+}
+
 /* The whole document as JSON, every key always present. */
 static void
 render_json(const lt_result *r, lt_buf *out)
@@ -964,6 +1007,7 @@ render_json(const lt_result *r, lt_buf *out)
 	for (size_t i = 0; i < r->ntables; i++)
 		json_array_append_new(tables, jtable(r->tables[i]));
 	json_object_set_new(doc, "tables", tables);
+	json_object_set_new(doc, "charts", jcharts(r));
 	json_object_set_new(doc, "caveats", jstrv(&r->caveats));
 	json_object_set_new(doc, "method", jstrv(&r->method));
 	json_object_set_new(doc, "notes", jstrv(&r->notes));

@@ -80,6 +80,12 @@ lt_result_free(lt_result *r)
 	for (size_t i = 0; i < r->ntables; i++)
 		table_free(r->tables[i]);
 	free(r->tables);
+	for (size_t i = 0; i < r->ncharts; i++) {
+		free(r->charts[i].title);
+		free(r->charts[i].x_label);
+		free(r->charts[i].y_label);
+	}
+	free(r->charts);
 	strv_free(&r->caveats);
 	strv_free(&r->method);
 	strv_free(&r->notes);
@@ -180,6 +186,21 @@ lt_result_table(lt_result *r, const char *name, const char *title)
 	r->tables = lt_realloc(r->tables, (r->ntables + 1) * sizeof *r->tables);
 	r->tables[r->ntables++] = t;
 	return t;
+}
+
+void
+lt_result_chart(lt_result *r, int kind, const char *title, const char *x_label,
+    const char *y_label, size_t table)
+{
+	lt_chart *c;
+
+	r->charts = lt_realloc(r->charts, (r->ncharts + 1) * sizeof *r->charts);
+	c = &r->charts[r->ncharts++];
+	c->kind = kind;
+	c->title = lt_strdup(title);
+	c->x_label = lt_strdup(x_label);
+	c->y_label = lt_strdup(y_label);
+	c->table = table;
 }
 
 lt_table *

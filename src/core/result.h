@@ -10,6 +10,7 @@
  * Layers, in the order people read them:
  *   headline  one sentence a 14-year-old can follow
  *   numbers   the key numbers, exact (JSON keeps full precision)
+ *   charts    drawn as text from the tables that hold their data
  *   tables    the detail
  *   caveats   what could mislead: small samples, missing data, causation
  *   method    how it was computed
@@ -71,6 +72,23 @@ typedef struct lt_item {
 	char *unit;		/* may be NULL */
 } lt_item;
 
+/* What a chart draws; its data are in one of the result's tables. */
+enum lt_chart_kind {
+	LT_CHART_HIST,		/* table: from, to, count */
+	LT_CHART_BAR,		/* table: value, count */
+	LT_CHART_BOX,		/* table: group, n, min, q1, median, q3, max */
+	LT_CHART_SCATTER,	/* table: x, y, one row per point (row_level) */
+	LT_CHART_LINE		/* table: x (text), then one number column per series */
+};
+
+typedef struct lt_chart {
+	int kind;		/* enum lt_chart_kind */
+	char *title;		/* may be NULL */
+	char *x_label;		/* may be NULL: "Body mass index (kg/m2)" */
+	char *y_label;		/* may be NULL */
+	size_t table;		/* index in lt_result.tables of its data */
+} lt_chart;
+
 typedef struct lt_strv {
 	char **v;
 	size_t n;
@@ -85,6 +103,8 @@ typedef struct lt_result {
 	size_t nitems;
 	lt_table **tables;
 	size_t ntables;
+	lt_chart *charts;	/* drawn in text; JSON and CSV carry the tables */
+	size_t ncharts;
 	lt_strv caveats;
 	lt_strv method;
 	lt_strv notes;
@@ -110,6 +130,13 @@ void lt_result_note(lt_result *r, const char *fmt, ...)
 
 /* Add a table (owned by r). title may be NULL. */
 lt_table *lt_result_table(lt_result *r, const char *name, const char *title);
+
+/*
+ * Add a chart of the data in r->tables[table] (see enum lt_chart_kind for
+ * the columns each kind reads). Any of the labels may be NULL.
+ */
+void lt_result_chart(lt_result *r, int kind, const char *title,
+    const char *x_label, const char *y_label, size_t table);
 
 /* A column to create: machine name, label for people, enum lt_rc_type. */
 typedef struct lt_coldef {

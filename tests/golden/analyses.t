@@ -221,6 +221,7 @@ $ lantern -d cohort -f json -c 'correlate bmi with sbp'
     }
   ],
   "tables": [],
+  "charts": [],
   "caveats": [
     "A link is not a cause: body mass index may not change systolic blood pressure at all; both may follow something else, such as age.",
     "425 pairs with a missing value were left out."

@@ -49,6 +49,7 @@ Commands:
   correlate    measure how two numbers go up and down together
   regress      explain a number or a yes/no outcome by several columns
   rate         events per person, per 1,000 or per year, with exact intervals
+  plot         draw a chart: hist, bar, box, scatter or line
   import       bring a CSV file into your catalog
   drop         remove an imported dataset from your catalog
   generate     make synthetic data with lantern's own generators

@@ -124,6 +124,7 @@ $ lantern --format json datasets
       ]
     }
   ],
+  "charts": [],
   "caveats": [],
   "method": [],
   "notes": [

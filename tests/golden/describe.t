@@ -98,6 +98,7 @@ $ lantern --format json -c 'open cohort; describe bmi'
     }
   ],
   "tables": [],
+  "charts": [],
   "caveats": [
     "This data is synthetic: no real person is in it."
   ],
@@ -202,6 +203,7 @@ $ lantern --format json -c 'open cohort; describe bmi'
     }
   ],
   "tables": [],
+  "charts": [],
   "caveats": [
     "Some values are missing; the statistics use only the rows that have a value, which can mislead if the gaps are not random."
   ],
@@ -315,6 +317,7 @@ $ lantern -d cohort -q describe bmi --format json
     }
   ],
   "tables": [],
+  "charts": [],
   "caveats": [
     "Some values are missing; the statistics use only the rows that have a value, which can mislead if the gaps are not random."
   ],

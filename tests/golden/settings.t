@@ -21,6 +21,7 @@ $ lantern -c 'set format json; open nightingale; describe wounds'
   "headline": "format is now json.",
   "numbers": [],
   "tables": [],
+  "charts": [],
   "caveats": [],
   "method": [],
   "notes": []
@@ -45,6 +46,7 @@ $ lantern -c 'set format json; open nightingale; describe wounds'
     }
   ],
   "tables": [],
+  "charts": [],
   "caveats": [],
   "method": [],
   "notes": []
@@ -147,6 +149,7 @@ $ lantern -c 'set format json; open nightingale; describe wounds'
     }
   ],
   "tables": [],
+  "charts": [],
   "caveats": [
     "The values are lopsided (skewness 1.3): a few very large values pull the mean up, so the median may describe a typical value better.",
     "Fewer than 30 values in wounds: with so few, the numbers could easily come out differently in another sample."
@@ -247,6 +250,7 @@ compare    compare the average of a number between groups
 correlate  measure how two numbers go up and down together
 regress    explain a number or a yes/no outcome by several columns
 rate       events per person, per 1,000 or per year, with exact intervals
+plot       draw a chart: hist, bar, box, scatter or line
 import     bring a CSV file into your catalog
 drop       remove an imported dataset from your catalog
 generate   make synthetic data with lantern's own generators
@@ -345,6 +349,7 @@ $ lantern -f json help sort
     }
   ],
   "tables": [],
+  "charts": [],
   "caveats": [],
   "method": [],
   "notes": []

@@ -320,6 +320,7 @@ $ lantern -d nightingale -f json -c 'show 1 2'
       ]
     }
   ],
+  "charts": [],
   "caveats": [],
   "method": [],
   "notes": [

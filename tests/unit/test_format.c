@@ -562,7 +562,8 @@ static void
 test_json_shape(void **state)
 {
 	static const char *const keys[] = { "command", "dataset", "filter",
-	    "headline", "numbers", "tables", "caveats", "method", "notes" };
+	    "headline", "numbers", "tables", "charts", "caveats", "method",
+	    "notes" };
 	lt_result *r = sample_result();
 	json_t *j, *v, *tb, *rows, *cell;
 	void *it;
@@ -575,11 +576,11 @@ test_json_shape(void **state)
 	j = parse(s);
 	for (it = json_object_iter(j); it != NULL;
 	    it = json_object_iter_next(j, it)) {
-		assert_true(i < 9);
+		assert_true(i < 10);
 		assert_string_equal(json_object_iter_key(it), keys[i]);
 		i++;
 	}
-	assert_int_equal(i, 9);
+	assert_int_equal(i, 10);
 	assert_string_equal(json_string_value(json_object_get(j, "command")),
 	    "mean bmi by agegroup");
 	assert_string_equal(json_string_value(json_object_get(j, "filter")),
@@ -642,11 +643,12 @@ test_json_empty(void **state)
 	(void)state;
 	s = render(r, LT_FMT_JSON, 0, 0, 1);
 	j = parse(s);
-	assert_int_equal(json_object_size(j), 9);
+	assert_int_equal(json_object_size(j), 10);
 	assert_true(json_is_null(json_object_get(j, "dataset")));
 	assert_true(json_is_null(json_object_get(j, "headline")));
 	assert_true(json_is_array(json_object_get(j, "numbers")));
 	assert_int_equal(json_array_size(json_object_get(j, "tables")), 0);
+	assert_int_equal(json_array_size(json_object_get(j, "charts")), 0);
 	assert_int_equal(json_array_size(json_object_get(j, "notes")), 0);
 	json_decref(j);
 	free(s);

@@ -1,0 +1,567 @@
+/*
+ * cmd_plot.c - the plot command: histograms, bar charts, box plots,
+ * scatter plots and line charts as result documents.
+ *
+ * Each kind fills a table with the chart's data (so JSON and CSV carry the
+ * numbers, and disclosure control can act on them) and adds a chart that
+ * the text renderer draws (chart.c). The table's columns are detail
+ * columns: in text, the chart stands for them. Filter and frequency
+ * weights are honoured: weighted rows count as that many people.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "format.h"
+#include "stats.h"
+#include "session_int.h"
+
+#define MAX_BINS	100	/* the most --bins may ask for */
+
+extern const lt_cmd_entry lt_cmd_plot_entry;
+
+/* People or rows, for headlines. */
+static const char *
+units(const lt_session *s)
+{
+	return s->ds->weight != NULL || strcmp(s->ds->kind, LT_KIND_INDIVIDUAL) == 0 ?
+	    "people" : "rows";
+}
+
+/* "body mass index (kg/m2)": a column's label for a sentence. Caller frees. */
+static char *
+name_of(const lt_var *v, int lower)
+{
+	char *s;
+
+	if (v->unit != NULL && *v->unit != '\0')
+		s = lt_sprintf("%s (%s)", v->label, v->unit);
+	else
+		s = lt_strdup(v->label);
+	if (lower && s[0] >= 'A' && s[0] <= 'Z' && !(s[1] >= 'A' && s[1] <= 'Z'))
+		s[0] = (char)(s[0] - 'A' + 'a');
+	return s;
+}
+
+/* A count for a headline ("19,575"), in b. */
+static const char *
+count(lt_buf *b, double n)
+{
+	lt_buf_reset(b);
+	lt_format_number(b, n, 0);
+	return lt_buf_str(b);
+}
+
+/* The column called name, which must hold numbers (or dates when dates). */
+static int
+number_var(lt_session *s, const char *name, int pos, int dates, int *idx, lt_error *err)
+{
+	const lt_var *v;
+	int rc;
+
+	if ((rc = lt_session_var(s, name, pos, idx, err)) != 0)
+		return rc;
+	v = &s->ds->vars[*idx];
+	if (v->nlevels > 0 || (v->type != LT_VT_INTEGER && v->type != LT_VT_NUMBER &&
+	    !(dates && v->type == LT_VT_DATE)))
+		return lt_err_at(err, LT_EINVAL, pos,
+		    "%s is not a number column, so it cannot be drawn on a number axis; "
+		    "try \"plot bar %s\" for categories", v->name, v->name);
+	return 0;
+}
+
+/* The weight of row i (1 without weights; 0 for a missing weight). */
+static double
+weight(const double *w, size_t i)
+{
+	return w == NULL ? 1 : isfinite(w[i]) && w[i] > 0 ? w[i] : 0;
+}
+
+/* The caveat for rows left out because a value was missing. */
+static void
+missing_note(lt_result *r, double missing, const char *what)
+{
+	lt_buf b = LT_BUF_INIT;
+
+	if (missing > 0)
+		lt_result_caveat(r, "%s %s with a missing value %s left out.",
+		    count(&b, missing), what, missing == 1 ? "was" : "were");
+	lt_buf_free(&b);
+}
+
+static const lt_coldef hist_cols[] = {
+	{ "from", "From", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "to", "To", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "count", "Count", LT_RC_COUNT | LT_RC_DETAIL },
+	{ NULL, NULL, 0 }
+};
+
+/* plot hist COLUMN [--bins N] */
+static int
+plot_hist(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	const char *bins = lt_args_opt(&lt_cmd_plot_entry, a, "bins");
+	double *x = NULL, *w = NULL, *edges = NULL, *cnt = NULL, total = 0, missing = 0;
+	size_t n, k, want = 0;
+	lt_buf b = LT_BUF_INIT;
+	char *xl = NULL, *xu = NULL;
+	lt_table *t;
+	int idx, rc;
+
+	if (bins != NULL) {
+		char *end;
+		long v = strtol(bins, &end, 10);
+
+		if (*end != '\0' || v < 1 || v > MAX_BINS)
+			return lt_err(err, LT_EINVAL, "--bins takes a whole number from 1 to %d, "
+			    "as in \"plot hist bmi --bins 10\"", MAX_BINS);
+		want = (size_t)v;
+	}
+	if ((rc = number_var(s, a->argv[1], a->argpos[1], 0, &idx, err)) != 0)
+		return rc;
+	if ((rc = lt_session_numeric(s, idx, &x, &w, &n, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		x[i] += s->ds->vars[idx].offset;
+	edges = lt_calloc((want > LT_CHART_MAX_BINS ? want : LT_CHART_MAX_BINS) + 2,
+	    sizeof *edges);
+	k = lt_chart_bins(x, n, want, edges);
+	cnt = lt_calloc(k + 1, sizeof *cnt);
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(x[i])) {
+			missing += weight(w, i);
+			continue;
+		}
+		cnt[lt_chart_bin_of(edges, k, x[i])] += weight(w, i);
+		total += weight(w, i);
+	}
+	t = lt_result_table_with(r, "bins", "Histogram", hist_cols);
+	for (size_t j = 0; j < k; j++) {
+		size_t row = lt_table_row(t);
+
+		lt_table_num(t, row, 0, edges[j]);
+		lt_table_num(t, row, 1, edges[j + 1]);
+		lt_table_num(t, row, 2, cnt[j]);
+	}
+	xl = name_of(&s->ds->vars[idx], 1);
+	xu = name_of(&s->ds->vars[idx], 0);
+	lt_result_headline(r, "A histogram of %s for %s %s.", xl, count(&b, total), units(s));
+	lt_buf_reset(&b);
+	lt_buf_printf(&b, "%c%s", units(s)[0] - 'a' + 'A', units(s) + 1);
+	lt_result_chart(r, LT_CHART_HIST, NULL, xu, lt_buf_str(&b), r->ntables - 1);
+	missing_note(r, missing, units(s));
+	lt_result_method(r, "%zu bins of equal width with round edges%s; each bin holds values "
+	    "from its lower edge up to (not including) its upper edge, the last bin both "
+	    "edges.", k, want ? "" : ", about as many as Sturges' or Freedman-Diaconis' rule "
+	    "suggests (at most 20)");
+	lt_session_context(s, r);
+	free(x);
+	free(w);
+	free(edges);
+	free(cnt);
+	free(xl);
+	free(xu);
+	lt_buf_free(&b);
+	return 0;
+}
+
+/*
+ * The weight of each row the filter selects (the order of
+ * lt_session_groups), or NULL when every row counts once.
+ */
+static int
+row_weights(lt_session *s, double **w, lt_error *err)
+{
+	const lt_dataset *d = s->ds;
+	double *unused = NULL;
+	size_t n;
+	int widx, rc;
+
+	*w = NULL;
+	if (d->weight == NULL)
+		return 0;
+	widx = lt_dataset_var_index(d, d->weight);
+	if ((rc = lt_session_numeric(s, widx, w, &unused, &n, err)) != 0)
+		return rc;
+	free(unused);
+	for (size_t i = 0; i < n; i++)
+		(*w)[i] += d->vars[widx].offset;
+	return 0;
+}
+
+static const lt_coldef bar_cols[] = {
+	{ "value", "Value", LT_RC_TEXT | LT_RC_DETAIL },
+	{ "count", "Count", LT_RC_COUNT | LT_RC_DETAIL },
+	{ NULL, NULL, 0 }
+};
+
+/* plot bar COLUMN */
+static int
+plot_bar(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	double *w = NULL, *cnt = NULL, total = 0, missing = 0;
+	size_t *g = NULL, k, n;
+	char **labels = NULL, *xl = NULL, *xu = NULL;
+	lt_buf b = LT_BUF_INIT;
+	lt_table *t;
+	int idx, rc;
+
+	if ((rc = lt_session_var(s, a->argv[1], a->argpos[1], &idx, err)) != 0)
+		return rc;
+	if ((rc = lt_session_groups(s, idx, a->argpos[1], &g, &labels, &k, &n, err)) != 0)
+		return rc;
+	if ((rc = row_weights(s, &w, err)) != 0)
+		goto out;
+	cnt = lt_calloc(k + 1, sizeof *cnt);
+	for (size_t i = 0; i < n; i++) {
+		if (g[i] == LT_NO_GROUP)
+			missing += weight(w, i);
+		else {
+			cnt[g[i]] += weight(w, i);
+			total += weight(w, i);
+		}
+	}
+	t = lt_result_table_with(r, "counts", "Counts", bar_cols);
+	for (size_t j = 0; j < k; j++) {
+		size_t row = lt_table_row(t);
+
+		lt_table_text(t, row, 0, labels[j]);
+		lt_table_num(t, row, 1, cnt[j]);
+	}
+	xl = name_of(&s->ds->vars[idx], 1);
+	xu = name_of(&s->ds->vars[idx], 0);
+	lt_result_headline(r, "A bar chart of %s for %s %s.", xl, count(&b, total), units(s));
+	lt_buf_reset(&b);
+	lt_buf_printf(&b, "%c%s", units(s)[0] - 'a' + 'A', units(s) + 1);
+	lt_result_chart(r, LT_CHART_BAR, NULL, xu, lt_buf_str(&b), r->ntables - 1);
+	missing_note(r, missing, units(s));
+	lt_result_method(r, "Each bar's length is its count next to the largest count.");
+	lt_session_context(s, r);
+out:
+	free(g);
+	free(w);
+	free(cnt);
+	free(xl);
+	free(xu);
+	lt_strv_free(labels);
+	lt_buf_free(&b);
+	return rc;
+}
+
+static const lt_coldef box_cols[] = {
+	{ "group", "Group", LT_RC_TEXT | LT_RC_DETAIL },
+	{ "n", "N", LT_RC_COUNT | LT_RC_DETAIL },
+	{ "min", "Min", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "q1", "Q1", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "median", "Median", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "q3", "Q3", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "max", "Max", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ NULL, NULL, 0 }
+};
+
+/* A value and its weight, for sorting. */
+typedef struct pair {
+	double x, w;
+} pair;
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	double x = ((const pair *)a)->x, y = ((const pair *)b)->x;
+
+	return (x > y) - (x < y);
+}
+
+/* plot box COLUMN by GROUP */
+static int
+plot_box(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	double *x = NULL, *w = NULL, *xs = NULL, *ws = NULL, total = 0, missing = 0;
+	size_t *g = NULL, k, n, ng;
+	char **labels = NULL, *yl = NULL, *gl = NULL, *yu = NULL;
+	pair *p = NULL;
+	lt_buf b = LT_BUF_INIT;
+	lt_table *t;
+	int yi, gi, rc;
+
+	if (a->argc != 4 || strcasecmp(a->argv[2], "by") != 0)
+		return lt_err_at(err, LT_EINVAL, a->argpos[0],
+		    "plot box takes a number column, \"by\" and a group column, as in "
+		    "\"plot box sbp by smoking\"");
+	if ((rc = number_var(s, a->argv[1], a->argpos[1], 0, &yi, err)) != 0 ||
+	    (rc = lt_session_var(s, a->argv[3], a->argpos[3], &gi, err)) != 0)
+		return rc;
+	if ((rc = lt_session_numeric(s, yi, &x, &w, &n, err)) != 0)
+		return rc;
+	if ((rc = lt_session_groups(s, gi, a->argpos[3], &g, &labels, &k, &ng, err)) != 0)
+		goto out;
+	if (ng != n) {
+		rc = lt_err(err, LT_EDB, "the stored columns of %s are out of step; import it "
+		    "again", s->ds->name);
+		goto out;
+	}
+	p = lt_calloc(n + 1, sizeof *p);
+	xs = lt_calloc(n + 1, sizeof *xs);
+	ws = lt_calloc(n + 1, sizeof *ws);
+	t = lt_result_table_with(r, "groups", "Box plots", box_cols);
+	for (size_t j = 0; j < k; j++) {
+		size_t m = 0, row;
+		double sw = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (g[i] == j && !isnan(x[i]) && weight(w, i) > 0) {
+				p[m].x = x[i] + s->ds->vars[yi].offset;
+				p[m++].w = weight(w, i);
+			}
+		if (m == 0)
+			continue;
+		qsort(p, m, sizeof *p, cmp_pair);
+		for (size_t i = 0; i < m; i++) {
+			xs[i] = p[i].x;
+			ws[i] = p[i].w;
+			sw += p[i].w;
+		}
+		row = lt_table_row(t);
+		lt_table_text(t, row, 0, labels[j]);
+		lt_table_num(t, row, 1, sw);
+		lt_table_num(t, row, 2, xs[0]);
+		lt_table_num(t, row, 3, lt_stats_quantile_sorted(xs, w ? ws : NULL, m, 0.25));
+		lt_table_num(t, row, 4, lt_stats_quantile_sorted(xs, w ? ws : NULL, m, 0.5));
+		lt_table_num(t, row, 5, lt_stats_quantile_sorted(xs, w ? ws : NULL, m, 0.75));
+		lt_table_num(t, row, 6, xs[m - 1]);
+		total += sw;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (isnan(x[i]) || g[i] == LT_NO_GROUP)
+			missing += weight(w, i);
+	if (t->nrows == 0) {
+		rc = lt_err_at(err, LT_EINVAL, a->argpos[1], "no row has both %s and %s, so "
+		    "there is nothing to draw", s->ds->vars[yi].name, s->ds->vars[gi].name);
+		goto out;
+	}
+	yl = name_of(&s->ds->vars[yi], 1);
+	yu = name_of(&s->ds->vars[yi], 0);
+	gl = name_of(&s->ds->vars[gi], 1);
+	lt_result_headline(r, "Box plots of %s by %s for %s %s.", yl, gl, count(&b, total),
+	    units(s));
+	lt_result_chart(r, LT_CHART_BOX, NULL, yu, NULL, r->ntables - 1);
+	missing_note(r, missing, units(s));
+	lt_result_method(r, "Each line shows a group: the box runs from the lower to the "
+	    "upper quartile (type 7), | inside it is the median, and the whiskers reach the "
+	    "smallest and largest values.");
+	lt_session_context(s, r);
+out:
+	free(x);
+	free(w);
+	free(g);
+	free(p);
+	free(xs);
+	free(ws);
+	free(yl);
+	free(yu);
+	free(gl);
+	lt_strv_free(labels);
+	lt_buf_free(&b);
+	return rc;
+}
+
+static const lt_coldef scatter_cols[] = {
+	{ "x", "X", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "y", "Y", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ NULL, NULL, 0 }
+};
+
+/* plot scatter X Y */
+static int
+plot_scatter(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	double *x = NULL, *y = NULL, *w = NULL, *w2 = NULL, total = 0, missing = 0;
+	size_t n, n2;
+	char *xl = NULL, *yl = NULL, *xu = NULL, *yu = NULL;
+	lt_buf b = LT_BUF_INIT;
+	lt_table *t;
+	int xi, yi, rc;
+
+	if (a->argc != 3)
+		return lt_err_at(err, LT_EINVAL, a->argpos[0],
+		    "plot scatter takes two number columns, as in \"plot scatter bmi sbp\"");
+	if ((rc = number_var(s, a->argv[1], a->argpos[1], 1, &xi, err)) != 0 ||
+	    (rc = number_var(s, a->argv[2], a->argpos[2], 1, &yi, err)) != 0)
+		return rc;
+	if ((rc = lt_session_numeric(s, xi, &x, &w, &n, err)) != 0)
+		return rc;
+	if ((rc = lt_session_numeric(s, yi, &y, &w2, &n2, err)) != 0)
+		goto out;
+	t = lt_result_table_with(r, "points", "Points", scatter_cols);
+	t->row_level = 1;
+	for (size_t i = 0; i < n && i < n2; i++) {
+		size_t row;
+
+		if (isnan(x[i]) || isnan(y[i])) {
+			missing += weight(w, i);
+			continue;
+		}
+		row = lt_table_row(t);
+		lt_table_num(t, row, 0, x[i] + s->ds->vars[xi].offset);
+		lt_table_num(t, row, 1, y[i] + s->ds->vars[yi].offset);
+		total += weight(w, i);
+	}
+	xl = name_of(&s->ds->vars[xi], 1);
+	yl = name_of(&s->ds->vars[yi], 1);
+	xu = name_of(&s->ds->vars[xi], 0);
+	yu = name_of(&s->ds->vars[yi], 0);
+	lt_result_headline(r, "A scatter plot of %s against %s for %s %s.", yl, xl,
+	    count(&b, total), units(s));
+	lt_result_chart(r, LT_CHART_SCATTER, NULL, xu, yu, r->ntables - 1);
+	if (strcmp(s->ds->kind, LT_KIND_INDIVIDUAL) == 0 && s->ds->weight == NULL)
+		lt_result_caveat(r, "Each dot is a person; with disclosure control (coming) "
+		    "this will be drawn as density.");
+	else if (s->ds->weight != NULL)
+		lt_result_caveat(r, "Each dot is a row, whatever its weight (\"%s\").",
+		    s->ds->weight);
+	missing_note(r, missing, units(s));
+	lt_result_method(r, "One dot per row with both values; in text, dots that fall in "
+	    "the same place are drawn once (or denser marks without UTF-8).");
+	lt_session_context(s, r);
+out:
+	free(x);
+	free(y);
+	free(w);
+	free(w2);
+	free(xl);
+	free(yl);
+	free(xu);
+	free(yu);
+	lt_buf_free(&b);
+	return rc;
+}
+
+/* plot line Y over X */
+static int
+plot_line(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	double *y = NULL, *w = NULL, *sum = NULL;
+	size_t *g = NULL, *seen = NULL, k, n, ng;
+	char **labels = NULL, *yl = NULL, *yu = NULL, *xu = NULL;
+	lt_coldef cols[3] = { { "x", "X", LT_RC_TEXT | LT_RC_DETAIL },
+	    { "y", "Y", LT_RC_NUMBER | LT_RC_DETAIL }, { NULL, NULL, 0 } };
+	lt_table *t;
+	int yi, xi, rc;
+
+	if (a->argc != 4 || strcasecmp(a->argv[2], "over") != 0)
+		return lt_err_at(err, LT_EINVAL, a->argpos[0],
+		    "plot line takes a number column, \"over\" and the column along the "
+		    "bottom, as in \"plot line disease over month\"");
+	if ((rc = number_var(s, a->argv[1], a->argpos[1], 0, &yi, err)) != 0 ||
+	    (rc = lt_session_var(s, a->argv[3], a->argpos[3], &xi, err)) != 0)
+		return rc;
+	if ((rc = lt_session_numeric(s, yi, &y, &w, &n, err)) != 0)
+		return rc;
+	if ((rc = lt_session_groups(s, xi, a->argpos[3], &g, &labels, &k, &ng, err)) != 0)
+		goto out;
+	if (ng != n) {
+		rc = lt_err(err, LT_EDB, "the stored columns of %s are out of step; import it "
+		    "again", s->ds->name);
+		goto out;
+	}
+	sum = lt_calloc(k + 1, sizeof *sum);
+	seen = lt_calloc(k + 1, sizeof *seen);
+	for (size_t i = 0; i < n; i++)
+		if (g[i] != LT_NO_GROUP && !isnan(y[i])) {
+			sum[g[i]] += (y[i] + s->ds->vars[yi].offset) * weight(w, i);
+			seen[g[i]]++;
+		}
+	cols[0].name = s->ds->vars[xi].name;
+	cols[0].label = s->ds->vars[xi].label;
+	cols[1].name = s->ds->vars[yi].name;
+	cols[1].label = s->ds->vars[yi].label;
+	t = lt_result_table_with(r, "series", "Line", cols);
+	for (size_t j = 0; j < k; j++) {
+		size_t row = lt_table_row(t);
+
+		lt_table_text(t, row, 0, labels[j]);
+		if (seen[j] > 0)
+			lt_table_num(t, row, 1, sum[j]);
+	}
+	yl = name_of(&s->ds->vars[yi], 1);
+	yu = name_of(&s->ds->vars[yi], 0);
+	xu = name_of(&s->ds->vars[xi], 0);
+	lt_result_headline(r, "A line chart of %s, added up for each %s (%zu values).", yl,
+	    s->ds->vars[xi].name, k);
+	lt_result_chart(r, LT_CHART_LINE, NULL, xu, yu, r->ntables - 1);
+	lt_result_method(r, "The values of %s are added up over the rows with the same %s%s; "
+	    "the values of %s are spaced evenly along the bottom, in order.", s->ds->vars[yi].name,
+	    s->ds->vars[xi].name, w != NULL ? " (each row times its weight)" : "",
+	    s->ds->vars[xi].name);
+	lt_session_context(s, r);
+out:
+	free(y);
+	free(w);
+	free(g);
+	free(sum);
+	free(seen);
+	free(yl);
+	free(yu);
+	free(xu);
+	lt_strv_free(labels);
+	return rc;
+}
+
+static int
+plot_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	static const struct {
+		const char *kind;
+		size_t nargs;
+		int (*fn)(lt_session *, const lt_args *, lt_result *, lt_error *);
+	} kinds[] = {
+		{ "hist", 2, plot_hist }, { "bar", 2, plot_bar }, { "box", 4, plot_box },
+		{ "scatter", 3, plot_scatter }, { "line", 4, plot_line },
+	};
+
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		if (strcasecmp(a->argv[0], kinds[i].kind) != 0)
+			continue;
+		if (a->argc != kinds[i].nargs)
+			break;
+		if (strcasecmp(a->argv[0], "hist") != 0 &&
+		    lt_args_opt(&lt_cmd_plot_entry, a, "bins") != NULL)
+			return lt_err(err, LT_EINVAL, "--bins is only for \"plot hist\"");
+		return kinds[i].fn(s, a, r, err);
+	}
+	return lt_err_at(err, LT_EINVAL, a->argpos[0],
+	    "plot takes a kind and columns: \"plot hist bmi\", \"plot bar smoking\", "
+	    "\"plot box sbp by smoking\", \"plot scatter bmi sbp\" or \"plot line disease "
+	    "over month\"");
+}
+
+static const lt_opt_spec plot_opts[] = {
+	{ "bins", "N", LT_COMPLETE_NONE, 0, "for hist: about N bins (default: chosen "
+	    "from the data, at most 20)" },
+	{ NULL, NULL, 0, 0, NULL }
+};
+
+const lt_cmd_entry lt_cmd_plot_entry = {
+	.name = "plot",
+	.args = "KIND COLUMN...",
+	.summary = "draw a chart: hist, bar, box, scatter or line",
+	.help = "Draws a chart of the rows the filter selects. \"plot hist COLUMN\" is a "
+	    "histogram of a number column; \"plot bar COLUMN\" counts each value of a "
+	    "category; \"plot box COLUMN by GROUP\" draws the quartiles of a number for each "
+	    "group; \"plot scatter X Y\" draws a dot per row; \"plot line Y over X\" adds Y "
+	    "up for each value of X (such as a month) and joins the totals. In text the "
+	    "chart is drawn with characters (braille dots when the terminal takes UTF-8); "
+	    "CSV and JSON give the numbers behind it.",
+	.example = "plot hist bmi",
+	.min_args = 2,
+	.max_args = 4,
+	.complete = LT_COMPLETE_COLUMN,
+	.flags = LT_CMD_NEEDS_DATASET,
+	.opts = plot_opts,
+	.exec = plot_exec,
+};

@@ -1,0 +1,287 @@
+# plot draws charts as text; JSON and CSV carry the numbers behind them.
+
+# A histogram: bars for bins with round edges, counts at the ends.
+$ lantern -d cohort -c 'plot hist bmi'
+A histogram of body mass index (kg/m2) for 19,575 people.
+
+Body mass index (kg/m2)
+12.5 to 15 │█ 12
+15 to 17.5 │██ 139
+17.5 to 20 │███████████ 707
+20 to 22.5 │███████████████████████████████ 2,021
+22.5 to 25 │████████████████████████████████████████████████████ 3,449
+25 to 27.5 │██████████████████████████████████████████████████████████████ 4,085
+27.5 to 30 │████████████████████████████████████████████████████████ 3,683
+30 to 32.5 │███████████████████████████████████████ 2,544
+32.5 to 35 │███████████████████████ 1,508
+35 to 37.5 │████████████ 790
+37.5 to 40 │██████ 363
+40 to 42.5 │██ 164
+42.5 to 45 │█ 65
+45 to 47.5 │█ 23
+47.5 to 50 │█ 12
+50 to 52.5 │█ 6
+52.5 to 55 │█ 3
+55 to 57.5 │█ 1
+            People
+
+Caveats:
+  - 425 people with a missing value were left out.
+
+Method:
+  - 18 bins of equal width with round edges, about as many as Sturges' or
+    Freedman-Diaconis' rule suggests (at most 20); each bin holds values from
+    its lower edge up to (not including) its upper edge, the last bin both
+    edges.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+? 0
+
+# A bar chart of a category, with its labels.
+$ lantern -d cohort -c 'plot bar smoking'
+A bar chart of smoking status for 20,000 people.
+
+Smoking status
+never   │████████████████████████████████████████████████████████████████ 11,975
+former  │███████████████████████████ 5,086
+current │████████████████ 2,939
+         People
+
+Method:
+  - Each bar's length is its count next to the largest count.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+? 0
+
+# Box plots of a number by group on a shared axis.
+$ lantern -d cohort -c 'plot box sbp by smoking'
+Box plots of systolic blood pressure (mmHg) by smoking status for 20,000 people.
+
+never   |-------------------[      |       ]----------------------------------|
+former  |-----------------------[      |      ]--------------------------------|
+current |-------------------[      |       ]----------------------------|
+        80                                                                   199
+        Systolic blood pressure (mmHg)
+
+Method:
+  - Each line shows a group: the box runs from the lower to the upper quartile
+    (type 7), | inside it is the median, and the whiskers reach the smallest and
+    largest values.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+? 0
+
+# A scatter plot in braille dots.
+$ lantern -d cohort -c 'plot scatter bmi sbp'
+A scatter plot of systolic blood pressure (mmHg) against body mass index (kg/m2)
+for 19,575 people.
+
+Systolic blood pressure (mmHg)
+199│                                ⠐⠈       ⡀
+   │              ⠄        ⠄   ⠠      ⡀ ⠂  ⠁ ⣀⢐    ⢀⠂          ⠁            ⠂  ⢀
+   │          ⡀  ⡀     ⢀⠄⠁ ⠂ ⢀   ⠐ ⠠⣀⢀⠠⡀⠬⣤ ⠄⢀ ⠅ ⢀⠠   ⢀  ⠄  ⠠
+   │         ⠈   ⠁  ⡠⡢⣀⣀⢀⢇⣐⢀⠌⣔⡃⣥⡓⢞⡪⢔⡨⠊⣁⣂⣘⡦⢙⡠⢡⠔⣁⡅⠈⢅⡐ ⡀    ⢀⠈    ⠠ ⠐  ⠈
+   │           ⢀⢐⣀⢐⣙⢻⠂⣞⣔⡷⣞⣿⣛⣕⣿⣖⣚⣿⣞⣾⣓⣟⣟⣚⣖⣋⣹⡊⢚⣝⣂⢜⣂⣘⡑⠁⣳⠒⠁⡆⢕ ⠉⠂⠁  ⢀⢈ ⢀ ⡀ ⠠  ⠠   ⠁
+   │    ⠄⠂ ⢐⠁⢀⢂⢘⣻⣫⣻⣕⣳⣶⣿⣧⣿⣷⣿⣿⣿⣷⣿⣿⣿⣭⣿⣿⣿⣿⣿⣧⣿⣿⣯⣿⣾⡿⣰⣿⣻⠏⣆⣥⠥⢳⢘⡆ ⢀ ⣑⠄⢀⠠ ⠈⠄  ⡀ ⠄
+   │    ⠌⠁⠆⢌⠨⠨⠶⢿⣮⢧⣿⣿⣿⡿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⡿⣳⣗⢟⡿⡱⢽⢜⣌⠩⠣⡀⠒⢘⠈ ⠪ ⠠ ⠁   ⠠
+   │⡀ ⡀ ⠑ ⢠⢪⠗⣸⣿⣟⣿⣷⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣽⣿⣿⣾⣿⣶⣗⣎ ⢼⠋⠕⢒⡨⠠⠊⠉ ⠄⡀    ⡀  ⠄⠄
+   │  ⠐ ⢣⠠⡀⢪⣚⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣻⢾⢿⣻⢭⢹⢾⣍⠺⠘⠖⢨⢒⠈⢁⠊  ⠐
+   │ ⠂ ⠈⢂⣠⣥⠺⣽⣺⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣷⣿⢿⢿⣷⣎⡟⠶⢔⢗⢯⠂⢀⠄⠄ ⡂⠂⠐⢀   ⠠⠐
+   │⠠⡠ ⠨⡜⢽⡿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣻⣿⢼⣫⣱⡏⠌⢞⠋⡏ ⠁⠘ ⠠⠆       ⠄ ⠂
+   │⠅ ⠔⢘⢈⣬⣿⣼⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣯⣿⣿⣿⣿⣿⣾⣗⡪⡝⢩⢋⡦⠊⡐ ⠁⠜⠄ ⠁  ⠈⡀
+   │⠄ ⠄⡐⡬⣒⢟⣽⣿⣿⣿⣾⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⣿⢿⡟⣿⡷⣲⠟⢾⠤⢛⠌⠄⠁⡭⢡⠃⠉⠈    ⠁
+   │⡄⠂⠐⢨⢙⠹⡾⢻⢿⣷⣟⣽⣿⣯⣿⣿⣿⣿⣿⣟⣿⣿⣿⣿⣿⣿⣿⣟⣿⢓⣻⡕⢘⡊⠹⠉⢇⡓⡸⢁⡀⠊ ⠈⠈  ⠈⠂
+   │ ⡀⠒⠁⠊⠉⠨⠝⢹⢺⠿⣻⣿⣿⣿⣿⣿⣿⣿⣻⣻⣷⡽⡯⢚⣟⠿⡷⠟⡤⡋⡝⡹⡀⢝⡀⢩⢀⡈    ⠂
+ 80│   ⠰  ⣈⡀⢍⢡⡑⣟⡞⣠⣕⣸⣩⡗⣛⣉⣗⣳⣷⢐⢉⠗⡺⠄⢂⡢    ⠐⡀⠈
+   └────────────────────────────────────────────────────────────────────────────
+    14                                                                      55.6
+    Body mass index (kg/m2)
+
+Caveats:
+  - Each dot is a person; with disclosure control (coming) this will be drawn as
+    density.
+  - 425 people with a missing value were left out.
+
+Method:
+  - One dot per row with both values; in text, dots that fall in the same place
+    are drawn once (or denser marks without UTF-8).
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+? 0
+
+# Without UTF-8 the scatter plot is ASCII, marked by density.
+$ LC_ALL=C lantern -d cohort -c 'plot scatter bmi sbp'
+A scatter plot of systolic blood pressure (mmHg) against body mass index (kg/m2)
+for 19,575 people.
+
+Systolic blood pressure (mmHg)
+199|                                ..
+   |              .        .   .        .  . ..     .          .           .
+   |                    .. .     . .  . .. . ..  . .    .  .                   .
+   |         ..  .  .. . . ........................  .    .    . .  .
+   |            ........................................ ...   .     .  .   .
+   |    .. .. .......................................... . .... .. . .
+   |    ..................oo.o.oooo.o......................... ..   ..
+   |. . .............ooooooOoOoOOoooooooo....................... .   .   .
+   |   ...........oooOoOOOOOOOOOOoooooo.oo...................  .
+   | . ...........ooOOOOOOOOOOOOOoOoooo.................. .....   ..
+   |............ooooOOOOOOOOOOOoOoooo.................  . ..      . .
+   |. ..........oooooOoooOOooOoooo.....................  . ..
+   |. ............oooooooooo.o......................
+   |................................... ...... .    .
+   | .  . .................................
+ 80|    . .................. .....    ..
+   +----------------------------------------------------------------------------
+    14                                                                      55.6
+    Body mass index (kg/m2)
+
+Caveats:
+  - Each dot is a person; with disclosure control (coming) this will be drawn as
+    density.
+  - 425 people with a missing value were left out.
+
+Method:
+  - One dot per row with both values; in text, dots that fall in the same place
+    are drawn once (or denser marks without UTF-8).
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+? 0
+
+# A line chart of monthly totals.
+$ lantern -d nightingale -c 'plot line disease over month'
+A line chart of deaths from preventable diseases (deaths), added up for each
+month (24 values).
+
+Deaths from preventable diseases (deaths)
+2,761│                            ⢠⢣
+     │                            ⡜ ⢇
+     │                           ⢰⠁ ⠈⡆
+     │                           ⡎   ⠘⡄
+     │                          ⡸     ⢱
+     │                         ⢀⠇     ⠈⡆
+     │                         ⡜       ⢸
+     │                        ⢠⠃        ⢇
+     │                        ⡎         ⠸⡀
+     │                       ⢸           ⢣
+     │                      ⢀⠇            ⢣
+     │            ⡰⠉⠑⠒⠢⡀   ⡠⠊              ⢇     ⢀⠔⢄
+     │           ⡜     ⠘⢄⢀⠔⠁               ⠈⢆ ⣀⣀⠔⠁ ⠈⠢⡀
+     │         ⢀⠎        ⠁                  ⠈⠉       ⠑⠤⠒⠊⠑⢄
+     │        ⡠⠃                                           ⠑⢄⣀   ⣀⣀⡀
+    0│⣀⣀⣀⣀⣀⣀⣀⠜                                                ⠉⠉⠉  ⠈⠉⠑⠒⠢⠤⠤⠤⠤⠤⠤⣀⣀
+     └──────────────────────────────────────────────────────────────────────────
+      1854-04-01                                                      1856-03-01
+      Month
+
+Method:
+  - The values of disease are added up over the rows with the same month; the
+    values of month are spaced evenly along the bottom, in order.
+
+Notes:
+  Dataset: nightingale (Florence Nightingale's Crimean War mortality, 1854-56)
+? 0
+
+# JSON gives the chart and the table of its data.
+$ lantern -d cohort -f json -c 'plot bar smoking'
+{
+  "command": "plot bar smoking",
+  "dataset": "cohort",
+  "filter": null,
+  "headline": "A bar chart of smoking status for 20,000 people.",
+  "numbers": [],
+  "tables": [
+    {
+      "name": "counts",
+      "title": "Counts",
+      "row_level": false,
+      "columns": [
+        {
+          "name": "value",
+          "label": "Value",
+          "type": "text"
+        },
+        {
+          "name": "count",
+          "label": "Count",
+          "type": "count"
+        }
+      ],
+      "rows": [
+        [
+          "never",
+          11975
+        ],
+        [
+          "former",
+          5086
+        ],
+        [
+          "current",
+          2939
+        ]
+      ]
+    }
+  ],
+  "charts": [
+    {
+      "kind": "bar",
+      "title": null,
+      "x_label": "Smoking status",
+      "y_label": "People",
+      "table": 0
+    }
+  ],
+  "caveats": [],
+  "method": [
+    "Each bar's length is its count next to the largest count."
+  ],
+  "notes": [
+    "Dataset: cohort (Synthetic cohort of 20,000 adults in England)"
+  ]
+}
+? 0
+
+# A filter narrows the rows; --bins asks for about N bins.
+$ lantern -d cohort -c 'filter sex == "F"; plot hist age --bins 5'
+Filter on: 10,496 of 20,000 rows match sex == "F".
+
+Rows that match  10,496
+
+Method:
+  - Rows with a missing value in a compared column do not match; use "is
+    missing" to find them.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: sex == "F" (10,496 rows match)
+
+A histogram of age (years) for 10,496 people.
+
+Age (years)
+0 to 20   │█████ 290
+20 to 40  │█████████████████████████████████████████████████████████████ 3,344
+40 to 60  │███████████████████████████████████████████████████████████████ 3,458
+60 to 80  │█████████████████████████████████████████████████ 2,713
+80 to 100 │█████████████ 691
+           People
+
+Method:
+  - 5 bins of equal width with round edges; each bin holds values from its lower
+    edge up to (not including) its upper edge, the last bin both edges.
+
+Notes:
+  Dataset: cohort (Synthetic cohort of 20,000 adults in England)
+  Filter: sex == "F" (10,496 rows match)
+? 0
+
+# An unknown kind says what plot takes.
+$ lantern -d cohort -c 'plot pie smoking'
+! lantern: plot takes a kind and columns: "plot hist bmi", "plot bar smoking", "plot box sbp by smoking", "plot scatter bmi sbp" or "plot line disease over month"
+!   plot pie smoking
+!        ^
+? 1
