@@ -244,7 +244,16 @@ event_headline(lt_session *s, lt_result *r, const lt_var *av, const lt_var *bv, 
 		free(bl);
 		return;
 	}
-	if (e.rr_lo > 1 || e.rr_hi < 1) {
+	if (e.rr_hi < 1) {
+		lt_buf_printf(&b, "People whose %s is %s had %s (%s) less often than those whose "
+		    "%s is %s: ", al, rl[hi], bl, cl[ev], al, rl[0]);
+		lt_explain_num(s, &b, e.risk_ratio);
+		lt_buf_puts(&b, " times as often (");
+		pct(&b, 100 * e.risk1);
+		lt_buf_puts(&b, " against ");
+		pct(&b, 100 * e.risk0);
+		lt_buf_puts(&b, "). The true ratio is likely between ");
+	} else if (e.rr_lo > 1) {
 		lt_buf_printf(&b, "People whose %s is %s had %s (%s) ", al, rl[hi], bl, cl[ev]);
 		lt_explain_num(s, &b, e.risk_ratio);
 		lt_buf_printf(&b, " times as often as those whose %s is %s (", al, rl[0]);
@@ -283,6 +292,21 @@ event_headline(lt_session *s, lt_result *r, const lt_var *av, const lt_var *bv, 
 	lt_buf_free(&b);
 }
 
+/* Whether two values read as no/yes (0/1, false/true): an event and its absence. */
+static int
+yes_no(char **labels)
+{
+	static const char *const pairs[][2] = {
+		{ "no", "yes" }, { "0", "1" }, { "false", "true" }, { "n", "y" }
+	};
+
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++)
+		if (strcasecmp(labels[0], pairs[i][0]) == 0 &&
+		    strcasecmp(labels[1], pairs[i][1]) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
@@ -307,6 +331,11 @@ crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if ((rc = lt_session_groups(s, ib, a->argpos[2], &gb, &lb, &kb, &nb, err)) != 0 ||
 	    (rc = row_weights(s, &w, &nw, err)) != 0)
 		goto out;
+	if (nb != n || (w != NULL && nw != n)) {
+		rc = lt_err(err, LT_EDB, "the stored columns of %s are out of step; import it again",
+		    d->name);
+		goto out;
+	}
 	if (ka < 2 || kb < 2) {
 		rc = lt_err(err, LT_EINVAL, "a crosstab needs at least two values in each column, "
 		    "and %s has only one here", ka < 2 ? d->vars[ia].name : d->vars[ib].name);
@@ -322,6 +351,64 @@ crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			dropped += wi;
 		else
 			counts[ga[i] * kb + gb[i]] += wi;
+	}
+	/* Values with no rows here (after the filter) leave the table. */
+	{
+		size_t nr = 0, nc = 0;
+		double *packed;
+
+		for (size_t j = 0; j < kb; j++) {
+			double tot = 0;
+
+			for (size_t i = 0; i < ka; i++)
+				tot += counts[i * kb + j];
+			if (tot > 0) {
+				if (nc != j) {
+					free(lb[nc]);
+					lb[nc] = lb[j];
+					lb[j] = NULL;
+				}
+				for (size_t i = 0; i < ka; i++)
+					counts[i * kb + nc] = counts[i * kb + j];
+				nc++;
+			} else {
+				free(lb[j]);
+				lb[j] = NULL;
+			}
+		}
+		for (size_t i = 0; i < ka; i++) {
+			double tot = 0;
+
+			for (size_t j = 0; j < nc; j++)
+				tot += counts[i * kb + j];
+			if (tot > 0) {
+				if (nr != i) {
+					free(la[nr]);
+					la[nr] = la[i];
+					la[i] = NULL;
+				}
+				for (size_t j = 0; j < nc; j++)
+					counts[nr * kb + j] = counts[i * kb + j];
+				nr++;
+			} else {
+				free(la[i]);
+				la[i] = NULL;
+			}
+		}
+		if (nr < 2 || nc < 2) {
+			rc = lt_err(err, LT_EINVAL, "%s has only one value among the rows here, so "
+			    "there is nothing to cross; widen the filter", nr < 2 ?
+			    d->vars[ia].name : d->vars[ib].name);
+			goto out;
+		}
+		packed = lt_malloc(nr * nc * sizeof *packed);
+		for (size_t i = 0; i < nr; i++)
+			for (size_t j = 0; j < nc; j++)
+				packed[i * nc + j] = counts[i * kb + j];
+		free(counts);
+		counts = packed;
+		ka = nr;
+		kb = nc;
 	}
 	if ((rc = lt_ctab_chisq_test(counts, ka, kb, &c, err)) != 0)
 		goto out;
@@ -346,7 +433,7 @@ crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			lt_result_caveat(r, "%s", ferr.msg);
 	}
 	/* The headline: for a yes/no second column, how often by the first. */
-	if (kb == 2)
+	if (kb == 2 && yes_no(lb))
 		event_headline(s, r, &d->vars[ia], &d->vars[ib], la, lb, counts, ka, kb,
 		    have_fisher ? f.p : c.p);
 	if (r->headline == NULL) {
@@ -448,8 +535,9 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	const lt_dataset *d = s->ds;
 	int ie, ip, ig = -1, rc;
 	double *ev = NULL, *pop = NULL, *u1 = NULL, *u2 = NULL, per = 1, yearly = 1;
-	double *e = NULL, *p = NULL;
-	size_t n, n2, k = 1, *g = NULL, ng;
+	double *e = NULL, *p = NULL, *wt = NULL;
+	size_t n, n2, k = 1, *g = NULL, ng = 0, nw = 0;
+	int widx = d->weight != NULL ? lt_dataset_var_index(d, d->weight) : -1;
 	char **labels = NULL;
 	const char *yo = lt_args_opt(&lt_cmd_rate_entry, a, "yearly");
 	size_t i = 3;
@@ -492,18 +580,29 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if ((rc = lt_session_numeric(s, ie, &ev, &u1, &n, err)) != 0 ||
 	    (rc = lt_session_numeric(s, ip, &pop, &u2, &n2, err)) != 0)
 		goto out;
-	if (ig >= 0 && (rc = lt_session_groups(s, ig, 0, &g, &labels, &k, &ng, err)) != 0)
+	if (ig >= 0 && (rc = lt_session_groups(s, ig, a->argpos[2], &g, &labels, &k, &ng,
+	    err)) != 0)
 		goto out;
+	if ((rc = row_weights(s, &wt, &nw, err)) != 0)
+		goto out;
+	if (n2 != n || (g != NULL && ng != n) || (wt != NULL && nw != n)) {
+		rc = lt_err(err, LT_EDB, "the stored columns of %s are out of step; import it again",
+		    d->name);
+		goto out;
+	}
 	e = lt_calloc(k + 1, sizeof *e);
 	p = lt_calloc(k + 1, sizeof *p);
 	for (size_t j = 0; j < n; j++) {
 		size_t gi = g != NULL ? g[j] : 0;
 		double x = ev[j] + d->vars[ie].offset, y = pop[j] + d->vars[ip].offset;
 
-		if (gi == LT_NO_GROUP || isnan(x) || isnan(y))
+		double wj = wt != NULL ? wt[j] : 1;
+
+		if (gi == LT_NO_GROUP || isnan(x) || isnan(y) || isnan(wj) || wj <= 0)
 			continue;
-		e[gi] += x;
-		p[gi] += y;
+		/* A row with weight w stands for w rows; the weight column itself is a count. */
+		e[gi] += ie == widx ? x : x * wj;
+		p[gi] += ip == widx ? y : y * wj;
 	}
 	t = lt_result_table_with(r, "rates", NULL, rate_cols);
 	for (size_t j = 0; j < k; j++) {
@@ -593,6 +692,7 @@ out:
 	free(u2);
 	free(e);
 	free(p);
+	free(wt);
 	free(g);
 	lt_strv_free(labels);
 	return rc;

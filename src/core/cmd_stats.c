@@ -142,7 +142,10 @@ compare_two(lt_session *s, lt_result *r, const lt_var *y, const lt_var *gv,
 	if ((rc = lt_htest_mannwhitney(x, g, w, n, &mw, err)) != 0)
 		goto out;
 	/* The headline: the difference, its direction, its interval. */
-	if (t->lo > 0 || t->hi < 0) {
+	if (!isfinite(t->lo) || !isfinite(t->hi)) {
+		lt_buf_printf(&b, "The values of %s do not vary within %s and %s, so no interval "
+		    "can be given for their difference.", yl, labels[0], labels[1]);
+	} else if (t->lo > 0 || t->hi < 0) {
 		lt_buf_printf(&b, "On average, %s was ", yl);
 		lt_explain_num(s, &b, fabs(tt.diff));
 		lt_buf_printf(&b, "%s%s %s for %s than for %s.",
@@ -174,7 +177,7 @@ compare_two(lt_session *s, lt_result *r, const lt_var *y, const lt_var *gv,
 	lt_result_number(r, "u", "Mann-Whitney U", mw.u, NULL);
 	lt_result_number(r, "u_p", "p-value (Mann-Whitney)", mw.p, NULL);
 	lt_result_number(r, "rank_biserial", "Rank-biserial correlation", mw.r, NULL);
-	{
+	if (!isnan(tt.g) && (tt.g_lo > 0 || tt.g_hi < 0)) {
 		double ag = fabs(tt.g);
 		const char *size = ag < 0.2 ? "very small" : ag < 0.5 ? "small" :
 		    ag < 0.8 ? "medium" : "large";
@@ -182,6 +185,10 @@ compare_two(lt_session *s, lt_result *r, const lt_var *y, const lt_var *gv,
 		lt_result_caveat(r, "The difference is %s next to how much %s varies from person "
 		    "to person (Hedges' g = %.2f; 0.2 is usually called small, 0.8 large).",
 		    size, yl, tt.g);
+	} else if (!isnan(tt.g)) {
+		lt_result_caveat(r, "The data cannot tell how big the difference is next to how "
+		    "much %s varies from person to person (Hedges' g = %.2f, likely between %.2f "
+		    "and %.2f).", yl, tt.g, tt.g_lo, tt.g_hi);
 	}
 	lt_result_caveat(r, "This compares groups as they are: it shows a link with %s, not "
 	    "that %s causes the difference. Other things may differ between the groups too.",
@@ -211,13 +218,22 @@ compare_many(lt_session *s, lt_result *r, const lt_var *y, const lt_var *gv,
 	lt_anova av;
 	lt_kruskal kw;
 	lt_buf b = LT_BUF_INIT;
-	size_t hi = k, lo = k;
-	int rc;
+	size_t hi = k, lo = k, groups;
+	lt_error werr;
+	double p;
+	int rc, welch;
 
-	if ((rc = lt_htest_welch_anova(x, g, w, n, k, &wa, err)) != 0 ||
-	    (rc = lt_htest_anova(x, g, w, n, k, &av, err)) != 0 ||
+	/* Welch's ANOVA needs two values in every group; else the classic one decides. */
+	welch = lt_htest_welch_anova(x, g, w, n, k, &wa, &werr) == 0 && !isnan(wa.p);
+	if ((rc = lt_htest_anova(x, g, w, n, k, &av, err)) != 0 ||
 	    (rc = lt_htest_kruskal(x, g, w, n, k, &kw, err)) != 0)
 		goto out;
+	p = welch ? wa.p : av.p;
+	groups = av.groups;
+	if (!welch)
+		lt_result_caveat(r, "Some group has a single value, so Welch's test cannot be used; "
+		    "the classic ANOVA decides instead, and results from such tiny groups are "
+		    "very uncertain.");
 	for (size_t j = 0; j < k; j++) {
 		if (gs[j].n == 0)
 			continue;
@@ -226,23 +242,35 @@ compare_many(lt_session *s, lt_result *r, const lt_var *y, const lt_var *gv,
 		if (lo == k || gs[j].mean < gs[lo].mean)
 			lo = j;
 	}
-	if (wa.p < 0.05)
+	if (gs[hi].mean == gs[lo].mean) {
+		lt_buf_printf(&b, "Average %s is the same in all %zu groups of %s: ", yl, groups, gl);
+		lt_explain_num(s, &b, gs[hi].mean + y->offset);
+		lt_buf_puts(&b, ".");
+		lt_explain_headline(r, &b);
+		goto numbers;
+	}
+	if (p < 0.05)
 		lt_buf_printf(&b, "Average %s differs between the %zu groups of %s. ", yl,
-		    wa.groups, gl);
+		    groups, gl);
 	else
 		lt_buf_printf(&b, "The data cannot tell if average %s differs between the %zu "
-		    "groups of %s. ", yl, wa.groups, gl);
+		    "groups of %s. ", yl, groups, gl);
 	lt_buf_printf(&b, "It is highest for %s (", labels[hi]);
 	lt_explain_num(s, &b, gs[hi].mean + y->offset);
 	lt_buf_printf(&b, ") and lowest for %s (", labels[lo]);
 	lt_explain_num(s, &b, gs[lo].mean + y->offset);
-	if (av.r_squared < 0.001)
+	if (isnan(av.r_squared))
+		lt_buf_puts(&b, ").");
+	else if (av.r_squared < 0.001)
 		lt_buf_puts(&b, "). The groups explain less than 0.1% of the spread.");
 	else
 		lt_buf_printf(&b, "). The groups explain %.1f%% of the spread.",
 		    100 * av.r_squared);
 	lt_explain_headline(r, &b);
+numbers:
 	lt_buf_free(&b);
+	if (!welch)
+		wa.f = wa.df1 = wa.df2 = wa.p = NAN;
 	lt_result_number(r, "welch_f", "Welch's F", wa.f, NULL);
 	lt_result_number(r, "welch_df1", "Degrees of freedom (groups)", wa.df1, NULL);
 	lt_result_number(r, "welch_df2", "Degrees of freedom (within)", wa.df2, NULL);
@@ -515,6 +543,40 @@ numeric_var(const lt_var *v)
 }
 
 /*
+ * Leave out the values of a category that no row with an outcome has (a
+ * filter can empty them), so the reference level is one that is there.
+ */
+static void
+drop_empty_levels(size_t *codes, char **labels, size_t *k, size_t n, const double *y)
+{
+	size_t *count = lt_calloc(*k + 1, sizeof *count), *map = lt_calloc(*k + 1, sizeof *map);
+	size_t kept = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (codes[i] != LT_NO_GROUP && !isnan(y[i]))
+			count[codes[i]]++;
+	for (size_t l = 0; l < *k; l++) {
+		if (count[l] == 0) {
+			free(labels[l]);
+			labels[l] = NULL;
+			continue;
+		}
+		map[l] = kept;
+		if (kept != l) {
+			labels[kept] = labels[l];
+			labels[l] = NULL;
+		}
+		kept++;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (codes[i] != LT_NO_GROUP)
+			codes[i] = count[codes[i]] > 0 ? map[codes[i]] : LT_NO_GROUP;
+	*k = kept;
+	free(count);
+	free(map);
+}
+
+/*
  * Build the outcome and the design matrix for "regress Y on X1 X2 ...":
  * an intercept, number columns as they are, categories as 0/1 columns for
  * each level but the first (the reference, named in the output). Rows with
@@ -606,6 +668,8 @@ build_design(lt_session *s, const lt_args *a, design *m, lt_error *err)
 			if ((rc = lt_session_groups(s, idx[j], pos, &codes[j], &labels[j], &nlev[j],
 			    &got, err)) != 0)
 				goto out;
+			if (got == rows)
+				drop_empty_levels(codes[j], labels[j], &nlev[j], got, yv);
 			if (nlev[j] < 2) {
 				rc = lt_err_at(err, LT_EINVAL, pos, "%s has only one value here, so it "
 				    "cannot explain anything; leave it out", name);
@@ -773,7 +837,11 @@ model_headline(lt_session *s, lt_result *r, const design *m, double est, double 
 		    est >= 0 ? "higher" : "lower", yl, xl, t->ref);
 	}
 	lt_buf_puts(&b, ".");
-	lt_explain_likely(s, &b, "value", lo, hi);
+	/* "6.11 lower ... likely between 5.32 and 6.91": the same direction as the words. */
+	if (sure && !m->logistic && est < 0)
+		lt_explain_likely(s, &b, "value", fabs(hi), fabs(lo));
+	else
+		lt_explain_likely(s, &b, "value", lo, hi);
 	if (m->npred > 1)
 		lt_buf_puts(&b, " This holds the other columns fixed.");
 	/* "the change ... is 2.2" in the middle: capitalise after the first full stop. */

@@ -46,13 +46,10 @@ lt_explain_label(const lt_var *v)
 void
 lt_explain_tests(lt_session *s, lt_result *r, int ntests)
 {
-	int flukes;
-
 	s->ntests += ntests;
 	if (s->ntests < 5)
 		return;
-	flukes = (s->ntests + 10) / 20 > 0 ? (s->ntests + 10) / 20 : 1;
-	lt_result_caveat(r, "This is test number %d in this session. Even when nothing real is "
-	    "going on, about 1 test in 20 comes out \"significant\" (p < 0.05) by chance, so "
-	    "about %d of these could be flukes.", s->ntests, flukes);
+	lt_result_caveat(r, "This is test number %d in this session. Even if nothing real were "
+	    "going on, about 1 test in 20 would come out \"significant\" (p < 0.05) by chance: "
+	    "about %.1f of these %d.", s->ntests, s->ntests / 20.0, s->ntests);
 }

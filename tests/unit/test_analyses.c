@@ -328,6 +328,30 @@ test_rate(void **state)
 	assert_non_null(strstr(f->last.headline, "highest for 1855-01-01"));
 }
 
+/* Corners a reviewer found: emptied levels, non-yes/no columns, tiny groups. */
+static void
+test_corners(void **state)
+{
+	fixture *f = *state;
+
+	/* A filter empties "never": the reference becomes "former", no NA. */
+	run(f, "open cohort; filter smoking != \"never\"; crosstab smoking by stroke");
+	assert_non_null(strstr(f->last.headline, "whose smoking status is former"));
+	assert_null(strstr(f->last.headline, "NA"));
+	run(f, "regress sbp on smoking");
+	assert_non_null(strstr(f->last.headline, "than those whose smoking status is former"));
+	/* Sex is not an event: no "times as often" about it. */
+	run(f, "filter off; crosstab smoking by sex");
+	assert_null(strstr(f->last.headline, "times as often"));
+	/* A group with one value: Welch's ANOVA steps aside, the command still answers. */
+	run(f, "filter region = \"London\" and age > 88; compare bmi by ethnicity");
+	assert_non_null(strstr(f->last.caveats, "single value"));
+	/* Rates on aggregated data count people: 659 of 9,504 men, 410 of 10,496 women. */
+	run(f, "open cohort-counts; rate heart_attack per count by sex per 1000");
+	assert_non_null(strstr(f->last.headline, "highest for male (69.3 per 1,000)"));
+	assert_non_null(strstr(f->last.headline, "lowest for female (39.1)"));
+}
+
 /* Misuse gets one clear sentence. */
 static void
 test_errors(void **state)
@@ -364,6 +388,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_freq, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_crosstab, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rate, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_corners, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
 	};
 
