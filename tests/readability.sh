@@ -49,10 +49,13 @@ cohort|crosstab diabetes by stroke
 cohort|crosstab sex by region
 nightingale|rate disease per army_size per 1000 --yearly 12
 nightingale|rate disease per army_size by month per 1000 --yearly 12
+cohort|plot hist bmi
+cohort|plot box sbp by smoking
+nightingale|plot line disease over month
 LIST
 
 n=$(wc -l <"$tmp/headlines")
-[ "$n" -ge 22 ] && ok "$n headlines collected" || bad "only $n headlines collected"
+[ "$n" -ge 25 ] && ok "$n headlines collected" || bad "only $n headlines collected"
 if grep -inE 'no (effect|difference|link|association)' "$tmp/headlines"; then
 	bad "a headline claims there is no effect"
 else
