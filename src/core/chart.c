@@ -27,42 +27,10 @@
 #define VLINE_UTF8	"\xe2\x94\x82"	/* U+2502 */
 #define HLINE_UTF8	"\xe2\x94\x80"	/* U+2500 */
 #define CORNER_UTF8	"\xe2\x94\x94"	/* U+2514 */
-#define ELLIPSIS_UTF8	"\xe2\x80\xa6"	/* U+2026 */
 
 /*
  * Text helpers.
  */
-
-/* Display columns of valid UTF-8: one per code point. */
-static size_t
-cols(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
-/* Cut b (valid UTF-8) to at most max columns, ending with an ellipsis. */
-static void
-cut(lt_buf *b, size_t max, int utf8)
-{
-	const char *ell = utf8 ? ELLIPSIS_UTF8 : "...";
-	size_t keep, i, n = 0;
-
-	if (b->len == 0 || cols(b->s) <= max)
-		return;
-	keep = max > cols(ell) ? max - cols(ell) : 0;
-	for (i = 0; i < b->len; i++)
-		if (((unsigned char)b->s[i] & 0xc0) != 0x80 && n++ == keep)
-			break;
-	b->len = i;
-	b->s[i] = '\0';
-	if (max >= cols(ell))
-		lt_buf_puts(b, ell);
-}
 
 /* s sanitised and cut to max columns, in b (reset first). */
 static const char *
@@ -70,7 +38,7 @@ label(lt_buf *b, const char *s, size_t max, int utf8)
 {
 	lt_buf_reset(b);
 	lt_text_sanitize(b, s != NULL ? s : "", utf8);
-	cut(b, max, utf8);
+	lt_text_cut(b, max, utf8);
 	return lt_buf_str(b);
 }
 
@@ -83,20 +51,11 @@ number(lt_buf *b, double v)
 	return lt_buf_str(b);
 }
 
-/* End a line: drop trailing spaces, add a newline. */
-static void
-end_line(lt_buf *out)
-{
-	while (out->len > 0 && out->s[out->len - 1] == ' ')
-		out->s[--out->len] = '\0';
-	lt_buf_putc(out, '\n');
-}
-
 /* Append s padded with spaces to w columns (right-aligned if right). */
 static void
 pad(lt_buf *out, const char *s, size_t w, int right)
 {
-	size_t n = cols(s), gap = n < w ? w - n : 0;
+	size_t n = lt_text_width(s), gap = n < w ? w - n : 0;
 
 	if (right)
 		lt_buf_pad(out, ' ', gap);
@@ -120,7 +79,7 @@ line(lt_buf *out, const char *s, size_t width, int utf8)
 	lt_buf b = LT_BUF_INIT;
 
 	lt_buf_puts(out, label(&b, s, width, utf8));
-	end_line(out);
+	lt_text_end_line(out);
 	lt_buf_free(&b);
 }
 
@@ -188,11 +147,11 @@ draw_bars(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *
 		else
 			cell_text(&b, t, i, 0);
 		label(&l, lt_buf_str(&b), width / 3, utf8);
-		if (cols(lt_buf_str(&l)) > lw)
-			lw = cols(lt_buf_str(&l));
+		if (lt_text_width(lt_buf_str(&l)) > lw)
+			lw = lt_text_width(lt_buf_str(&l));
 		cell_text(&b, t, i, cc);
-		if (cols(lt_buf_str(&b)) > nw)
-			nw = cols(lt_buf_str(&b));
+		if (lt_text_width(lt_buf_str(&b)) > nw)
+			nw = lt_text_width(lt_buf_str(&b));
 		if (isfinite(v) && v > max)
 			max = v;
 	}
@@ -218,7 +177,7 @@ draw_bars(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *
 		repeat(out, utf8 ? BLOCK_UTF8 : "#", len);
 		lt_buf_putc(out, ' ');
 		lt_buf_puts(out, cell_text(&b, t, i, cc));
-		end_line(out);
+		lt_text_end_line(out);
 	}
 	if (t->nrows == 0)
 		lt_buf_puts(out, "(no values to draw)\n");
@@ -226,7 +185,7 @@ draw_bars(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *
 		lt_buf_pad(out, ' ', lw + 2);
 		lt_buf_puts(out, label(&l, c->y_label, width > lw + 2 ? width - lw - 2 : 1,
 		    utf8));
-		end_line(out);
+		lt_text_end_line(out);
 	}
 	lt_buf_free(&b);
 	lt_buf_free(&l);
@@ -256,7 +215,7 @@ at(double v, double lo, double hi, size_t w)
 static void
 axis_ends(lt_buf *out, size_t off, size_t w, const char *lo, const char *hi)
 {
-	size_t nl = cols(lo), nh = cols(hi);
+	size_t nl = lt_text_width(lo), nh = lt_text_width(hi);
 	lt_buf b = LT_BUF_INIT;
 
 	lt_buf_puts(&b, lo);
@@ -265,10 +224,10 @@ axis_ends(lt_buf *out, size_t off, size_t w, const char *lo, const char *hi)
 	else
 		lt_buf_putc(&b, ' ');
 	lt_buf_puts(&b, hi);
-	cut(&b, w, 0);		/* numbers are ASCII */
+	lt_text_cut(&b, w, 0);		/* numbers are ASCII */
 	lt_buf_pad(out, ' ', off);
 	lt_buf_puts(out, lt_buf_str(&b));
-	end_line(out);
+	lt_text_end_line(out);
 	lt_buf_free(&b);
 }
 
@@ -285,8 +244,8 @@ draw_box(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *o
 		double mn = cell_num(t, i, 2), mx = cell_num(t, i, 6);
 
 		label(&l, cell_text(&b, t, i, 0), width / 3, utf8);
-		if (cols(lt_buf_str(&l)) > lw)
-			lw = cols(lt_buf_str(&l));
+		if (lt_text_width(lt_buf_str(&l)) > lw)
+			lw = lt_text_width(lt_buf_str(&l));
 		if (isfinite(mn) && mn < lo)
 			lo = mn;
 		if (isfinite(mx) && mx > hi)
@@ -325,14 +284,14 @@ draw_box(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *o
 			row[p[2]] = '|';
 			lt_buf_add(out, row, pw);
 		}
-		end_line(out);
+		lt_text_end_line(out);
 	}
 	free(row);
 	axis_ends(out, lw + 1, pw, lt_buf_str(&lo_s), lt_buf_str(&hi_s));
 	if (c->x_label != NULL) {
 		lt_buf_pad(out, ' ', lw + 1);
 		lt_buf_puts(out, label(&l, c->x_label, pw, utf8));
-		end_line(out);
+		lt_text_end_line(out);
 	}
 out:
 	lt_buf_free(&b);
@@ -479,17 +438,17 @@ grid_draw(lt_buf *out, const grid *g, size_t gw, const char *ytop, const char *y
 		lt_buf_puts(out, utf8 ? VLINE_UTF8 : "|");
 		for (size_t k = 0; k < g->w; k++)
 			grid_cell(out, g, g->cell[r * g->w + k], max, scatter);
-		end_line(out);
+		lt_text_end_line(out);
 	}
 	lt_buf_pad(out, ' ', gw);
 	lt_buf_puts(out, utf8 ? CORNER_UTF8 : "+");
 	repeat(out, utf8 ? HLINE_UTF8 : "-", g->w);
-	end_line(out);
+	lt_text_end_line(out);
 	axis_ends(out, gw + 1, g->w, xlo, xhi);
 	if (c->x_label != NULL) {
 		lt_buf_pad(out, ' ', gw + 1);
 		lt_buf_puts(out, label(&l, c->x_label, g->w, utf8));
-		end_line(out);
+		lt_text_end_line(out);
 	}
 	lt_buf_free(&l);
 }
@@ -521,12 +480,12 @@ gutter(lt_buf *a, lt_buf *b, double top, double bot, size_t width)
 
 	number(a, top);
 	number(b, bot);
-	gw = cols(lt_buf_str(a)) > cols(lt_buf_str(b)) ? cols(lt_buf_str(a)) :
-	    cols(lt_buf_str(b));
+	gw = lt_text_width(lt_buf_str(a)) > lt_text_width(lt_buf_str(b)) ? lt_text_width(lt_buf_str(a)) :
+	    lt_text_width(lt_buf_str(b));
 	if (gw > width / 3) {
 		gw = width / 3;
-		cut(a, gw, 0);
-		cut(b, gw, 0);
+		lt_text_cut(a, gw, 0);
+		lt_text_cut(b, gw, 0);
 	}
 	return gw;
 }

@@ -414,6 +414,24 @@ end_line(lt_buf *out)
 	lt_buf_putc(out, '\n');
 }
 
+size_t
+lt_text_width(const char *s)
+{
+	return display_width(s);
+}
+
+void
+lt_text_cut(lt_buf *b, size_t max, int utf8)
+{
+	truncate_cols(b, max, utf8);
+}
+
+void
+lt_text_end_line(lt_buf *out)
+{
+	end_line(out);
+}
+
 /*
  * Append s (already sanitised) word-wrapped to width columns: the first line
  * starts with prefix, later lines with indent spaces. Words longer than a

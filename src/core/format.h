@@ -43,6 +43,12 @@ void lt_render(const lt_result *r, int format, const lt_render_opts *opts,
  * carriage returns and tabs become spaces. For any text from data or users.
  */
 void lt_text_sanitize(lt_buf *out, const char *s, int utf8);
+/* Display columns of valid UTF-8 (one per code point). */
+size_t lt_text_width(const char *s);
+/* Cut b (valid UTF-8) to at most max columns, ending with an ellipsis. */
+void lt_text_cut(lt_buf *b, size_t max, int utf8);
+/* End a line of text output: drop trailing spaces, add a newline. */
+void lt_text_end_line(lt_buf *out);
 /* Format a number for people with digits significant digits ("27.31",
    "20,000" for whole numbers, "1.2e-07" for tiny ones). */
 void lt_format_number(lt_buf *out, double v, int digits);
