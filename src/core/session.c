@@ -528,6 +528,12 @@ run_one(lt_session *s, const char *text, const lt_words *w, lt_emit_fn emit,
 	lt_result *r;
 	int rc, fmt;
 
+	if (e == NULL && strcmp(w->w[0], "run") == 0)
+		return lt_err_at(err, LT_EINVAL, w->pos[0], "run works from your terminal, as "
+		    "\"lantern run FILE\"; here, type the commands themselves");
+	if (e == NULL && strcmp(w->w[0], "shell") == 0)
+		return lt_err_at(err, LT_EINVAL, w->pos[0], "shell starts from your terminal, as "
+		    "\"lantern shell\"; inside it, type \"help\" to see the commands");
 	if (e == NULL) {
 		const char *best = NULL;
 

@@ -226,3 +226,16 @@ iqr,117.75
 skewness,1.325744601272701
 kurtosis,0.9660533422862471
 ? 0
+
+# run and shell belong to the terminal, not to lantern's own commands.
+$ lantern -c 'run x.lt'
+! lantern: run works from your terminal, as "lantern run FILE"; here, type the commands themselves
+!   run x.lt
+!   ^
+? 1
+
+$ lantern -c 'shell'
+! lantern: shell starts from your terminal, as "lantern shell"; inside it, type "help" to see the commands
+!   shell
+!   ^
+? 1
