@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "csv.h"
 #include "format.h"
 #include "gen.h"
 #include "session_int.h"
@@ -52,6 +53,30 @@ licence_short(const char *s)
 	return lt_strndup(s, n);
 }
 
+/* Records in a CSV file after its header, or -1 when it cannot be read. */
+static long long
+count_records(const char *path, char delimiter)
+{
+	FILE *f = fopen(path, "rb");
+	lt_csv *c;
+	lt_csv_row row;
+	lt_error err;
+	long long n = -1;
+	int r;
+
+	if (f == NULL)
+		return -1;
+	if ((c = lt_csv_open(f, path, delimiter, &err)) != NULL) {
+		while ((r = lt_csv_next(c, &row, &err)) == 1)
+			n++;
+		if (r < 0)
+			n = -1;
+		lt_csv_close(c);
+	}
+	fclose(f);
+	return n;
+}
+
 static int
 datasets_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
@@ -60,22 +85,16 @@ datasets_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	lt_table *t;
 	int rc;
 
-	/* Bundled datasets are imported on first use, so their rows are known. */
+	/*
+	 * A bundled dataset not opened yet has no row count in the catalog:
+	 * count its CSV's records instead of importing it, so listing never
+	 * writes.
+	 */
 	if ((rc = lt_catalog_list(s->cat, &v, &n, err)) != 0)
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		if (v[i]->rows < 0) {
-			lt_dataset *d;
-
-			if ((rc = lt_catalog_get(s->cat, v[i]->name, s->o.progress,
-			    s->o.progress_ud, &d, err)) != 0) {
-				lt_catalog_list_free(v, n);
-				return rc;
-			}
-			lt_dataset_free(v[i]);
-			v[i] = d;
-		}
-	}
+	for (size_t i = 0; i < n; i++)
+		if (v[i]->rows < 0)
+			v[i]->rows = count_records(v[i]->csv_path, v[i]->delimiter);
 	static const lt_coldef cols[] = {
 		{ "name", "Name", LT_RC_TEXT }, { "title", "Title", LT_RC_TEXT },
 		{ "kind", "Kind", LT_RC_TEXT }, { "rows", "Rows", LT_RC_COUNT },
@@ -90,7 +109,8 @@ datasets_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_table_text(t, row, 0, v[i]->name);
 		lt_table_text(t, row, 1, v[i]->title);
 		lt_table_text(t, row, 2, kind);
-		lt_table_num(t, row, 3, (double)v[i]->rows);
+		if (v[i]->rows >= 0)
+			lt_table_num(t, row, 3, (double)v[i]->rows);
 		lt_table_text(t, row, 4, lic);
 		free(kind);
 		free(lic);
