@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <dirent.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "catalog.h"
@@ -168,6 +169,56 @@ catalog_init(lt_catalog *c, lt_error *err)
 	return lt_db_exec(c->db, "COMMIT", err);
 }
 
+/* Whether the catalog exists but neither it nor its folder may be written. */
+static int
+read_only_place(const char *path)
+{
+	char *dir = lt_strdup(path), *slash = strrchr(dir, '/');
+	int ro;
+
+	if (slash != NULL)
+		*slash = '\0';
+	ro = access(path, R_OK) == 0 &&
+	    (access(path, W_OK) != 0 || access(slash != NULL ? dir : ".", W_OK) != 0);
+	free(dir);
+	return ro;
+}
+
+/*
+ * Open a catalog we may not write (a shared copy, a read-only folder):
+ * SQLite's immutable mode reads it without the WAL's side files. Commands
+ * that read work; writing says the file cannot be written.
+ */
+static int
+open_read_only(lt_catalog *c, lt_error *err)
+{
+	lt_buf uri = LT_BUF_INIT;
+	int version, rc;
+
+	lt_buf_puts(&uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)c->path; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("/._-", *p) != NULL)
+			lt_buf_putc(&uri, (char)*p);
+		else
+			lt_buf_printf(&uri, "%%%02X", *p);
+	}
+	lt_buf_puts(&uri, "?immutable=1");
+	rc = sqlite3_open_v2(lt_buf_str(&uri), &c->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+	    NULL);
+	lt_buf_free(&uri);
+	if (rc != SQLITE_OK)
+		return lt_err(err, LT_EDB, "cannot read the catalog %s; check its permissions",
+		    c->path);
+	sqlite3_extended_result_codes(c->db, 1);
+	if (schema_version(c, &version, err) != 0)
+		return err->code;
+	if (version != SCHEMA_VERSION)
+		return lt_err(err, LT_EDB, "the catalog %s cannot be written, and it needs an "
+		    "update first; ask its owner to open it once with this lantern", c->path);
+	return 0;
+}
+
 lt_catalog *
 lt_catalog_open(const char *db_path, const char *bundled_dir, lt_error *err)
 {
@@ -175,6 +226,11 @@ lt_catalog_open(const char *db_path, const char *bundled_dir, lt_error *err)
 
 	c->path = lt_strdup(db_path);
 	c->bundled_dir = lt_strdup(bundled_dir);
+	if (strcmp(db_path, ":memory:") != 0 && read_only_place(db_path)) {
+		if (open_read_only(c, err) != 0)
+			goto fail;
+		return c;
+	}
 	if (strcmp(db_path, ":memory:") != 0 && mkdirs_for(db_path, err) != 0)
 		goto fail;
 	if (sqlite3_open_v2(db_path, &c->db,
