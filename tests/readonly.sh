@@ -9,6 +9,11 @@ if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1; then
 	echo "needs root and setpriv to read as another user: skipped"
 	exit 77
 fi
+# The other user must be able to run the program where it was built.
+if ! setpriv --reuid=65534 --regid=65534 --clear-groups "$LANTERN" --version >/dev/null 2>&1; then
+	echo "another user cannot run $LANTERN from here (folder permissions): skipped"
+	exit 77
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 npass=0
