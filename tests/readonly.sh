@@ -21,15 +21,18 @@ nfail=0
 check() { if [ "$1" -eq 0 ]; then npass=$((npass + 1)); echo "ok - $2"; else nfail=$((nfail + 1)); echo "not ok - $2"; fi; }
 
 mkdir -p "$tmp/home"
+# A copy of the program and the datasets where the other user can reach them.
+cp "$LANTERN" "$tmp/lantern" && cp -R "$LANTERN_DATASETS" "$tmp/datasets"
+chmod -R a+rX "$tmp/lantern" "$tmp/datasets"
 printf 'a,b\n1,2\n3,4\n' >"$tmp/x.csv"
-LANTERN_HOME=$tmp/home "$LANTERN" -q -c 'open cohort' >/dev/null &&
+LANTERN_DATASETS=$tmp/datasets LANTERN_HOME=$tmp/home "$LANTERN" -q -c 'open cohort' >/dev/null &&
     LANTERN_HOME=$tmp/home "$LANTERN" -q import "$tmp/x.csv" --name mine >/dev/null
 check $? "the owner imports into the catalog"
 chmod 755 "$tmp" "$tmp/home"
 chmod 644 "$tmp/home"/*
 before=$(cksum <"$tmp/home/lantern.db")
 as_other() { setpriv --reuid=65534 --regid=65534 --clear-groups env HOME="$tmp" \
-    LANTERN_HOME="$tmp/home" LANTERN_DATASETS="$LANTERN_DATASETS" "$LANTERN" "$@"; }
+    LANTERN_HOME="$tmp/home" LANTERN_DATASETS="$tmp/datasets" "$tmp/lantern" "$@"; }
 
 out=$(as_other -f csv -c 'open mine; describe a' 2>&1)
 printf '%s\n' "$out" | grep -q '^mean,2$'
