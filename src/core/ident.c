@@ -402,6 +402,32 @@ is_email(const char *s, size_t len)
 	return at != len && dots > 0 && label >= 2 && alpha_label;
 }
 
+/*
+ * Whether free text holds an email address among its words ("write to
+ * jo@example.org, or call"): each word with an @ is tried, without the
+ * punctuation around it.
+ */
+static int
+has_email(const char *s, size_t len)
+{
+	const char *at = memchr(s, '@', len < SCAN_MAX ? len : SCAN_MAX);
+
+	while (at != NULL) {
+		const char *b = at, *e = at;
+
+		while (b > s && !strchr(" \t,;:<>()[]\"'", b[-1]))
+			b--;
+		while (e < s + len && !strchr(" \t,;:<>()[]\"'", *e))
+			e++;
+		while (e > at && (e[-1] == '.' || e[-1] == '!' || e[-1] == '?'))
+			e--;
+		if (is_email(b, (size_t)(e - b)))
+			return 1;
+		at = e < s + len ? memchr(e, '@', (size_t)(s + len - e)) : NULL;
+	}
+	return 0;
+}
+
 /* Whether s is a UK outward code: A9, A99, AA9, AA99, A9A or AA9A. */
 static int
 is_outward(const char *s, size_t n)
@@ -594,7 +620,7 @@ lt_ident_feed(lt_ident *id, const char *value, size_t len)
 		if (nhs_check(d))
 			id->nhs++;
 	}
-	if (is_email(value, len))
+	if (is_email(value, len) || has_email(value, len))
 		id->email++;
 	if (is_postcode(value, len))
 		id->postcode++;

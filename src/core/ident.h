@@ -7,7 +7,7 @@
  * judged by its name and by its content: feed it every value (or a sample)
  * and ask for the verdict. Content rules look at the first 10,000
  * non-missing values: two valid NHS numbers (when nearly every 10-digit
- * value is one), any email address, or full postcodes, phone numbers or
+ * value is one), any email address (also inside free text), or full postcodes, phone numbers or
  * street addresses in at least five values and half of them (postcodes:
  * two, and one value in ten).
  */

@@ -263,7 +263,7 @@ test_content_email(void **state)
 		"first.last@nhs.net", "abc123@uni.ac.uk", NULL
 	};
 	static const char *const no[] = {
-		"a b@example.org", "a@@example.org", "@example.org",
+		"a@@example.org", "@example.org",
 		"a@example", "a@example.", "a@.org", "a@b..org",
 		"a@example.c1", "name at example dot org", "a@b@c.org", NULL
 	};
@@ -396,12 +396,21 @@ test_content_needs_five(void **state)
 	};
 
 	static const char *const one[] = { "someone", "a@example.org", "other", NULL };
+	static const char *const prose[] = {
+		"fine", "no change", "write to jo.bloggs@example.org, or call", "ok", NULL
+	};
+	static const char *const not_email[] = {
+		"fine", "meet @ 5pm", "rate 5@10", "a@b", "x @example.org", NULL
+	};
 
 	/* An email address identifies someone on its own: one is enough. */
 	(void)state;
 	assert_true(flagged(four, V_EMAIL));
 	assert_true(flagged(five, V_EMAIL));
 	assert_true(flagged(one, V_EMAIL));
+	/* Inside free text too, but not every @. */
+	assert_true(flagged(prose, V_EMAIL));
+	assert_true(flagged(not_email, NULL));
 }
 
 static void
