@@ -213,6 +213,10 @@ open_read_only(lt_catalog *c, lt_error *err)
 	sqlite3_extended_result_codes(c->db, 1);
 	if (schema_version(c, &version, err) != 0)
 		return err->code;
+	if (version > SCHEMA_VERSION)
+		return lt_err(err, LT_EDB,
+		    "the catalog %s was made by a newer lantern; upgrade lantern or set LANTERN_HOME to another folder",
+		    c->path);
 	if (version != SCHEMA_VERSION)
 		return lt_err(err, LT_EDB, "the catalog %s cannot be written, and it needs an "
 		    "update first; ask its owner to open it once with this lantern", c->path);
@@ -235,7 +239,8 @@ lt_catalog_open(const char *db_path, const char *bundled_dir, lt_error *err)
 		goto fail;
 	if (sqlite3_open_v2(db_path, &c->db,
 	    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-		lt_err(err, LT_EDB, "cannot open the catalog %s: %s; check the folder's permissions",
+		lt_err(err, LT_EDB, "cannot open the catalog %s: %s; check the folder's permissions "
+		    "or set LANTERN_HOME to a folder you can write",
 		    db_path, c->db != NULL ? sqlite3_errmsg(c->db) : "out of memory");
 		goto fail;
 	}

@@ -395,6 +395,11 @@ crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 				la[i] = NULL;
 			}
 		}
+		if (nr == 0) {
+			rc = lt_err(err, LT_EINVAL, "no rows with both values match the filter, so "
+			    "there is nothing to count; change the filter or turn it off");
+			goto out;
+		}
 		if (nr < 2 || nc < 2) {
 			rc = lt_err(err, LT_EINVAL, "%s has only one value among the rows here, so "
 			    "there is nothing to cross; widen the filter", nr < 2 ?

@@ -670,6 +670,11 @@ build_design(lt_session *s, const lt_args *a, design *m, lt_error *err)
 				goto out;
 			if (got == rows)
 				drop_empty_levels(codes[j], labels[j], &nlev[j], got, yv);
+			if (nlev[j] == 0) {
+				rc = lt_err(err, LT_EINVAL, "no rows with values match the filter, so "
+				    "there is nothing to fit; change the filter or turn it off");
+				goto out;
+			}
 			if (nlev[j] < 2) {
 				rc = lt_err_at(err, LT_EINVAL, pos, "%s has only one value here, so it "
 				    "cannot explain anything; leave it out", name);

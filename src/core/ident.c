@@ -410,7 +410,11 @@ is_email(const char *s, size_t len)
 static int
 has_email(const char *s, size_t len)
 {
-	const char *at = memchr(s, '@', len < SCAN_MAX ? len : SCAN_MAX);
+	const char *at;
+
+	if (len > SCAN_MAX)
+		len = SCAN_MAX;	/* the same bound as every other pattern */
+	at = memchr(s, '@', len);
 
 	while (at != NULL) {
 		const char *b = at, *e = at;

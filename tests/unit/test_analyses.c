@@ -373,6 +373,14 @@ test_errors(void **state)
 	    LT_EINVAL);
 	assert_int_equal(lt_session_run(f->s, "correlate bmi with nothing", emit, &f->last, NULL,
 	    &err), LT_ENOENT);
+	/* A filter that leaves nothing says so, not "only one value". */
+	run(f, "filter age > 1000");
+	assert_int_equal(lt_session_run(f->s, "crosstab smoking by sex", emit, &f->last, NULL,
+	    &err), LT_EINVAL);
+	assert_non_null(strstr(err.msg, "no rows with both values match the filter"));
+	assert_int_equal(lt_session_run(f->s, "regress sbp on smoking", emit, &f->last, NULL,
+	    &err), LT_EINVAL);
+	assert_non_null(strstr(err.msg, "no rows with values match the filter"));
 }
 
 int

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buf.h"
 #include "ident.h"
 
 /* Feed a NULL-terminated list of values to a new column called name. */
@@ -411,6 +412,27 @@ test_content_needs_five(void **state)
 	/* Inside free text too, but not every @. */
 	assert_true(flagged(prose, V_EMAIL));
 	assert_true(flagged(not_email, NULL));
+	/* Only the first 256 bytes of a value are read, whatever they hold. */
+	{
+		lt_buf a = LT_BUF_INIT, b = LT_BUF_INIT;
+		lt_ident *x = lt_ident_new("notes"), *y = lt_ident_new("notes");
+
+		for (int i = 0; i < 60; i++)
+			lt_buf_puts(&a, "word ");
+		lt_buf_puts(&a, "write to jo@example.org");
+		lt_buf_puts(&b, "@ ");
+		lt_buf_add(&b, a.s, a.len);
+		for (int i = 0; i < 10; i++) {
+			lt_ident_feed(x, a.s, a.len);
+			lt_ident_feed(y, b.s, b.len);
+		}
+		assert_null(lt_ident_verdict(x));
+		assert_null(lt_ident_verdict(y));
+		lt_ident_free(x);
+		lt_ident_free(y);
+		lt_buf_free(&a);
+		lt_buf_free(&b);
+	}
 }
 
 static void
