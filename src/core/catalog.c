@@ -131,18 +131,27 @@ schema_version(lt_catalog *c, int *version, lt_error *err)
 }
 
 /* Check the schema version and create the schema in a new catalog. */
+/* The schema version of c, refusing a catalog made by a newer lantern. */
+static int
+known_version(lt_catalog *c, int *version, lt_error *err)
+{
+	if (schema_version(c, version, err) != 0)
+		return err->code;
+	if (*version > SCHEMA_VERSION)
+		return lt_err(err, LT_EDB,
+		    "the catalog %s was made by a newer lantern; upgrade lantern or set LANTERN_HOME to another folder",
+		    c->path);
+	return 0;
+}
+
 static int
 catalog_init(lt_catalog *c, lt_error *err)
 {
 	int version;
 
 	sqlite3_busy_timeout(c->db, 5000);
-	if (schema_version(c, &version, err) != 0)
+	if (known_version(c, &version, err) != 0)
 		return err->code;
-	if (version > SCHEMA_VERSION)
-		return lt_err(err, LT_EDB,
-		    "the catalog %s was made by a newer lantern; upgrade lantern or set LANTERN_HOME to another folder",
-		    c->path);
 	if (lt_db_exec(c->db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL", err) != 0)
 		return err->code;
 	if (version == SCHEMA_VERSION)
@@ -211,12 +220,8 @@ open_read_only(lt_catalog *c, lt_error *err)
 		return lt_err(err, LT_EDB, "cannot read the catalog %s; check its permissions",
 		    c->path);
 	sqlite3_extended_result_codes(c->db, 1);
-	if (schema_version(c, &version, err) != 0)
+	if (known_version(c, &version, err) != 0)
 		return err->code;
-	if (version > SCHEMA_VERSION)
-		return lt_err(err, LT_EDB,
-		    "the catalog %s was made by a newer lantern; upgrade lantern or set LANTERN_HOME to another folder",
-		    c->path);
 	if (version != SCHEMA_VERSION)
 		return lt_err(err, LT_EDB, "the catalog %s cannot be written, and it needs an "
 		    "update first; ask its owner to open it once with this lantern", c->path);

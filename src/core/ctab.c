@@ -178,6 +178,21 @@ check_prop(double k, double n, double level, lt_error *err)
 	return 0;
 }
 
+/* Check k of n and fill what every interval for a proportion reports. */
+static int
+prop_start(double k, double n, double level, lt_ctab_prop *out, lt_error *err)
+{
+	memset(out, 0, sizeof *out);
+	out->lo = out->hi = out->p = NAN;
+	if (check_prop(k, n, level, err) != 0)
+		return LT_EINVAL;
+	out->k = k;
+	out->n = n;
+	out->level = level;
+	out->p = k / n;
+	return 0;
+}
+
 /*
  * Wilson (1927) score interval, in Newcombe's (1998, method 3) form:
  * (2np + z^2 +- z sqrt(z^2 + 4npq)) / (2 (n + z^2)).
@@ -188,14 +203,8 @@ lt_ctab_wilson(double k, double n, double level, lt_ctab_prop *out,
 {
 	double z, z2, centre, half;
 
-	memset(out, 0, sizeof *out);
-	out->lo = out->hi = out->p = NAN;
-	if (check_prop(k, n, level, err) != 0)
+	if (prop_start(k, n, level, out, err) != 0)
 		return LT_EINVAL;
-	out->k = k;
-	out->n = n;
-	out->level = level;
-	out->p = k / n;
 	z = z_of(level);
 	z2 = z * z;
 	centre = (2 * k + z2) / (2 * (n + z2));
@@ -262,14 +271,8 @@ lt_ctab_clopper_pearson(double k, double n, double level, lt_ctab_prop *out,
 {
 	double x, m;
 
-	memset(out, 0, sizeof *out);
-	out->lo = out->hi = out->p = NAN;
-	if (check_prop(k, n, level, err) != 0)
+	if (prop_start(k, n, level, out, err) != 0)
 		return LT_EINVAL;
-	out->k = k;
-	out->n = n;
-	out->level = level;
-	out->p = k / n;
 	x = whole(k, &out->rounded);
 	m = whole(n, &out->rounded);
 	if (m < 1)
