@@ -20,6 +20,7 @@
 #include "cmd.h"
 #include "format.h"
 #include "lantern.h"
+#include "ui.h"
 
 #ifndef LT_PKGDATADIR
 #define LT_PKGDATADIR "/usr/local/share/lantern"
@@ -41,8 +42,8 @@ usage(FILE *f)
 "Usage: lantern [OPTION]... [COMMAND [ARGUMENT]...]\n"
 "Explore health data safely: open a dataset, look at it, summarise it.\n"
 "\n"
-"  lantern                      open the shell on your catalog\n"
-"  lantern shell [DATASET]      the interactive shell (Tab completes, history kept)\n"
+"  lantern [-d DATASET]         open the workbench: browse datasets full-screen\n"
+"  lantern shell [DATASET]      the command shell (Tab completes, history kept)\n"
 "  lantern run FILE             run the commands in FILE (- reads standard input)\n"
 "  lantern COMMAND [ARG]...     run one command, for example: lantern datasets\n"
 "  lantern -c 'CMD; CMD'        run commands separated by ; then stop\n"
@@ -133,6 +134,7 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ "roff-commands", no_argument, NULL, 'R' },
+		{ "roff-keys", no_argument, NULL, 'K' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *command = NULL, *dataset = NULL, *bundled = NULL, *home_opt = NULL;
@@ -141,7 +143,7 @@ main(int argc, char **argv)
 	lt_session_opts so;
 	lt_error err;
 	struct sigaction sa;
-	int ch, status = 0, shell;
+	int ch, status = 0, shell, tui;
 
 	setlocale(LC_ALL, "");
 	/* Data files and filters write numbers with a point, whatever the locale. */
@@ -183,8 +185,9 @@ main(int argc, char **argv)
 		case 'V':
 			printf("lantern %s\n", lt_version());
 			return 0;
+		case 'K':
 		case 'R': {
-			char *roff = lt_cmd_roff();
+			char *roff = ch == 'K' ? ui_keys_roff() : lt_cmd_roff();
 
 			fputs(roff, stdout);
 			free(roff);
@@ -218,11 +221,14 @@ main(int argc, char **argv)
 	sa.sa_handler = on_sigint;
 	sigaction(SIGINT, &sa, NULL);
 
+	/* No command and a terminal: the full-screen workbench. */
+	tui = command == NULL && optind == argc && isatty(STDIN_FILENO) &&
+	    isatty(STDOUT_FILENO);
 	memset(&so, 0, sizeof so);
 	so.catalog_path = dbpath;
 	so.bundled_dir = bundled;
-	so.data_out = stdout;
-	so.progress = cli_progress;
+	so.data_out = tui ? NULL : stdout;
+	so.progress = tui ? NULL : cli_progress;
 	so.progress_ud = &c;
 	so.cancel = &cli_interrupted;
 	c.s = lt_session_new(&so, &err);
@@ -234,6 +240,19 @@ main(int argc, char **argv)
 	}
 
 	open_cmd = dataset != NULL ? lt_sprintf("open \"%s\"", dataset) : NULL;
+	if (tui) {
+		ui_opts uo;
+		const char *nc = getenv("NO_COLOR");
+
+		memset(&uo, 0, sizeof uo);
+		uo.s = c.s;
+		uo.utf8 = c.utf8;
+		uo.color = nc == NULL || *nc == '\0';
+		uo.open = open_cmd;
+		uo.interrupted = &cli_interrupted;
+		status = ui_main(&uo);
+		goto out;
+	}
 	if (optind < argc && strcmp(argv[optind], "shell") == 0 && argc - optind == 2 &&
 	    open_cmd == NULL)
 		open_cmd = lt_sprintf("open \"%s\"", argv[optind + 1]);

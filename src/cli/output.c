@@ -55,6 +55,7 @@ cli_emit(void *ud, const lt_result *r, int format)
 	o.digits = atoi(lt_session_get(c->s, "digits"));
 	o.width = term_width();
 	o.utf8 = c->utf8;
+	o.layers = LT_LAYER_ALL;
 	if (format == LT_FMT_TEXT && c->emitted > 0)
 		lt_buf_putc(&b, '\n');
 	lt_render(r, format, &o, &b);

@@ -37,6 +37,9 @@ typedef struct lt_opt_spec {
 #define LT_CMD_NEEDS_DATASET	0x1	/* runs on the open dataset */
 #define LT_CMD_RAW		0x2	/* takes the rest of the line as one text */
 #define LT_CMD_WRITES		0x4	/* changes the catalog */
+#define LT_CMD_STATE		0x8	/* changes what is being looked at (the
+					   dataset, filter, sort or settings): a
+					   screen says the headline and redraws */
 
 /* The parsed words of one command. */
 typedef struct lt_args {

@@ -175,6 +175,7 @@ set_dataset(lt_session *s, lt_dataset *d)
 	s->sort_desc = 0;
 	s->show_next = 0;
 	s->filtered_rows = -1;
+	lt_session_changed(s);
 }
 
 /* The card of dataset d: facts, the dictionary and the caveats. */
@@ -287,6 +288,7 @@ const lt_cmd_entry lt_cmd_open_entry = {
 	.min_args = 1,
 	.max_args = 1,
 	.complete = LT_COMPLETE_DATASET,
+	.flags = LT_CMD_STATE,
 	.exec = open_exec,
 };
 

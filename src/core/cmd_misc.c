@@ -64,6 +64,7 @@ const lt_cmd_entry lt_cmd_set_entry = {
 	.example = "set digits 6",
 	.max_args = 2,
 	.complete = LT_COMPLETE_SETTING,
+	.flags = LT_CMD_STATE,
 	.exec = set_exec,
 };
 

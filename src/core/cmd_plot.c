@@ -11,12 +11,14 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "buf.h"
 #include "chart.h"
+#include "date.h"
 #include "format.h"
 #include "stats.h"
 #include "session_int.h"
@@ -512,6 +514,157 @@ out:
 	return rc;
 }
 
+/* The period day falls in: the last of starts[0..n) at or before it. */
+static size_t
+period_of(const long *starts, size_t n, long day)
+{
+	size_t lo = 0, hi = n;
+
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (starts[mid] <= day)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The day number of the date y-m-d (a real date). */
+static long
+day_of(int y, int m, int d)
+{
+	char iso[32];
+	long day = 0;
+
+	snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+	lt_date_parse(iso, strlen(iso), &day);
+	return day;
+}
+
+/*
+ * plot line DATE: how many people (rows, or summed weights) have a date in
+ * each day, month or year, from the first date to the last.
+ */
+static int
+plot_dates(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
+{
+	static const char *const per[] = { "day", "month", "year" };
+	static const char *const per_label[] = { "Day", "Month", "Year" };
+	const lt_var *v;
+	double *x = NULL, *w = NULL, *cnt = NULL, lo = INFINITY, hi = -INFINITY;
+	double total = 0, missing = 0;
+	long *starts = NULL;
+	char **labels = NULL, *xl = NULL, *xu = NULL, yl[16];
+	size_t n, np = 0;
+	int idx, unit, y0, m0, y1, m1, rc;
+	lt_coldef cols[3] = { { NULL, NULL, LT_RC_TEXT | LT_RC_DETAIL },
+	    { NULL, NULL, LT_RC_COUNT | LT_RC_DETAIL }, { NULL, NULL, 0 } };
+	lt_buf b = LT_BUF_INIT, from = LT_BUF_INIT, to = LT_BUF_INIT;
+	lt_table *t;
+
+	if ((rc = lt_session_var(s, a->argv[1], a->argpos[1], &idx, err)) != 0)
+		return rc;
+	v = &s->ds->vars[idx];
+	if (v->type != LT_VT_DATE)
+		return lt_err_at(err, LT_EINVAL, a->argpos[1],
+		    "plot line with one column counts people per date, and %s is not a date "
+		    "column; to draw a number, use \"plot line %s over COLUMN\"", v->name,
+		    v->name);
+	if ((rc = lt_session_numeric(s, idx, &x, &w, &n, err)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(x[i]))
+			continue;
+		x[i] = floor(x[i] + v->offset + 0.5);
+		lo = x[i] < lo ? x[i] : lo;
+		hi = x[i] > hi ? x[i] : hi;
+	}
+	if (!(hi >= lo)) {
+		rc = lt_err_at(err, LT_EINVAL, a->argpos[1], "no row has a date in %s here, so "
+		    "there is nothing to draw", v->name);
+		goto out;
+	}
+	/* Whole days, months or years from the first date to the last. */
+	lt_date_format(&from, (long)lo);
+	lt_date_format(&to, (long)hi);
+	sscanf(lt_buf_str(&from), "%d-%d", &y0, &m0);
+	sscanf(lt_buf_str(&to), "%d-%d", &y1, &m1);
+	if (hi - lo <= 60)
+		unit = 0;
+	else if ((y1 - y0) * 12 + (m1 - m0) + 1 <= 120)
+		unit = 1;
+	else
+		unit = 2;
+	np = unit == 0 ? (size_t)(hi - lo) + 1 : unit == 1 ?
+	    (size_t)((y1 - y0) * 12 + (m1 - m0) + 1) : (size_t)(y1 - y0 + 1);
+	starts = lt_calloc(np, sizeof *starts);
+	labels = lt_calloc(np + 1, sizeof *labels);
+	for (size_t k = 0; k < np; k++) {
+		int y = unit == 1 ? y0 + (int)((m0 - 1 + (int)k) / 12) : y0 + (int)k;
+		int m = unit == 1 ? (m0 - 1 + (int)k) % 12 + 1 : 1;
+
+		lt_buf_reset(&b);
+		if (unit == 0) {
+			starts[k] = (long)lo + (long)k;
+			lt_date_format(&b, starts[k]);
+		} else {
+			starts[k] = day_of(y, m, 1);
+			if (unit == 1)
+				lt_buf_printf(&b, "%04d-%02d", y, m);
+			else
+				lt_buf_printf(&b, "%04d", y);
+		}
+		labels[k] = lt_strdup(lt_buf_str(&b));
+	}
+	cnt = lt_calloc(np, sizeof *cnt);
+	for (size_t i = 0; i < n; i++) {
+		if (isnan(x[i]))
+			missing += weight(w, i);
+		else {
+			cnt[period_of(starts, np, (long)x[i])] += weight(w, i);
+			total += weight(w, i);
+		}
+	}
+	snprintf(yl, sizeof yl, "%c%s", units(s)[0] - 'a' + 'A', units(s) + 1);
+	cols[0].name = per[unit];
+	cols[0].label = per_label[unit];
+	cols[1].name = units(s);
+	cols[1].label = yl;
+	t = lt_result_table_with(r, "counts", "Counts over time", cols);
+	for (size_t k = 0; k < np; k++) {
+		size_t row = lt_table_row(t);
+
+		lt_table_text(t, row, 0, labels[k]);
+		lt_table_num(t, row, 1, cnt[k]);
+	}
+	xl = name_of(v, 1);
+	xu = name_of(v, 0);
+	lt_result_headline(r, "A line chart of how many %s have a %s in each %s, from %s to "
+	    "%s (%s %s).", units(s), xl, per[unit], labels[0], labels[np - 1],
+	    count(&b, total), units(s));
+	lt_result_chart(r, LT_CHART_LINE, NULL, xu, yl, r->ntables - 1);
+	missing_note(r, missing, units(s));
+	lt_result_method(r, "Each point counts the %s whose %s falls in that %s%s; a %s "
+	    "with none counts 0. The %ss are spaced evenly along the bottom, in order.",
+	    units(s), v->name, per[unit], w != NULL ? " (each row counts as its weight)" : "",
+	    per[unit], per[unit]);
+	lt_session_context(s, r);
+out:
+	free(x);
+	free(w);
+	free(cnt);
+	free(starts);
+	lt_strv_free(labels);
+	free(xl);
+	free(xu);
+	lt_buf_free(&b);
+	lt_buf_free(&from);
+	lt_buf_free(&to);
+	return rc;
+}
+
 static int
 plot_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
@@ -522,13 +675,14 @@ plot_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	} kinds[] = {
 		{ "hist", 2, plot_hist }, { "bar", 2, plot_bar }, { "box", 4, plot_box },
 		{ "scatter", 3, plot_scatter }, { "line", 4, plot_line },
+		{ "line", 2, plot_dates },
 	};
 
 	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
 		if (strcasecmp(a->argv[0], kinds[i].kind) != 0)
 			continue;
 		if (a->argc != kinds[i].nargs)
-			break;
+			continue;
 		if (strcasecmp(a->argv[0], "hist") != 0 &&
 		    lt_args_opt(&lt_cmd_plot_entry, a, "bins") != NULL)
 			return lt_err(err, LT_EINVAL, "--bins is only for \"plot hist\"");
@@ -554,7 +708,9 @@ const lt_cmd_entry lt_cmd_plot_entry = {
 	    "histogram of a number column; \"plot bar COLUMN\" counts each value of a "
 	    "category; \"plot box COLUMN by GROUP\" draws the quartiles of a number for each "
 	    "group; \"plot scatter X Y\" draws a dot per row; \"plot line Y over X\" adds Y "
-	    "up for each value of X (such as a month) and joins the totals. In text the "
+	    "up for each value of X (such as a month) and joins the totals; \"plot line DATE\" "
+	    "counts the people on each day, month or year of a date column (by day when "
+	    "the dates span up to 60 days, by month up to 10 years, else by year). In text the "
 	    "chart is drawn with characters (braille dots when the terminal takes UTF-8); "
 	    "CSV and JSON give the numbers behind it.",
 	.example = "plot hist bmi",

@@ -37,22 +37,6 @@ prepare(lt_session *s, const char *sql, sqlite3_stmt **st, lt_error *err)
 	return 0;
 }
 
-/* "ORDER BY ..." for the active sort (rowid keeps ties in file order). */
-static char *
-order_by(const lt_session *s)
-{
-	lt_buf b = LT_BUF_INIT;
-
-	if (s->sort == NULL)
-		return lt_strdup(" ORDER BY rowid");
-	lt_buf_puts(&b, " ORDER BY ");
-	lt_sql_ident(&b, s->sort);
-	lt_buf_puts(&b, " IS NULL, ");
-	lt_sql_ident(&b, s->sort);
-	lt_buf_puts(&b, s->sort_desc ? " DESC, rowid" : " ASC, rowid");
-	return lt_buf_take(&b);
-}
-
 /*
  * "SELECT col[, weight] FROM table[ WHERE filter]", the column (and the
  * weight column, if widx >= 0) quoted; group adds "GROUP BY 1".
@@ -84,10 +68,7 @@ select_sql(const lt_session *s, const lt_var *v, int widx, int sum, int group)
 static int
 show_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
-	const lt_dataset *d = s->ds;
 	long long total, from = s->show_next, count = lt_session_int(s, "page");
-	char *tab, *ord, *sql;
-	sqlite3_stmt *st;
 	lt_table *t;
 	lt_buf b = LT_BUF_INIT, tot = LT_BUF_INIT;
 	int rc;
@@ -105,7 +86,8 @@ show_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		else
 			count = v > 1000 ? 1000 : v;
 	}
-	if ((rc = lt_session_count(s, &total, err)) != 0)
+	t = lt_result_table(r, "rows", NULL);
+	if ((rc = lt_session_page(s, from, (size_t)count, t, &total, err)) != 0)
 		return rc;
 	s->filtered_rows = total;
 	if (from >= total && total > 0 && a->argc > 0) {
@@ -124,49 +106,9 @@ show_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		if (from > 0)
 			lt_result_note(r, "That was the last page, so this starts again at the first row.");
 		from = 0;
+		if ((rc = lt_session_page(s, from, (size_t)count, t, NULL, err)) != 0)
+			return rc;
 	}
-	tab = lt_dataset_table(d);
-	ord = order_by(s);
-	sql = lt_sprintf("SELECT * FROM %s%s%s%s LIMIT %lld OFFSET %lld", tab,
-	    s->filter != NULL ? " WHERE " : "", s->filter != NULL ? lt_session_where(s) : "",
-	    ord, count, from);
-	free(tab);
-	free(ord);
-	rc = prepare(s, sql, &st, err);
-	free(sql);
-	if (rc != 0)
-		return rc;
-	lt_session_bind_filter(s, st, 1);
-	t = lt_result_table(r, "rows", NULL);
-	t->row_level = 1;
-	for (size_t i = 0; i < d->nvars; i++) {
-		const lt_var *v = &d->vars[i];
-		int numeric = v->nlevels == 0 && (v->type == LT_VT_INTEGER || v->type == LT_VT_NUMBER);
-
-		lt_table_column(t, v->name, v->name, numeric ? LT_RC_VALUE : LT_RC_TEXT);
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t row = lt_table_row(t);
-
-		for (size_t i = 0; i < d->nvars; i++) {
-			const lt_var *v = &d->vars[i];
-			const char *txt = (const char *)sqlite3_column_text(st, (int)i);
-			const char *label;
-
-			if (sqlite3_column_type(st, (int)i) == SQLITE_NULL)
-				continue;
-			if (t->cols[i].type == LT_RC_VALUE &&
-			    sqlite3_column_type(st, (int)i) != SQLITE_TEXT)
-				lt_table_num(t, row, i, sqlite3_column_double(st, (int)i));
-			else if ((label = lt_var_label_of(v, txt)) != NULL)
-				lt_table_text(t, row, i, label);
-			else
-				lt_table_text(t, row, i, txt);
-		}
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return lt_db_error(lt_catalog_db(s->cat), err, "reading the rows");
 	lt_format_number(&tot, (double)total, 0);
 	if (t->nrows == 0) {
 		lt_result_headline(r, "No rows match the filter; change it, or turn it off with "
@@ -231,6 +173,7 @@ filter_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_sql_clear(&s->where);
 		s->filtered_rows = -1;
 		s->show_next = 0;
+		lt_session_changed(s);
 		lt_result_headline(r, "Filter off: every row is used again.");
 		lt_session_context(s, r);
 		return 0;
@@ -246,6 +189,7 @@ filter_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	s->filter = lt_strdup(a->raw);
 	s->where = sql;
 	s->show_next = 0;
+	lt_session_changed(s);
 	if ((rc = lt_session_count(s, &n, err)) != 0)
 		return rc;
 	s->filtered_rows = n;
@@ -277,7 +221,7 @@ const lt_cmd_entry lt_cmd_filter_entry = {
 	.example = "filter age >= 65 and smoking = \"current\"",
 	.max_args = -1,
 	.complete = LT_COMPLETE_EXPR,
-	.flags = LT_CMD_NEEDS_DATASET | LT_CMD_RAW,
+	.flags = LT_CMD_NEEDS_DATASET | LT_CMD_RAW | LT_CMD_STATE,
 	.exec = filter_exec,
 };
 
@@ -290,6 +234,7 @@ sort_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		free(s->sort);
 		s->sort = NULL;
 		s->show_next = 0;
+		lt_session_changed(s);
 		lt_result_headline(r, "Rows are in their original order again.");
 		return 0;
 	}
@@ -307,6 +252,7 @@ sort_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	s->sort = lt_strdup(s->ds->vars[idx].name);
 	s->sort_desc = desc;
 	s->show_next = 0;
+	lt_session_changed(s);
 	lt_result_headline(r, "Rows are sorted by %s, %s first; missing values come last.",
 	    s->sort, desc ? "largest" : "smallest");
 	return 0;
@@ -322,7 +268,7 @@ const lt_cmd_entry lt_cmd_sort_entry = {
 	.min_args = 1,
 	.max_args = 2,
 	.complete = LT_COMPLETE_COLUMN,
-	.flags = LT_CMD_NEEDS_DATASET,
+	.flags = LT_CMD_NEEDS_DATASET | LT_CMD_STATE,
 	.exec = sort_exec,
 };
 

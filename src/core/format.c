@@ -471,15 +471,22 @@ wrap(lt_buf *out, const char *s, size_t width, const char *prefix,
 	end_line(out);
 }
 
+void
+lt_text_wrap(lt_buf *out, const char *s, size_t width, const char *prefix,
+    size_t indent, int utf8)
+{
+	lt_buf b = LT_BUF_INIT;
+
+	sanitize(&b, s, utf8);
+	wrap(out, lt_buf_str(&b), width, prefix, indent);
+	lt_buf_free(&b);
+}
+
 /* Wrap user text s after sanitising it. */
 static void
 wrap_raw(text_ctx *t, const char *s, const char *prefix, size_t indent)
 {
-	lt_buf b = LT_BUF_INIT;
-
-	sanitize(&b, s, t->utf8);
-	wrap(t->out, lt_buf_str(&b), t->width, prefix, indent);
-	lt_buf_free(&b);
+	lt_text_wrap(t->out, s, t->width, prefix, indent, t->utf8);
 }
 
 /* The numbers section: "label  value unit", labels padded to the longest. */
@@ -718,6 +725,7 @@ static void
 render_text(const lt_result *r, const lt_render_opts *o, lt_buf *out)
 {
 	text_ctx t;
+	int layers;
 
 	t.out = out;
 	t.digits = o->digits > 0 ? o->digits : DEFAULT_DIGITS;
@@ -727,20 +735,25 @@ render_text(const lt_result *r, const lt_render_opts *o, lt_buf *out)
 	t.utf8 = o->utf8;
 	t.sections = 0;
 
-	if (r->headline != NULL && *r->headline != '\0') {
+	layers = o->layers != 0 ? o->layers : LT_LAYER_ALL;
+	if ((layers & LT_LAYER_HEADLINE) && r->headline != NULL && *r->headline != '\0') {
 		section(&t);
 		wrap_raw(&t, r->headline, "", 0);
 	}
-	text_numbers(&t, r);
-	for (size_t i = 0; i < r->ncharts; i++) {
+	if (layers & LT_LAYER_NUMBERS)
+		text_numbers(&t, r);
+	for (size_t i = 0; (layers & LT_LAYER_CHARTS) && i < r->ncharts; i++) {
 		section(&t);
 		lt_chart_draw(r, &r->charts[i], (int)t.width, t.utf8, out);
 	}
-	for (size_t i = 0; i < r->ntables; i++)
+	for (size_t i = 0; (layers & LT_LAYER_TABLES) && i < r->ntables; i++)
 		text_table(&t, r->tables[i]);
-	text_list(&t, "Caveats:", &r->caveats, "  - ");
-	text_list(&t, "Method:", &r->method, "  - ");
-	text_list(&t, "Notes:", &r->notes, "  ");
+	if (layers & LT_LAYER_CAVEATS)
+		text_list(&t, "Caveats:", &r->caveats, "  - ");
+	if (layers & LT_LAYER_METHOD)
+		text_list(&t, "Method:", &r->method, "  - ");
+	if (layers & LT_LAYER_NOTES)
+		text_list(&t, "Notes:", &r->notes, "  ");
 }
 
 /*
@@ -1046,7 +1059,7 @@ lt_render(const lt_result *r, int format, const lt_render_opts *opts,
     lt_buf *out)
 {
 	static const lt_render_opts defaults = { DEFAULT_DIGITS,
-	    DEFAULT_WIDTH, 0 };
+	    DEFAULT_WIDTH, 0, LT_LAYER_ALL };
 
 	if (r == NULL)
 		return;

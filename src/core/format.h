@@ -29,7 +29,20 @@ typedef struct lt_render_opts {
 	int digits;	/* significant digits in text output (default 4) */
 	int width;	/* terminal width for text; 0 = 80 */
 	int utf8;	/* 1 when box-drawing and other UTF-8 may be used */
+	int layers;	/* text: the LT_LAYER_* to show; 0 = all */
 } lt_render_opts;
+
+/* The layers of a result, for showing some of them (lt_render_opts). */
+enum {
+	LT_LAYER_HEADLINE = 1 << 0,
+	LT_LAYER_NUMBERS = 1 << 1,
+	LT_LAYER_CHARTS = 1 << 2,
+	LT_LAYER_TABLES = 1 << 3,
+	LT_LAYER_CAVEATS = 1 << 4,
+	LT_LAYER_METHOD = 1 << 5,
+	LT_LAYER_NOTES = 1 << 6,
+	LT_LAYER_ALL = (1 << 7) - 1
+};
 
 /* The format called name ("text", "csv", "json"), or -1. */
 int lt_format_parse(const char *name);
@@ -43,6 +56,13 @@ void lt_render(const lt_result *r, int format, const lt_render_opts *opts,
  * carriage returns and tabs become spaces. For any text from data or users.
  */
 void lt_text_sanitize(lt_buf *out, const char *s, int utf8);
+/*
+ * Append s sanitised (as lt_text_sanitize) and word-wrapped to width
+ * columns: the first line starts with prefix, later ones with indent
+ * spaces; every line ends in a newline. Longer words are kept whole.
+ */
+void lt_text_wrap(lt_buf *out, const char *s, size_t width, const char *prefix,
+    size_t indent, int utf8);
 /* Display columns of valid UTF-8 (one per code point). */
 size_t lt_text_width(const char *s);
 /* Cut b (valid UTF-8) to at most max columns, ending with an ellipsis. */

@@ -29,6 +29,7 @@ lt_session_new(const lt_session_opts *o, lt_error *err)
 
 	s->o = *o;
 	s->filtered_rows = -1;
+	s->gen = 1;
 	s->cat = lt_catalog_open(o->catalog_path, o->bundled_dir, err);
 	if (s->cat == NULL) {
 		free(s);
@@ -519,9 +520,15 @@ args_clear(lt_args *a)
 }
 
 /* Run one split command. */
+/* Results handed to the caller instead of an emit function. */
+typedef struct collected {
+	lt_result **v;
+	size_t n, cap;
+} collected;
+
 static int
 run_one(lt_session *s, const char *text, const lt_words *w, lt_emit_fn emit,
-    void *ud, int *quit, lt_error *err)
+    void *ud, collected *keep, int *quit, lt_error *err)
 {
 	const lt_cmd_entry *e = lt_cmd_find(w->w[0]);
 	lt_args a;
@@ -568,13 +575,18 @@ run_one(lt_session *s, const char *text, const lt_words *w, lt_emit_fn emit,
 			*quit = 1;
 		if (emit != NULL && emit(ud, r, fmt) != 0)
 			rc = -1;
+		if (keep != NULL) {
+			keep->v = lt_grow(keep->v, &keep->cap, keep->n + 1, sizeof *keep->v);
+			keep->v[keep->n++] = r;
+			return rc;
+		}
 	}
 	lt_result_free(r);
 	return rc;
 }
 
-int
-lt_session_run(lt_session *s, const char *text, lt_emit_fn emit, void *ud,
+static int
+run_all(lt_session *s, const char *text, lt_emit_fn emit, void *ud, collected *keep,
     int *quit, lt_error *err)
 {
 	size_t off = 0;
@@ -589,10 +601,29 @@ lt_session_run(lt_session *s, const char *text, lt_emit_fn emit, void *ud,
 	    (r = lt_words_next(text, &off, &w, err)) != 0) {
 		if (r < 0)
 			return err->code;
-		rc = run_one(s, text, &w, emit, ud, quit, err);
+		rc = run_one(s, text, &w, emit, ud, keep, quit, err);
 		lt_words_clear(&w);
 	}
 	return rc < 0 ? 0 : rc;
+}
+
+int
+lt_session_run(lt_session *s, const char *text, lt_emit_fn emit, void *ud,
+    int *quit, lt_error *err)
+{
+	return run_all(s, text, emit, ud, NULL, quit, err);
+}
+
+int
+lt_session_collect(lt_session *s, const char *text, lt_result ***out, size_t *n,
+    int *quit, lt_error *err)
+{
+	collected keep = { NULL, 0, 0 };
+	int rc = run_all(s, text, NULL, NULL, &keep, quit, err);
+
+	*out = keep.v;
+	*n = keep.n;
+	return rc;
 }
 
 /* Candidates from a list that start with prefix. */

@@ -46,6 +46,15 @@ typedef int (*lt_emit_fn)(void *ud, const lt_result *r, int format);
 int lt_session_run(lt_session *s, const char *text, lt_emit_fn emit, void *ud,
     int *quit, lt_error *err);
 
+/*
+ * Like lt_session_run, but the results are handed over instead of
+ * emitted: *out gets the n results of the commands that ran (also when a
+ * later one failed); the caller frees each with lt_result_free, then the
+ * array. For front ends that keep results on screen (the TUI).
+ */
+int lt_session_collect(lt_session *s, const char *text, lt_result ***out, size_t *n,
+    int *quit, lt_error *err);
+
 /* The open dataset, or NULL. */
 const lt_dataset *lt_session_dataset(const lt_session *s);
 /* The active filter's text, or NULL. */
@@ -55,6 +64,26 @@ lt_catalog *lt_session_catalog(lt_session *s);
 const char *lt_session_get(const lt_session *s, const char *name);
 /* Change a setting; checks the value. */
 int lt_session_set(lt_session *s, const char *name, const char *value, lt_error *err);
+
+/* The active sort's column (NULL when rows are in file order); *desc
+   (if not NULL) is set to 1 for largest first. */
+const char *lt_session_sort(const lt_session *s, int *desc);
+
+/*
+ * Rows first .. first+count-1 (0-based) of the rows the active filter
+ * selects, in the active sort's order, appended to t: a table with no
+ * columns first gets one per variable of the dataset (labelled values
+ * shown by their labels, numbers as LT_RC_VALUE, missing values as
+ * LT_CELL_MISSING), and t->row_level is set. *total (if not NULL) gets
+ * how many rows the filter selects. Fewer rows are added near the end.
+ *
+ * Any page costs about the same, wherever it is: rows are looked up by
+ * position (by rowid, or through a temporary table of rowids made once per
+ * filter and sort), so the last page of five million rows comes as quickly
+ * as the first. Memory is proportional to count.
+ */
+int lt_session_page(lt_session *s, long long first, size_t count, lt_table *t,
+    long long *total, lt_error *err);
 
 /*
  * Completion: the words that could stand at the end of line (the text

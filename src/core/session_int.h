@@ -32,10 +32,20 @@ struct lt_session {
 	char *sort;		/* column to sort rows by, or NULL */
 	int sort_desc;
 	long long show_next;	/* first row of the next "show" (0-based) */
+	unsigned long gen;	/* counts changes of dataset, filter or sort */
+	unsigned long order_gen;	/* the gen the row order was made for (0: none) */
+	int order_temp;		/* pages go through temp.lt_order, not by rowid */
+	long long order_rows;	/* rows in that order */
 	int ntests;		/* hypothesis tests run in this session */
 	char **values;		/* settings, parallel to lt_settings */
 };
 
+/*
+ * Say that the dataset, filter or sort changed: the row order pages are
+ * read in (rows.c) is made again when next needed. Call it after every
+ * such change.
+ */
+void lt_session_changed(lt_session *s);
 /* Bind the active filter's parameters to st, starting at index first. */
 void lt_session_bind_filter(lt_session *s, sqlite3_stmt *st, int first);
 /* " WHERE ..." for the active filter, or "". */

@@ -16,8 +16,8 @@ $ lantern --help
 Usage: lantern [OPTION]... [COMMAND [ARGUMENT]...]
 Explore health data safely: open a dataset, look at it, summarise it.
 
-  lantern                      open the shell on your catalog
-  lantern shell [DATASET]      the interactive shell (Tab completes, history kept)
+  lantern [-d DATASET]         open the workbench: browse datasets full-screen
+  lantern shell [DATASET]      the command shell (Tab completes, history kept)
   lantern run FILE             run the commands in FILE (- reads standard input)
   lantern COMMAND [ARG]...     run one command, for example: lantern datasets
   lantern -c 'CMD; CMD'        run commands separated by ; then stop

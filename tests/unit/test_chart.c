@@ -307,7 +307,7 @@ static void
 test_render(void **state)
 {
 	lt_result *r = bar_result();
-	lt_render_opts o = { 4, 40, 0 };
+	lt_render_opts o = { 4, 40, 0, 0 };
 	lt_buf b = LT_BUF_INIT;
 
 	(void)state;

@@ -22,7 +22,7 @@
 static char *
 render(const lt_result *r, int format, int digits, int width, int utf8)
 {
-	lt_render_opts o = { digits, width, utf8 };
+	lt_render_opts o = { digits, width, utf8, 0 };
 	lt_buf b = LT_BUF_INIT;
 
 	lt_render(r, format, &o, &b);

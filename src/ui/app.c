@@ -1,0 +1,543 @@
+/*
+ * app.c - the workbench without the terminal: the stack of views, the
+ * title bar, the key bar and status line, the ":" prompt, and running
+ * commands through the session. term.c feeds it keys and copies its
+ * canvas to the screen; unit tests do the same without a terminal.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "format.h"
+#include "prompt.h"
+#include "ui.h"
+
+#define MIN_H	24
+#define MIN_W	80
+
+/* Actions of the global keys. */
+enum { G_PROMPT = 1, G_HELP, G_BACK, G_QUIT, G_REDRAW, G_INTR };
+
+const ui_key ui_global_keys[] = {
+	{ ':', ":", "type a command (Tab completes, Up recalls earlier ones)", NULL, G_PROMPT, "command" },
+	{ '?', "?", "show the keys of this screen", NULL, G_HELP, "help" },
+	{ 'q', "q", "go back to the screen before; on the home screen, leave lantern",
+	  NULL, G_BACK, "back" },
+	{ UI_KEY_ESC, "Esc", "go back to the screen before", NULL, G_BACK, NULL },
+	{ 'Q', "Q", "leave lantern from any screen", NULL, G_QUIT, NULL },
+	{ 12, "Ctrl-L", "draw the screen again", NULL, G_REDRAW, NULL },
+	{ 3, "Ctrl-C", "stop what is running, or close the prompt; otherwise leave lantern",
+	  NULL, G_INTR, NULL },
+	{ 0, NULL, NULL, NULL, 0, NULL }
+};
+
+struct ui_app {
+	ui_opts o;
+	ui_canvas *cv;
+	ui_view **stack;
+	size_t n, cap;
+	char *msg;		/* the status line, until the next key */
+	int msg_error;
+	ui_prompt *prompt;
+	int quit;
+};
+
+lt_session *
+ui_session(ui_app *a)
+{
+	return a->o.s;
+}
+
+int
+ui_utf8(const ui_app *a)
+{
+	return a->o.utf8;
+}
+
+int
+ui_digits(const ui_app *a)
+{
+	const char *d = lt_session_get(a->o.s, "digits");
+
+	return d != NULL ? atoi(d) : 4;
+}
+
+ui_app *
+ui_app_new(const ui_opts *o, int h, int w)
+{
+	ui_app *a = lt_calloc(1, sizeof *a);
+
+	a->o = *o;
+	a->cv = ui_canvas_new(h, w, o->utf8);
+	a->prompt = ui_prompt_new(o->s, o->utf8);
+	ui_push(a, ui_home_new(a));
+	if (o->open != NULL)
+		ui_run(a, o->open);
+	return a;
+}
+
+static void
+view_free(ui_view *v)
+{
+	char *title = v->title;
+
+	v->cls->free(v);
+	free(title);
+}
+
+void
+ui_app_free(ui_app *a)
+{
+	if (a == NULL)
+		return;
+	while (a->n > 0)
+		view_free(a->stack[--a->n]);
+	free(a->stack);
+	ui_prompt_free(a->prompt);
+	ui_canvas_free(a->cv);
+	free(a->msg);
+	free(a);
+}
+
+void
+ui_app_resize(ui_app *a, int h, int w)
+{
+	ui_canvas_resize(a->cv, h, w);
+}
+
+ui_view *
+ui_app_top(ui_app *a)
+{
+	return a->n > 0 ? a->stack[a->n - 1] : NULL;
+}
+
+void
+ui_push(ui_app *a, ui_view *v)
+{
+	if (v == NULL)
+		return;
+	v->app = a;
+	a->stack = lt_grow(a->stack, &a->cap, a->n + 1, sizeof *a->stack);
+	a->stack[a->n++] = v;
+}
+
+/* Close the top view (never the home screen). */
+static void
+pop(ui_app *a)
+{
+	if (a->n > 1)
+		view_free(a->stack[--a->n]);
+}
+
+static void
+set_message(ui_app *a, int error, const char *fmt, va_list ap)
+{
+	lt_buf b = LT_BUF_INIT;
+
+	lt_buf_vprintf(&b, fmt, ap);
+	free(a->msg);
+	a->msg = lt_buf_take(&b);
+	a->msg_error = error;
+}
+
+void
+ui_message(ui_app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(a, 0, fmt, ap);
+	va_end(ap);
+}
+
+void
+ui_error_message(ui_app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(a, 1, fmt, ap);
+	va_end(ap);
+}
+
+void
+ui_prompt_start(ui_app *a, const char *initial)
+{
+	ui_prompt_open(a->prompt, ":", initial);
+}
+
+/* The command entry a result came from, by its command text. */
+static const lt_cmd_entry *
+entry_of(const lt_result *r)
+{
+	size_t off = 0;
+	lt_words w;
+	lt_error err;
+	const lt_cmd_entry *e = NULL;
+
+	if (r->command == NULL || lt_words_next(r->command, &off, &w, &err) != 1)
+		return NULL;
+	if (w.n > 0)
+		e = lt_cmd_find(w.w[0]);
+	lt_words_clear(&w);
+	return e;
+}
+
+/* The session changed: a new dataset starts a fresh table; others reload. */
+static void
+refresh_all(ui_app *a, int opened)
+{
+	if (opened) {
+		while (a->n > 1)
+			pop(a);
+		if (a->stack[0]->cls->refresh != NULL)
+			a->stack[0]->cls->refresh(a->stack[0]);
+		if (lt_session_dataset(a->o.s) != NULL)
+			ui_push(a, ui_table_new(a));
+		return;
+	}
+	for (size_t i = 0; i < a->n; i++)
+		if (a->stack[i]->cls->refresh != NULL)
+			a->stack[i]->cls->refresh(a->stack[i]);
+}
+
+int
+ui_run(ui_app *a, const char *text)
+{
+	lt_result **rs = NULL, **show;
+	size_t n = 0, nshow = 0;
+	lt_error err;
+	int rc, quit = 0, changed = 0, opened = 0;
+
+	if (a->o.busy != NULL)
+		a->o.busy(a->o.busy_ud, text);
+	if (a->o.interrupted != NULL)
+		*a->o.interrupted = 0;
+	rc = lt_session_collect(a->o.s, text, &rs, &n, &quit, &err);
+	show = lt_calloc(n + 1, sizeof *show);
+	for (size_t i = 0; i < n; i++) {
+		const lt_cmd_entry *e = entry_of(rs[i]);
+
+		if (e != NULL && (e->flags & LT_CMD_STATE) && rs[i]->ntables == 0) {
+			changed = 1;
+			if (strcmp(e->name, "open") == 0)
+				opened = 1;
+			if (rs[i]->headline != NULL)
+				ui_message(a, "%s", rs[i]->headline);
+			lt_result_free(rs[i]);
+		} else if (rs[i]->quiet) {
+			lt_result_free(rs[i]);
+		} else {
+			show[nshow++] = rs[i];
+		}
+	}
+	free(rs);
+	if (changed)
+		refresh_all(a, opened);
+	if (nshow > 0)
+		ui_push(a, ui_result_new(a, show, nshow));
+	else
+		free(show);
+	if (quit)
+		a->quit = 1;
+	if (rc != 0) {
+		if (err.pos >= 0 && (size_t)err.pos < strlen(text))
+			ui_error_message(a, "At \"%.20s\": %s", text + err.pos, err.msg);
+		else
+			ui_error_message(a, "%s", err.msg);
+		return 1;
+	}
+	return 0;
+}
+
+/* The value of each "{name}" in tmpl from v, quoted as one word. */
+char *
+ui_expand(ui_view *v, const char *tmpl)
+{
+	lt_buf b = LT_BUF_INIT;
+	const char *p = tmpl;
+
+	while (*p != '\0') {
+		const char *open = strchr(p, '{'), *close;
+		char *name, *val;
+
+		if (open == NULL || (close = strchr(open, '}')) == NULL) {
+			lt_buf_puts(&b, p);
+			break;
+		}
+		lt_buf_add(&b, p, (size_t)(open - p));
+		name = lt_strndup(open + 1, (size_t)(close - open - 1));
+		val = v->cls->expand != NULL ? v->cls->expand(v, name) : NULL;
+		free(name);
+		if (val == NULL) {
+			lt_buf_free(&b);
+			return NULL;
+		}
+		if (*val != '\0' && strpbrk(val, " \t;#\"'\\") == NULL) {
+			lt_buf_puts(&b, val);
+		} else {
+			lt_buf_putc(&b, '"');
+			for (const char *q = val; *q != '\0'; q++) {
+				if (*q == '"' || *q == '\\')
+					lt_buf_putc(&b, '\\');
+				lt_buf_putc(&b, *q);
+			}
+			lt_buf_putc(&b, '"');
+		}
+		free(val);
+		p = close + 1;
+	}
+	return lt_buf_take(&b);
+}
+
+/* The row of keys for k in table, or NULL. */
+static const ui_key *
+find_key(const ui_key *keys, int k)
+{
+	for (; keys != NULL && keys->name != NULL; keys++)
+		if (keys->key == k)
+			return keys;
+	return NULL;
+}
+
+static int
+global_action(ui_app *a, int action)
+{
+	switch (action) {
+	case G_PROMPT:
+		ui_prompt_start(a, NULL);
+		break;
+	case G_HELP:
+		ui_push(a, ui_help_new(a, ui_app_top(a)));
+		break;
+	case G_BACK:
+		if (a->n > 1)
+			pop(a);
+		else
+			a->quit = 1;
+		break;
+	case G_QUIT:
+	case G_INTR:
+		a->quit = 1;
+		break;
+	default:
+		break;
+	}
+	return a->quit ? UI_QUIT : 0;
+}
+
+/* The terminal is big enough to draw in. */
+static int
+big_enough(const ui_app *a)
+{
+	return a->cv->h >= MIN_H && a->cv->w >= MIN_W;
+}
+
+int
+ui_app_key(ui_app *a, int k)
+{
+	ui_view *v = ui_app_top(a);
+	const ui_key *key;
+	int flags;
+
+	if (k == UI_KEY_RESIZE)
+		return 0;
+	free(a->msg);
+	a->msg = NULL;
+	if (ui_prompt_active(a->prompt)) {
+		char *line = NULL;
+
+		if (k == 3) {
+			ui_prompt_cancel(a->prompt);
+			return 0;
+		}
+		if (ui_prompt_key(a->prompt, k, &line) == UI_PROMPT_DONE && line != NULL) {
+			if (line[strspn(line, " \t")] != '\0')
+				ui_run(a, line);
+			free(line);
+		}
+		return a->quit ? UI_QUIT : 0;
+	}
+	if (k & UI_KEY_META) {
+		/* Alt+key means something only at the prompt; elsewhere it is
+		   Esc typed quickly before the key */
+		if (ui_app_key(a, UI_KEY_ESC) == UI_QUIT)
+			return UI_QUIT;
+		return ui_app_key(a, k & ~UI_KEY_META);
+	}
+	if (!big_enough(a)) {
+		if (k == 'q' || k == 'Q' || k == 3)
+			a->quit = 1;
+		return a->quit ? UI_QUIT : 0;
+	}
+	flags = v->cls->key != NULL ? v->cls->key(v, k) : UI_IGNORED;
+	if (flags == UI_IGNORED && (key = find_key(v->cls->keys, k)) != NULL) {
+		if (key->command != NULL) {
+			char *cmd = ui_expand(v, key->command);
+
+			if (cmd == NULL)
+				ui_error_message(a, "The key %s does nothing here.", key->name);
+			else
+				ui_run(a, cmd);
+			free(cmd);
+			flags = UI_HANDLED;
+		} else {
+			flags = v->cls->action(v, key->action, k) | UI_HANDLED;
+		}
+	} else if (flags == UI_IGNORED && (key = find_key(ui_global_keys, k)) != NULL) {
+		flags = global_action(a, key->action) | UI_HANDLED;
+	}
+	if (flags & UI_CLOSE)
+		pop(a);
+	if (flags & UI_QUIT)
+		a->quit = 1;
+	if (flags == UI_IGNORED && k < 0x200000 && k >= ' ')
+		ui_message(a, "That key does nothing here; press ? to see the keys.");
+	return a->quit ? UI_QUIT : 0;
+}
+
+/* The key bar: the view's keys marked for it, then the global ones. */
+static void
+draw_bar(ui_app *a, const ui_view *v, int y)
+{
+	const ui_key *tables[2] = { v->cls->keys, ui_global_keys };
+	int x = 0;
+
+	ui_canvas_fill(a->cv, y, 0, -1, UI_BAR);
+	for (int t = 0; t < 2; t++)
+		for (const ui_key *k = tables[t]; k != NULL && k->name != NULL; k++) {
+			if (k->bar == NULL)
+				continue;
+			if (x + (int)(strlen(k->name) + strlen(k->bar)) + 3 > a->cv->w)
+				return;
+			x += ui_canvas_text(a->cv, y, x + 1, -1, UI_BAR_KEY, k->name) + 1;
+			x += ui_canvas_text(a->cv, y, x + 1, -1, UI_BAR, k->bar) + 2;
+		}
+}
+
+/* The title bar: where you are, and what the session looks at. */
+static void
+draw_title(ui_app *a, const ui_view *v)
+{
+	const lt_dataset *d = lt_session_dataset(a->o.s);
+	const char *sep = a->o.utf8 ? " \xe2\x80\xba " : " > ";
+	lt_buf b = LT_BUF_INIT;
+
+	ui_canvas_fill(a->cv, 0, 0, -1, UI_TITLE);
+	lt_buf_puts(&b, " lantern");
+	for (size_t i = 1; i < a->n; i++)
+		if (a->stack[i]->title != NULL) {
+			lt_buf_puts(&b, sep);
+			lt_buf_puts(&b, a->stack[i]->title);
+		}
+	(void)v;
+	if (d != NULL && a->n <= 1) {
+		lt_buf_puts(&b, sep);
+		lt_buf_puts(&b, d->name);
+	}
+	ui_canvas_text(a->cv, 0, 0, -1, UI_TITLE, lt_buf_str(&b));
+	lt_buf_free(&b);
+}
+
+static void
+draw_small(ui_app *a)
+{
+	ui_canvas *c = a->cv;
+	int y = c->h / 2 - 1;
+
+	if (y < 0)
+		y = 0;
+	ui_canvas_printf(c, y, 1, -1, UI_EMPH, "lantern needs a window of at least %dx%d.",
+	    MIN_W, MIN_H);
+	ui_canvas_printf(c, y + 1, 1, -1, UI_NORMAL, "This one is %dx%d: make it larger,",
+	    c->w, c->h);
+	ui_canvas_text(c, y + 2, 1, -1, UI_NORMAL, "or press q to quit.");
+}
+
+ui_canvas *
+ui_app_draw(ui_app *a)
+{
+	ui_canvas *c = a->cv;
+	ui_view *v = ui_app_top(a);
+	int y = c->h - 1;
+
+	ui_canvas_clear(c);
+	if (!big_enough(a)) {
+		draw_small(a);
+		return c;
+	}
+	draw_title(a, v);
+	v->cls->draw(v, c, 1, c->h - 2);
+	if (ui_prompt_active(a->prompt)) {
+		ui_canvas_fill(c, y, 0, -1, UI_NORMAL);
+		ui_prompt_draw(a->prompt, c, y, c->h - 3);
+	} else if (a->msg != NULL) {
+		ui_canvas_fill(c, y, 0, -1, a->msg_error ? UI_ERROR : UI_BAR);
+		ui_canvas_text(c, y, 1, -1, a->msg_error ? UI_ERROR : UI_BAR, a->msg);
+	} else {
+		draw_bar(a, v, y);
+	}
+	return c;
+}
+
+/* Append s escaped for roff: backslashes, minus signs, leading dots. */
+static void
+roff_text(lt_buf *b, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		lt_buf_puts(b, "\\&");
+	for (; *s != '\0'; s++) {
+		if (*s == '\\')
+			lt_buf_puts(b, "\\e");
+		else if (*s == '-')
+			lt_buf_puts(b, "\\-");
+		else
+			lt_buf_putc(b, *s);
+	}
+}
+
+static void
+roff_keys(lt_buf *b, const char *title, const ui_key *keys)
+{
+	if (b->len > 0)
+		lt_buf_puts(b, ".PP\n");
+	roff_text(b, title);
+	lt_buf_puts(b, "\n");
+	for (const ui_key *k = keys; k->name != NULL; k++) {
+		lt_buf_puts(b, ".TP 10\n.B ");
+		roff_text(b, k->name);
+		lt_buf_puts(b, "\n");
+		roff_text(b, k->help);
+		if (k->command != NULL) {
+			lt_buf_puts(b, " (runs\n.BR \"");
+			roff_text(b, k->command);
+			lt_buf_puts(b, "\" )");
+		}
+		lt_buf_puts(b, "\n");
+	}
+}
+
+char *
+ui_keys_roff(void)
+{
+	static const struct {
+		const char *title;
+		const ui_view_class *cls;
+	} screens[] = {
+		{ "The home screen:", &ui_home_class },
+		{ "The table browser:", &ui_table_class },
+		{ "A result:", &ui_result_class },
+		{ "The help screen:", &ui_help_class },
+	};
+	lt_buf b = LT_BUF_INIT;
+
+	roff_keys(&b, "On every screen:", ui_global_keys);
+	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+		roff_keys(&b, screens[i].title, screens[i].cls->keys);
+	lt_buf_puts(&b, ".PP\nIn a key's command, {column} stands for the column under the "
+	    "cursor and {dataset} for the chosen dataset.\n");
+	return lt_buf_take(&b);
+}

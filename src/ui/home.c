@@ -1,0 +1,266 @@
+/*
+ * home.c - the home screen: what lantern is for and how it keeps people
+ * safe, the datasets as cards, the tutorials, and the findings inbox.
+ * Up and Down choose a dataset; Enter opens it in the table browser.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "catalog.h"
+#include "format.h"
+#include "ui.h"
+
+enum { A_UP = 1, A_DOWN, A_FIRST, A_LAST };
+
+static const ui_key home_keys[] = {
+	{ UI_KEY_UP, "Up", "choose the dataset above", NULL, A_UP, NULL },
+	{ UI_KEY_DOWN, "Down", "choose the dataset below", NULL, A_DOWN, NULL },
+	{ 'k', "k", "choose the dataset above", NULL, A_UP, NULL },
+	{ 'j', "j", "choose the dataset below", NULL, A_DOWN, NULL },
+	{ UI_KEY_HOME, "Home", "choose the first dataset", NULL, A_FIRST, NULL },
+	{ UI_KEY_END, "End", "choose the last dataset", NULL, A_LAST, NULL },
+	{ UI_KEY_ENTER, "Enter", "open the dataset to browse its rows", "open {dataset}", 0, "open" },
+	{ 'i', "i", "about the dataset: its card and columns", "info {dataset}", 0, "about" },
+	{ 0, NULL, NULL, NULL, 0, NULL }
+};
+
+typedef struct home {
+	ui_view v;
+	lt_dataset **ds;
+	size_t n;
+	size_t sel;
+	int top;	/* first line shown */
+	char *error;	/* why the list could not be read, or NULL */
+} home;
+
+static void
+load(home *h)
+{
+	lt_error err;
+
+	lt_catalog_list_free(h->ds, h->n);
+	h->ds = NULL;
+	h->n = 0;
+	free(h->error);
+	h->error = NULL;
+	if (lt_catalog_list(lt_session_catalog(ui_session(h->v.app)), &h->ds, &h->n, &err) != 0)
+		h->error = lt_strdup(err.msg);
+	if (h->sel >= h->n)
+		h->sel = h->n > 0 ? h->n - 1 : 0;
+}
+
+/* The first line of s (licences and sources are one per line). */
+static char *
+first_line(const char *s)
+{
+	return s != NULL ? lt_strndup(s, strcspn(s, "\n")) : lt_strdup("");
+}
+
+/* The lines of the screen, each with its role; card i starts at line
+   starts[i]. Lines are plain text, drawn from column 2. */
+typedef struct line {
+	char *text;
+	int role;
+	int card;	/* the dataset this line belongs to, or -1 */
+} line;
+
+static void
+add(line **v, size_t *n, size_t *cap, const char *text, int role, int card)
+{
+	*v = lt_grow(*v, cap, *n + 1, sizeof **v);
+	(*v)[*n].text = lt_strdup(text);
+	(*v)[*n].role = role;
+	(*v)[(*n)++].card = card;
+}
+
+/* The card of one dataset: title, facts, description, why it matters. */
+static void
+card(home *h, size_t i, int width, line **v, size_t *n, size_t *cap)
+{
+	const lt_dataset *d = h->ds[i];
+	const char *dot = ui_utf8(h->v.app) ? " \xc2\xb7 " : " - ";
+	lt_buf b = LT_BUF_INIT, rows = LT_BUF_INIT;
+	char *lic = first_line(d->licence);
+
+	lt_buf_printf(&b, "%s (%s)", d->title != NULL ? d->title : d->name, d->name);
+	add(v, n, cap, lt_buf_str(&b), UI_EMPH, (int)i);
+	lt_buf_reset(&b);
+	if (d->rows >= 0) {
+		lt_format_number(&rows, (double)d->rows, 0);
+		lt_buf_printf(&b, "%s rows", lt_buf_str(&rows));
+	} else {
+		lt_buf_puts(&b, "not opened yet");
+	}
+	lt_buf_printf(&b, "%s%s%s%s", dot, d->synthetic ? "synthetic (made up)" : d->kind,
+	    *lic != '\0' ? dot : "", lic);
+	add(v, n, cap, lt_buf_str(&b), UI_DIM, (int)i);
+	if (d->description != NULL) {
+		lt_buf_reset(&b);
+		lt_text_wrap(&b, d->description, (size_t)width, "", 0, ui_utf8(h->v.app));
+		/* the first line of the description is enough for a card */
+		lt_buf_reset(&rows);
+		lt_buf_add(&rows, lt_buf_str(&b), strcspn(lt_buf_str(&b), "\n"));
+		if (strchr(lt_buf_str(&b), '\n') != NULL &&
+		    strchr(lt_buf_str(&b), '\n')[1] != '\0')
+			lt_buf_puts(&rows, ui_utf8(h->v.app) ? "\xe2\x80\xa6" : "...");
+		add(v, n, cap, lt_buf_str(&rows), UI_NORMAL, (int)i);
+	}
+	add(v, n, cap, "", UI_NORMAL, (int)i);
+	free(lic);
+	lt_buf_free(&b);
+	lt_buf_free(&rows);
+}
+
+static line *
+layout(home *h, int width, size_t *nlines)
+{
+	line *v = NULL;
+	size_t n = 0, cap = 0;
+
+	add(&v, &n, &cap, "Explore health data safely. These datasets hold no names or other",
+	    UI_NORMAL, -1);
+	add(&v, &n, &cap, "identifiers: they are made up (synthetic) or already grouped into counts.",
+	    UI_NORMAL, -1);
+	add(&v, &n, &cap, "", UI_NORMAL, -1);
+	add(&v, &n, &cap, "Datasets", UI_HEADER, -1);
+	if (h->error != NULL)
+		add(&v, &n, &cap, h->error, UI_ERROR, -1);
+	else if (h->n == 0)
+		add(&v, &n, &cap, "No datasets yet: import a CSV file with :import FILE",
+		    UI_NORMAL, -1);
+	for (size_t i = 0; i < h->n; i++)
+		card(h, i, width, &v, &n, &cap);
+	add(&v, &n, &cap, "Tutorials", UI_HEADER, -1);
+	add(&v, &n, &cap, "No tutorials are installed yet.", UI_DIM, -1);
+	add(&v, &n, &cap, "", UI_NORMAL, -1);
+	add(&v, &n, &cap, "Findings", UI_HEADER, -1);
+	add(&v, &n, &cap, "Your findings inbox is empty: no observations have been posted yet.",
+	    UI_DIM, -1);
+	*nlines = n;
+	return v;
+}
+
+static void
+home_draw(ui_view *v, ui_canvas *c, int top, int height)
+{
+	home *h = (home *)v;
+	size_t n, first = 0, last = 0;
+	int found = 0;
+	line *lines = layout(h, c->w - 4, &n);
+
+	/* keep the chosen card on screen */
+	for (size_t i = 0; i < n; i++)
+		if (lines[i].card == (int)h->sel && h->n > 0) {
+			if (!found)
+				first = i;
+			last = i;
+			found = 1;
+		}
+	if (found && (int)first < h->top)
+		h->top = (int)first > 4 ? (int)first : 0;
+	if (found && (int)last >= h->top + height)
+		h->top = (int)last - height + 1;
+	if (h->top < 0)
+		h->top = 0;
+	for (int y = 0; y < height && (size_t)(h->top + y) < n; y++) {
+		const line *l = &lines[h->top + y];
+		int sel = h->n > 0 && l->card == (int)h->sel;
+
+		if (l->role == UI_HEADER) {
+			ui_canvas_text(c, top + y, 1, -1, UI_EMPH, l->text);
+			continue;
+		}
+		if (sel && l->text[0] != '\0') {
+			ui_canvas_fill(c, top + y, 1, c->w - 2, UI_CURSOR_ROW);
+			ui_canvas_text(c, top + y, 1, 1, UI_CURSOR_ROW,
+			    l->role == UI_EMPH ? (ui_utf8(v->app) ? "\xe2\x96\xb8" : ">") : " ");
+		}
+		ui_canvas_text(c, top + y, l->card >= 0 ? 3 : 1, c->w - 5,
+		    sel && l->text[0] != '\0' ? (l->role == UI_EMPH ? UI_CURSOR : UI_CURSOR_ROW) :
+		    l->role, l->text);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(lines[i].text);
+	free(lines);
+}
+
+static int
+home_action(ui_view *v, int action, int k)
+{
+	home *h = (home *)v;
+
+	(void)k;
+	switch (action) {
+	case A_UP:
+		if (h->sel > 0)
+			h->sel--;
+		else
+			h->top = 0;
+		break;
+	case A_DOWN:
+		if (h->sel + 1 < h->n)
+			h->sel++;
+		break;
+	case A_FIRST:
+		h->sel = 0;
+		h->top = 0;
+		break;
+	case A_LAST:
+		h->sel = h->n > 0 ? h->n - 1 : 0;
+		break;
+	default:
+		return UI_IGNORED;
+	}
+	return UI_HANDLED;
+}
+
+static char *
+home_expand(ui_view *v, const char *name)
+{
+	home *h = (home *)v;
+
+	if (strcmp(name, "dataset") == 0 && h->n > 0)
+		return lt_strdup(h->ds[h->sel]->name);
+	return NULL;
+}
+
+/* Row counts change once a bundled dataset is first opened. */
+static void
+home_refresh(ui_view *v)
+{
+	load((home *)v);
+}
+
+static void
+home_free(ui_view *v)
+{
+	home *h = (home *)v;
+
+	lt_catalog_list_free(h->ds, h->n);
+	free(h->error);
+	free(h);
+}
+
+const ui_view_class ui_home_class = {
+	.name = "home",
+	.keys = home_keys,
+	.draw = home_draw,
+	.action = home_action,
+	.expand = home_expand,
+	.refresh = home_refresh,
+	.free = home_free,
+};
+
+ui_view *
+ui_home_new(ui_app *a)
+{
+	home *h = lt_calloc(1, sizeof *h);
+
+	h->v.cls = &ui_home_class;
+	h->v.app = a;
+	h->v.title = NULL;
+	load(h);
+	return &h->v;
+}

@@ -1,0 +1,229 @@
+#!/bin/sh
+# tui.sh: drives the full-screen workbench in a real terminal (tmux, 80x24)
+# the way a newcomer would: the home screen's dataset cards, opening a
+# dataset, paging to the end of a large one and back, sorting, filtering,
+# jumping to a column, inspecting a column (summary and chart), a command
+# at the ":" prompt with Tab completion, an error in the status line, the
+# result's layers, help, resizing (larger, too small, back), LANG=C and
+# NO_COLOR, Ctrl-Z and fg, Ctrl-C, and quitting with the terminal restored.
+#
+# Environment as for shell.sh (see tmuxlib.sh). Exit 77 when tmux is
+# missing. The last line printed is "N passed, M failed".
+
+name=tui
+. "$(cd "$(dirname "$0")" && pwd)/tmuxlib.sh"
+
+# Start lantern with arguments $1 in an 80x24 session called lt, under
+# environment settings $2; when lantern ends the pane says how, and stays.
+start_tui()
+{
+	tmux -S "$sock" -f /dev/null new-session -d -s lt -x 80 -y 24 \
+	    "$2 \"\$LANTERN\" $1; echo \"[lantern exited with status \$?]\"; exec sleep 600"
+}
+
+# The pane's state as tmux sees it: alternate screen on (1) or off (0).
+alt_screen()
+{
+	tmux -S "$sock" display-message -p -t lt '#{alternate_on}'
+}
+
+stop()
+{
+	tmux -S "$sock" kill-session -t lt >/dev/null 2>&1
+}
+
+# A large dataset: 200,000 generated rows, imported once.
+"$LANTERN" -q generate cohort --rows 200000 --output "$tmp/big.csv" &&
+    "$LANTERN" -q --home "$tmp/big" import "$tmp/big.csv" --name big >/dev/null
+check $? "a 200,000-row dataset is generated and imported"
+
+# ---------------------------------------------------------------- home
+start_tui ""
+wait_for "Datasets"
+check $? "lantern with no arguments opens the home screen"
+wait_for "Synthetic cohort"
+check $? "the home screen shows the datasets as cards"
+screen | grep -qF "no names or other"
+check $? "the home screen says how the data is kept safe"
+screen | tail -n 1 | grep -qF "Enter open"
+check $? "the key bar shows Enter to open"
+[ "$(alt_screen)" = 1 ]
+check $? "the workbench uses the terminal's alternate screen"
+
+# Choose the cohort (the third card) and open it.
+press Down Down
+press Enter
+wait_for "row 1 of 20,000"
+check $? "Enter on a card opens the dataset in the table browser"
+screen | sed -n 2p | grep -qE '^age .*sex +region'
+check $? "the header row names the columns"
+screen | grep -qF "Yorkshire and The Humber"
+check $? "the rows are shown"
+screen | grep -qE ' (male|female) '
+check $? "labelled values show their labels (male, not M)"
+
+# Paging: End, then Home, then PgDn.
+press End
+wait_for "row 20,000 of 20,000"
+check $? "End jumps to the last row"
+press Home
+wait_for "row 1 of 20,000"
+check $? "Home goes back to the first row"
+press PageDown
+wait_gone "row 1 of 20,000"
+check $? "PgDn moves a page down"
+press Home
+
+# Jump to a column by name, then sort by it, largest first.
+press /
+type_text "bmi"
+press Enter
+wait_for "column bmi"
+check $? "/ and a name jump to that column"
+press S
+wait_for "sorted by bmi, largest first"
+check $? "S sorts by the column, largest first"
+press s
+wait_for "sorted by bmi, smallest first"
+check $? "s sorts smallest first"
+
+# Filter with the expression language.
+press f
+wait_for ":filter"
+check $? "f opens the prompt with \"filter\""
+type_text "age >= 65"
+press Enter
+wait_for "filter: age >= 65"
+check $? "the active filter is shown"
+screen | grep -qE 'row 1 of [0-9,]+'
+check $? "the row count follows the filter"
+press F
+wait_gone "filter: age >= 65"
+check $? "F turns the filter off"
+
+# Inspect a column: its summary and a chart.
+press Enter
+wait_for "Body mass index"
+check $? "Enter on a column opens its summary"
+screen | grep -qF "describe bmi"
+check $? "the result view's title names the command"
+screen | grep -qF "Method:"
+[ $? -ne 0 ]
+check $? "the first layer leaves the method for later"
+press +
+press +
+press End
+wait_for "Method:"
+check $? "+ expands the layers down to the method"
+press Escape
+wait_for "row 1 of 20,000"
+check $? "Esc goes back to the table"
+
+# The prompt: Tab completion, then the command runs.
+press :
+type_text "describe ag"
+press Tab
+wait_for ":describe age"
+check $? "Tab completes a column name at the prompt"
+press Enter
+wait_for "Age"
+check $? "the completed command runs and its result opens"
+press Escape
+wait_for "row 1 of 20,000"
+
+# An error appears in the status line with the position.
+press :
+type_text "describe bmj"
+press Enter
+wait_for 'did you mean "bmi"'
+check $? "an error appears in the status line"
+screen | tail -n 1 | grep -qF 'At "bmj"'
+check $? "the error says where the mistake is"
+
+# Help lists the keys of the view.
+press ?
+wait_for "sort rows by this column"
+check $? "? lists the keys of the table browser"
+wait_for "help COMMAND"
+check $? "help says how to get the command list"
+press Escape
+wait_gone "Keys on this screen"
+
+# Resize: larger, too small, then back.
+tmux -S "$sock" resize-window -t lt -x 120 -y 40
+wait_for "row 1 of 20,000"
+screen | sed -n 2p | grep -qE 'smoking'
+check $? "at 120x40 more columns fit"
+tmux -S "$sock" resize-window -t lt -x 60 -y 20
+wait_for "at least 80x24"
+check $? "below 80x24 a message asks for a larger window"
+tmux -S "$sock" resize-window -t lt -x 80 -y 24
+wait_for "row 1 of 20,000"
+check $? "back at 80x24 the table returns"
+
+# Quit restores the terminal.
+press q
+wait_for "Datasets"
+press q
+wait_for "[lantern exited with status 0]"
+check $? "q on the home screen leaves with status 0"
+[ "$(alt_screen)" = 0 ]
+check $? "the terminal is back on its normal screen"
+stop
+
+# ---------------------------------------------------------------- large
+start_tui "--home \"$tmp/big\" -d big"
+wait_for "row 1 of 200,000"
+check $? "-d opens a dataset straight into the table"
+press End
+wait_for "row 200,000 of 200,000"
+check $? "End reaches the last of 200,000 rows"
+press :
+type_text "sort age desc"
+press Enter
+wait_for "sorted by age, largest first"
+check $? "a sort of 200,000 rows from the prompt"
+press End
+wait_for "row 200,000 of 200,000"
+check $? "End reaches the last sorted row"
+
+# Ctrl-C leaves cleanly too.
+press C-c
+wait_for "[lantern exited with status"
+check $? "Ctrl-C leaves the workbench"
+[ "$(alt_screen)" = 0 ]
+check $? "the terminal is restored after Ctrl-C"
+stop
+
+# ---------------------------------------------------------------- ASCII
+start_tui "-d cohort" "LANG=C LC_ALL=C NO_COLOR=1"
+wait_for "row 1 of 20,000"
+press Enter
+wait_for "Body mass index"
+! screen | LC_ALL=C grep -q '[^ -~]'
+check $? "with LANG=C the screen is plain ASCII"
+press Q
+wait_for "[lantern exited with status 0]"
+check $? "Q leaves from any screen"
+stop
+
+# ---------------------------------------------------------------- Ctrl-Z
+tmux -S "$sock" -f /dev/null new-session -d -s lt -x 80 -y 24 "sh -i"
+type_text "PS1='$ ' \"\$LANTERN\" -d cohort"
+press Enter
+wait_for "row 1 of 20,000"
+press C-z
+wait_gone "row 1 of 20,000"
+check $? "Ctrl-Z suspends lantern and gives the shell back"
+type_text "fg"
+press Enter
+wait_for "row 1 of 20,000"
+check $? "fg brings the table back"
+press Q
+wait_gone "row 1 of 20,000"
+check $? "and Q then leaves"
+stop
+
+sanitizer_check
+echo "$npass passed, $nfail failed"
+[ $nfail -eq 0 ]
