@@ -171,6 +171,10 @@ check $? "q on the home screen leaves with status 0"
 check $? "the terminal is back on its normal screen"
 stop
 
+# The prompt's history is the shell's history file.
+grep -qxF "describe age" "$history"
+check $? "commands typed at the prompt are in the shell's history file"
+
 # ---------------------------------------------------------------- large
 start_tui "--home \"$tmp/big\" -d big"
 wait_for "row 1 of 200,000"
