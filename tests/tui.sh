@@ -131,6 +131,25 @@ check $? "the completed command runs and its result opens"
 press Escape
 wait_for "row 1 of 20,000"
 
+# Every analysis runs at the prompt and opens its headline.
+analysis()
+{
+	press :
+	type_text "$1"
+	press Enter
+	wait_for "$2"
+	check $? "\":$1\" shows its headline"
+	press Escape
+	wait_for "row 1 of"
+}
+analysis "freq smoking" "The most common smoking status is never"
+analysis "crosstab smoking by heart_attack" "2.14 times as"
+analysis "compare sbp by sex" "3.62 mmHg lower for female"
+analysis "correlate bmi with sbp" "tend to go up together"
+analysis "regress heart_attack on smoking age sex" "times the odds of heart attack"
+analysis "plot box sbp by smoking" "Systolic blood pressure"
+analysis "plot scatter bmi sbp" "A scatter plot of systolic"
+
 # An error appears in the status line with the position.
 press :
 type_text "describe bmj"
