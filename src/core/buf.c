@@ -83,7 +83,10 @@ lt_strdup(const char *s)
 char *
 lt_strndup(const char *s, size_t n)
 {
-	char *d = lt_malloc(n + 1);
+	char *d;
+
+	n = strnlen(s, n);	/* as strndup: never read past the end of s */
+	d = lt_malloc(n + 1);
 
 	memcpy(d, s, n);
 	d[n] = '\0';

@@ -18,7 +18,7 @@ void *lt_realloc(void *p, size_t n);
 /* Grow an array: *cap doubles until it holds need elements of size each. */
 void *lt_grow(void *p, size_t *cap, size_t need, size_t size);
 char *lt_strdup(const char *s);		/* NULL stays NULL */
-char *lt_strndup(const char *s, size_t n);
+char *lt_strndup(const char *s, size_t n);	/* at most n bytes, as strndup */
 char *lt_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /*
