@@ -147,7 +147,8 @@ const lt_cmd_entry lt_cmd_show_entry = {
 static int
 filter_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
-	lt_sql sql;
+	lt_sql sql, old_where;
+	char *old_filter;
 	long long n;
 	lt_buf num = LT_BUF_INIT, all = LT_BUF_INIT;
 	int rc;
@@ -184,14 +185,24 @@ filter_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			err->pos += a->rawpos;
 		return rc;
 	}
-	free(s->filter);
-	lt_sql_clear(&s->where);
+	old_filter = s->filter;
+	old_where = s->where;
 	s->filter = lt_strdup(a->raw);
 	s->where = sql;
 	s->show_next = 0;
 	lt_session_changed(s);
-	if ((rc = lt_session_count(s, &n, err)) != 0)
+	if ((rc = lt_session_count(s, &n, err)) != 0 ||
+	    (rc = lt_session_order(s, err)) != 0) {
+		/* stopped or failed: the filter that was on stays on */
+		free(s->filter);
+		lt_sql_clear(&s->where);
+		s->filter = old_filter;
+		s->where = old_where;
+		lt_session_changed(s);
 		return rc;
+	}
+	free(old_filter);
+	lt_sql_clear(&old_where);
 	s->filtered_rows = n;
 	lt_format_number(&num, (double)n, 0);
 	lt_format_number(&all, (double)s->ds->rows, 0);
@@ -228,7 +239,8 @@ const lt_cmd_entry lt_cmd_filter_entry = {
 static int
 sort_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
-	int idx, desc = 0, rc;
+	int idx, desc = 0, rc, old_desc;
+	char *old_sort;
 
 	if (strcasecmp(a->argv[0], "off") == 0 && a->argc == 1) {
 		free(s->sort);
@@ -248,11 +260,21 @@ sort_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			    "sort takes asc (smallest first) or desc (largest first), not \"%s\"",
 			    a->argv[1]);
 	}
-	free(s->sort);
+	old_sort = s->sort;
+	old_desc = s->sort_desc;
 	s->sort = lt_strdup(s->ds->vars[idx].name);
 	s->sort_desc = desc;
 	s->show_next = 0;
 	lt_session_changed(s);
+	if ((rc = lt_session_order(s, err)) != 0) {
+		/* stopped or failed: the order that was there stays */
+		free(s->sort);
+		s->sort = old_sort;
+		s->sort_desc = old_desc;
+		lt_session_changed(s);
+		return rc;
+	}
+	free(old_sort);
 	lt_result_headline(r, "Rows are sorted by %s, %s first; missing values come last.",
 	    s->sort, desc ? "largest" : "smallest");
 	return 0;

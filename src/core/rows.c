@@ -136,8 +136,8 @@ build_order(lt_session *s, lt_error *err)
 }
 
 /* Make sure the row order matches the dataset, filter and sort. */
-static int
-ensure_order(lt_session *s, lt_error *err)
+int
+lt_session_order(lt_session *s, lt_error *err)
 {
 	int plain = 0, rc;
 
@@ -224,7 +224,7 @@ lt_session_page(lt_session *s, long long first, size_t count, lt_table *t,
 	else if (t->ncols != d->nvars)
 		return lt_err(err, LT_EINVAL, "the table for rows of %s has %zu columns, not "
 		    "the %zu the dataset has", d->name, t->ncols, d->nvars);
-	if ((rc = ensure_order(s, err)) != 0)
+	if ((rc = lt_session_order(s, err)) != 0)
 		return rc;
 	if (s->filter != NULL)
 		s->filtered_rows = s->order_rows;

@@ -46,6 +46,9 @@ struct lt_session {
  * such change.
  */
 void lt_session_changed(lt_session *s);
+/* Put the rows in the order of the filter and sort now (it is otherwise
+   done by the first lt_session_page); may be stopped with Ctrl-C. */
+int lt_session_order(lt_session *s, lt_error *err);
 /* Bind the active filter's parameters to st, starting at index first. */
 void lt_session_bind_filter(lt_session *s, sqlite3_stmt *st, int first);
 /* " WHERE ..." for the active filter, or "". */

@@ -19,18 +19,19 @@
 #define MIN_W	80
 
 /* Actions of the global keys. */
-enum { G_PROMPT = 1, G_HELP, G_BACK, G_QUIT, G_REDRAW, G_INTR };
+enum { G_PROMPT = 1, G_HELP, G_BACK, G_ESC, G_QUIT, G_REDRAW, G_INTR };
 
 const ui_key ui_global_keys[] = {
-	{ ':', ":", "type a command (Tab completes, Up recalls earlier ones)", NULL, G_PROMPT, "command" },
+	{ ':', ":", "type a command (Tab completes, Up recalls earlier ones)", NULL, G_PROMPT, NULL },
 	{ '?', "?", "show the keys of this screen", NULL, G_HELP, "help" },
 	{ 'q', "q", "go back to the screen before; on the home screen, leave lantern",
 	  NULL, G_BACK, "back" },
-	{ UI_KEY_ESC, "Esc", "go back to the screen before", NULL, G_BACK, NULL },
+	{ UI_KEY_ESC, "Esc", "go back to the screen before (on the home screen, nothing)",
+	  NULL, G_ESC, NULL },
 	{ 'Q', "Q", "leave lantern from any screen", NULL, G_QUIT, NULL },
 	{ 12, "Ctrl-L", "draw the screen again", NULL, G_REDRAW, NULL },
-	{ 3, "Ctrl-C", "stop what is running, or close the prompt; otherwise leave lantern",
-	  NULL, G_INTR, NULL },
+	{ 3, "Ctrl-C", "stop the command that is running, or close the prompt", NULL, G_INTR,
+	  NULL },
 	{ 0, NULL, NULL, NULL, 0, NULL }
 };
 
@@ -244,7 +245,7 @@ ui_run(ui_app *a, const char *text)
 	if (quit)
 		a->quit = 1;
 	if (rc != 0) {
-		if (err.pos >= 0 && (size_t)err.pos < strlen(text))
+		if (err.pos > 0 && (size_t)err.pos < strlen(text))
 			ui_error_message(a, "At \"%.20s\": %s", text + err.pos, err.msg);
 		else
 			ui_error_message(a, "%s", err.msg);
@@ -319,8 +320,17 @@ global_action(ui_app *a, int action)
 		else
 			a->quit = 1;
 		break;
-	case G_QUIT:
+	case G_ESC:
+		if (a->n > 1)
+			pop(a);
+		else
+			ui_message(a, "This is the home screen: press q to leave lantern.");
+		break;
 	case G_INTR:
+		/* Ctrl-C is for stopping things; leaving by accident loses work */
+		ui_message(a, "Nothing is running to stop. To leave lantern, press Q.");
+		break;
+	case G_QUIT:
 		a->quit = 1;
 		break;
 	default:
@@ -409,12 +419,16 @@ draw_bar(ui_app *a, const ui_view *v, int y)
 	ui_canvas_fill(a->cv, y, 0, -1, UI_BAR);
 	for (int t = 0; t < 2; t++)
 		for (const ui_key *k = tables[t]; k != NULL && k->name != NULL; k++) {
-			if (k->bar == NULL)
+			const char *label = k->bar;
+
+			if (label == NULL)
 				continue;
-			if (x + (int)(strlen(k->name) + strlen(k->bar)) + 3 > a->cv->w)
+			if (k->key == 'q' && a->n <= 1)
+				label = "quit";
+			if (x + (int)(strlen(k->name) + strlen(label)) + 3 > a->cv->w)
 				return;
 			x += ui_canvas_text(a->cv, y, x + 1, -1, UI_BAR_KEY, k->name) + 1;
-			x += ui_canvas_text(a->cv, y, x + 1, -1, UI_BAR, k->bar) + 2;
+			x += ui_canvas_text(a->cv, y, x + 1, -1, UI_BAR, label) + 2;
 		}
 }
 
@@ -434,10 +448,7 @@ draw_title(ui_app *a, const ui_view *v)
 			lt_buf_puts(&b, a->stack[i]->title);
 		}
 	(void)v;
-	if (d != NULL && a->n <= 1) {
-		lt_buf_puts(&b, sep);
-		lt_buf_puts(&b, d->name);
-	}
+	(void)d;
 	ui_canvas_text(a->cv, 0, 0, -1, UI_TITLE, lt_buf_str(&b));
 	lt_buf_free(&b);
 }
@@ -455,6 +466,26 @@ draw_small(ui_app *a)
 	ui_canvas_printf(c, y + 1, 1, -1, UI_NORMAL, "This one is %dx%d: make it larger,",
 	    c->w, c->h);
 	ui_canvas_text(c, y + 2, 1, -1, UI_NORMAL, "or press q to quit.");
+}
+
+/* The status message, wrapped onto as many lines above the bottom as it
+   needs (at most MSG_LINES), so nothing is cut off. */
+#define MSG_LINES	4
+static void
+draw_message(ui_app *a, int y)
+{
+	int role = a->msg_error ? UI_ERROR : UI_BAR;
+	lt_buf b = LT_BUF_INIT;
+	int n;
+
+	lt_text_wrap(&b, a->msg, (size_t)a->cv->w - 2, "", 0, a->o.utf8);
+	n = ui_canvas_lines(a->cv, 0, 0, 0, 0, role, lt_buf_str(&b));	/* count */
+	if (n > MSG_LINES)
+		n = MSG_LINES;
+	for (int i = 0; i < n; i++)
+		ui_canvas_fill(a->cv, y - n + 1 + i, 0, -1, role);
+	ui_canvas_lines(a->cv, y - n + 1, 1, n, 0, role, lt_buf_str(&b));
+	lt_buf_free(&b);
 }
 
 ui_canvas *
@@ -475,8 +506,7 @@ ui_app_draw(ui_app *a)
 		ui_canvas_fill(c, y, 0, -1, UI_NORMAL);
 		ui_prompt_draw(a->prompt, c, y, c->h - 3);
 	} else if (a->msg != NULL) {
-		ui_canvas_fill(c, y, 0, -1, a->msg_error ? UI_ERROR : UI_BAR);
-		ui_canvas_text(c, y, 1, -1, a->msg_error ? UI_ERROR : UI_BAR, a->msg);
+		draw_message(a, y);
 	} else {
 		draw_bar(a, v, y);
 	}

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,11 +17,13 @@ enum { A_UP = 1, A_DOWN, A_FIRST, A_LAST };
 
 static const ui_key home_keys[] = {
 	{ UI_KEY_UP, "Up", "choose the dataset above", NULL, A_UP, NULL },
-	{ UI_KEY_DOWN, "Down", "choose the dataset below", NULL, A_DOWN, NULL },
+	{ UI_KEY_DOWN, "Down", "choose the dataset below (past the last: the tutorials and "
+	  "findings)", NULL, A_DOWN, NULL },
 	{ 'k', "k", "choose the dataset above", NULL, A_UP, NULL },
 	{ 'j', "j", "choose the dataset below", NULL, A_DOWN, NULL },
 	{ UI_KEY_HOME, "Home", "choose the first dataset", NULL, A_FIRST, NULL },
-	{ UI_KEY_END, "End", "choose the last dataset", NULL, A_LAST, NULL },
+	{ UI_KEY_END, "End", "choose the last dataset and show the end of the screen", NULL,
+	  A_LAST, NULL },
 	{ UI_KEY_ENTER, "Enter", "open the dataset to browse its rows", "open {dataset}", 0, "open" },
 	{ 'i', "i", "about the dataset: its card and columns", "info {dataset}", 0, "about" },
 	{ 0, NULL, NULL, NULL, 0, NULL }
@@ -32,6 +35,7 @@ typedef struct home {
 	size_t n;
 	size_t sel;
 	int top;	/* first line shown */
+	int show_end;	/* scrolled past the last card to the end */
 	char *error;	/* why the list could not be read, or NULL */
 } home;
 
@@ -56,6 +60,32 @@ static char *
 first_line(const char *s)
 {
 	return s != NULL ? lt_strndup(s, strcspn(s, "\n")) : lt_strdup("");
+}
+
+/*
+ * The rows of a bundled file not opened yet: its lines after the header
+ * (the bundled files have no line breaks inside values). -1 when it
+ * cannot be read.
+ */
+static long long
+count_lines(const char *path)
+{
+	char buf[65536];
+	long long n = 0;
+	size_t got;
+	int last = '\n';
+	FILE *f;
+
+	if (path == NULL || (f = fopen(path, "r")) == NULL)
+		return -1;
+	while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+		for (size_t i = 0; i < got; i++)
+			n += buf[i] == '\n';
+		last = buf[got - 1];
+	}
+	fclose(f);
+	n += last != '\n';	/* a last line without its newline */
+	return n > 0 ? n - 1 : 0;
 }
 
 /* The lines of the screen, each with its role; card i starts at line
@@ -83,12 +113,16 @@ card(home *h, size_t i, int width, line **v, size_t *n, size_t *cap)
 	const char *dot = ui_utf8(h->v.app) ? " \xc2\xb7 " : " - ";
 	lt_buf b = LT_BUF_INIT, rows = LT_BUF_INIT;
 	char *lic = first_line(d->licence);
+	long long nrows;
 
 	lt_buf_printf(&b, "%s (%s)", d->title != NULL ? d->title : d->name, d->name);
 	add(v, n, cap, lt_buf_str(&b), UI_EMPH, (int)i);
 	lt_buf_reset(&b);
 	if (d->rows >= 0) {
 		lt_format_number(&rows, (double)d->rows, 0);
+		lt_buf_printf(&b, "%s rows", lt_buf_str(&rows));
+	} else if ((nrows = count_lines(d->csv_path)) >= 0) {
+		lt_format_number(&rows, (double)nrows, 0);
 		lt_buf_printf(&b, "%s rows", lt_buf_str(&rows));
 	} else {
 		lt_buf_puts(&b, "not opened yet");
@@ -123,6 +157,8 @@ layout(home *h, int width, size_t *nlines)
 	    UI_NORMAL, -1);
 	add(&v, &n, &cap, "identifiers: they are made up (synthetic) or already grouped into counts.",
 	    UI_NORMAL, -1);
+	add(&v, &n, &cap, "Choose a dataset and press Enter. Press : to type a command, "
+	    "? for help.", UI_DIM, -1);
 	add(&v, &n, &cap, "", UI_NORMAL, -1);
 	add(&v, &n, &cap, "Datasets", UI_HEADER, -1);
 	if (h->error != NULL)
@@ -160,8 +196,12 @@ home_draw(ui_view *v, ui_canvas *c, int top, int height)
 		}
 	if (found && (int)first < h->top)
 		h->top = (int)first > 4 ? (int)first : 0;
+	if (found && h->sel + 1 == h->n && h->show_end)
+		last = n - 1;	/* Down past the last card: the tutorials, the findings */
 	if (found && (int)last >= h->top + height)
 		h->top = (int)last - height + 1;
+	if (found && (int)first < h->top)
+		h->top = (int)first;
 	if (h->top < 0)
 		h->top = 0;
 	for (int y = 0; y < height && (size_t)(h->top + y) < n; y++) {
@@ -194,6 +234,7 @@ home_action(ui_view *v, int action, int k)
 	(void)k;
 	switch (action) {
 	case A_UP:
+		h->show_end = 0;
 		if (h->sel > 0)
 			h->sel--;
 		else
@@ -202,6 +243,8 @@ home_action(ui_view *v, int action, int k)
 	case A_DOWN:
 		if (h->sel + 1 < h->n)
 			h->sel++;
+		else
+			h->show_end = 1;
 		break;
 	case A_FIRST:
 		h->sel = 0;
@@ -209,6 +252,7 @@ home_action(ui_view *v, int action, int k)
 		break;
 	case A_LAST:
 		h->sel = h->n > 0 ? h->n - 1 : 0;
+		h->show_end = 1;
 		break;
 	default:
 		return UI_IGNORED;

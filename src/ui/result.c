@@ -196,6 +196,21 @@ more_word(lt_strv *v, int present, const char *what)
  * nothing: "More: the numbers, 2 tables, 3 caveats and the method - press
  * + to show them".
  */
+/* Tables the text shows: those with a column that is not a detail. */
+static size_t
+shown_tables(const lt_result *r)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->ntables; i++)
+		for (size_t j = 0; j < r->tables[i]->ncols; j++)
+			if (!r->tables[i]->cols[j].detail) {
+				n++;
+				break;
+			}
+	return n;
+}
+
 static char *
 more_line(const lt_result *r, int level)
 {
@@ -205,7 +220,7 @@ more_line(const lt_result *r, int level)
 
 	if (level < 2) {
 		more_word(&v, r->nitems > 0, "the numbers");
-		more_count(&v, r->ntables, "table", "tables");
+		more_count(&v, shown_tables(r), "table", "tables");
 	}
 	if (level < 3) {
 		more_count(&v, r->caveats.n, "caveat", "caveats");

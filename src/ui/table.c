@@ -868,13 +868,10 @@ table_action(ui_view *v, int action, int k)
 		if (tv->ncols > 0)
 			tv->col = tv->ncols - 1;
 		break;
-	case A_FILTER: {
-		char *text = lt_sprintf("filter %s", tv->filter != NULL ? tv->filter : "");
-
-		ui_prompt_start(v->app, text);
-		free(text);
+	case A_FILTER:
+		/* a fresh expression: the one on now is in the line below the rows */
+		ui_prompt_start(v->app, "filter ");
 		break;
-	}
 	case A_INSPECT:
 		inspect(tv);
 		break;

@@ -91,6 +91,7 @@ set_roles(int color)
 static void
 flush(const ui_canvas *c)
 {
+	erase();	/* cells the canvas does not reach (the last one) are blank */
 	for (int y = 0; y < c->h && y < LINES; y++) {
 		move(y, 0);
 		for (int x = 0; x < c->w && x < COLS; x++) {

@@ -464,11 +464,12 @@ test_invalidate(void **state)
 	lt_table *t;
 	int c0, c1;
 
-	run(f, "open small; sort score");
+	run(f, "open small");
 	c0 = db_changes(f);
-	page_free(page(f, 0, 5, NULL));
+	run(f, "sort score");		/* sort puts the rows in order at once */
 	c1 = db_changes(f);
 	assert_int_equal(c1 - c0, SMALL_ROWS);		/* the order, written once */
+	page_free(page(f, 0, 5, NULL));
 	page_free(page(f, 40, 5, NULL));
 	page_free(page(f, 0, 5, NULL));
 	assert_int_equal(db_changes(f), c1);		/* and kept */
@@ -514,19 +515,35 @@ test_invalidate(void **state)
 	run(f, "sort score desc; show 1 2; show");
 }
 
-/* Ctrl-C while the rows are put in order stops it, and nothing is kept. */
+/*
+ * Ctrl-C while the rows are put in order stops the sort or filter, and the
+ * order and filter that were there before stay, so the screen never says
+ * "sorted" over rows that are not.
+ */
 static void
 test_cancel(void **state)
 {
 	fix *f = *state;
 	lt_table *t = lt_calloc(1, sizeof *t);
 	lt_error err;
+	int desc = 0;
 
-	run(f, "open cohort; sort bmi");
+	run(f, "open cohort; sort age desc");
 	f->cancel = 1;
-	assert_int_equal(lt_session_page(f->s, 0, 10, t, NULL, &err), LT_EINTR);
+	assert_int_equal(lt_session_run(f->s, "sort bmi", NULL, NULL, NULL, &err), LT_EINTR);
 	assert_true(tc_contains(err.msg, "stopped"));
+	assert_string_equal(lt_session_sort(f->s, &desc), "age");
+	assert_int_equal(desc, 1);
+	assert_int_equal(lt_session_run(f->s, "filter age >= 65", NULL, NULL, NULL, &err),
+	    LT_EINTR);
+	assert_null(lt_session_filter(f->s));
 	f->cancel = 0;
+	/* the kept order still pages */
+	assert_int_equal(lt_session_page(f->s, 0, 10, t, NULL, &err), 0);
+	assert_as_query(f, NULL, "age IS NULL, age DESC, rowid", 0, 10, t);
+	page_free(t);
+	t = lt_calloc(1, sizeof *t);
+	run(f, "sort bmi");
 	assert_int_equal(lt_session_page(f->s, 0, 10, t, NULL, &err), 0);
 	assert_int_equal(t->nrows, 10);
 	assert_as_query(f, NULL, "bmi IS NULL, bmi ASC, rowid", 0, 10, t);
