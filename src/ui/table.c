@@ -64,7 +64,7 @@ static const ui_key table_keys[] = {
 	{ 'f', "f", "filter rows with an expression, such as age >= 65", NULL, A_FILTER, "filter" },
 	{ 'F', "F", "turn the filter off and see every row", "filter off", 0, NULL },
 	{ '/', "/", "find column by typing part of its name (Enter stays there, Esc goes "
-	    "back)", NULL, A_JUMP, "find column" },
+	    "back)", NULL, A_JUMP, NULL },
 	{ 'd', "d", "describe this column", "describe {column}", 0, NULL },
 	{ UI_KEY_DOWN, "Down", "move down a row (a dim dot in a cell means the value is "
 	    "missing)", NULL, A_DOWN, NULL },
