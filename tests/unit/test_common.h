@@ -1,7 +1,8 @@
 /*
  * test_common.h - what the unit tests share: the cmocka include order,
  * where the source tree is, a private temporary directory per test, small
- * file helpers, and a fixture holding a catalog in that directory.
+ * file helpers, a fixture holding a catalog in that directory, sessions on
+ * the bundled datasets, and a catalog shared by a group of tests.
  *
  * Everything is static inline so a test file uses only what it needs.
  */
@@ -23,6 +24,7 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "session.h"
 
 /* The top of the source tree ($top_srcdir, "." when unset). */
 static inline const char *
@@ -148,6 +150,113 @@ tc_contains(const char *haystack, const char *needle)
 	print_error("\"%s\" does not contain \"%s\"\n", haystack ? haystack : "(null)", needle);
 	return 0;
 }
+
+/* ------------------------------------------------------------ sessions */
+
+/*
+ * A session on the catalog at db with the bundled datasets (cancel may be
+ * NULL); NULL, with the reason printed, when the catalog will not open.
+ */
+static inline lt_session *
+tc_session_new(const char *db, volatile sig_atomic_t *cancel)
+{
+	lt_session_opts o = { 0 };
+	char *bundled = tc_src_path("datasets");
+	lt_session *s;
+	lt_error err;
+
+	o.catalog_path = db;
+	o.bundled_dir = bundled;
+	o.cancel = cancel;
+	s = lt_session_new(&o, &err);
+	if (s == NULL)
+		print_error("%s\n", err.msg);
+	free(bundled);
+	return s;
+}
+
+/*
+ * Run text in s, handing each result to emit (which may be NULL); the test
+ * fails, naming text and the reason, when it does not work.
+ */
+static inline void
+tc_run(lt_session *s, const char *text, lt_emit_fn emit, void *ud)
+{
+	lt_error err;
+
+	if (lt_session_run(s, text, emit, ud, NULL, &err) != 0) {
+		print_error("\"%s\" failed: %s\n", text, err.msg);
+		fail();
+	}
+}
+
+/*
+ * A catalog shared by the tests of a group, in the temporary directory
+ * tc_group_dir: tc_group_setup makes it with cohort imported and
+ * tc_group_teardown removes it (a group that needs more makes the
+ * directory itself and fills the catalog with tc_group_run).
+ */
+static char *tc_group_dir;
+
+/* Where the group's catalog is (caller frees). */
+static inline char *
+tc_group_db(void)
+{
+	return lt_sprintf("%s/cat/lantern.db", tc_group_dir);
+}
+
+/*
+ * A session on the group's catalog that has run text (unless NULL), its
+ * results unread; NULL, with the reason printed, when either fails.
+ */
+static inline lt_session *
+tc_group_session(const char *text, volatile sig_atomic_t *cancel)
+{
+	char *db = tc_group_db();
+	lt_session *s = tc_session_new(db, cancel);
+	lt_error err;
+
+	free(db);
+	if (s != NULL && text != NULL && lt_session_run(s, text, NULL, NULL, NULL, &err) != 0) {
+		print_error("\"%s\" failed: %s\n", text, err.msg);
+		lt_session_free(s);
+		s = NULL;
+	}
+	return s;
+}
+
+/* Fill the group's catalog by running text on it: 0, or -1 with the reason printed. */
+static inline int
+tc_group_run(const char *text)
+{
+	lt_session *s = tc_group_session(text, NULL);
+
+	if (s == NULL)
+		return -1;
+	lt_session_free(s);
+	return 0;
+}
+
+/* cmocka group setup: the group's catalog, with cohort imported. */
+static inline int
+tc_group_setup(void **state)
+{
+	(void)state;
+	tc_group_dir = tc_tmpdir_new();
+	return tc_group_run("open cohort");
+}
+
+/* cmocka group teardown: removes the group's directory. */
+static inline int
+tc_group_teardown(void **state)
+{
+	(void)state;
+	tc_tmpdir_free(tc_group_dir);
+	tc_group_dir = NULL;
+	return 0;
+}
+
+/* ------------------------------------------------------------ catalogs */
 
 /* A catalog in a private temporary directory. */
 typedef struct tc_cat {

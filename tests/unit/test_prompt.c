@@ -7,69 +7,38 @@
  */
 #include "config.h"
 
-#include "test_common.h"
+#include "ui_common.h"
 
 #include <locale.h>
 
-#include "canvas.h"
 #include "edit.h"
 #include "prompt.h"
-#include "session.h"
-#include "ui.h"
 
-static char *group_dir;
 static char *inputrc;		/* $INPUTRC: empty, or vi mode for test_vi */
 
 typedef struct fix {
-	char *db, *bundled, *hist;
+	char *hist;
 	lt_session *s;
 	ui_prompt *p;
 	ui_canvas *c;
 } fix;
 
-/* Once: a catalog with cohort imported. */
+/* Once: a catalog with cohort imported, and an empty inputrc. */
 static int
 group_setup(void **state)
 {
-	char *db, *bundled = tc_src_path("datasets");
-	lt_catalog *c;
-	lt_dataset *d;
-	lt_error err;
+	int rc = tc_group_setup(state);
 
-	(void)state;
-	group_dir = tc_tmpdir_new();
-	inputrc = tc_write_in(group_dir, "inputrc", "");
+	inputrc = tc_write_in(tc_group_dir, "inputrc", "");
 	setenv("INPUTRC", inputrc, 1);
-	db = lt_sprintf("%s/cat/lantern.db", group_dir);
-	c = lt_catalog_open(db, bundled, &err);
-	if (c == NULL || lt_catalog_get(c, "cohort", NULL, NULL, &d, &err) != 0) {
-		print_error("%s\n", err.msg);
-		return -1;
-	}
-	lt_dataset_free(d);
-	lt_catalog_close(c);
-	free(db);
-	free(bundled);
-	return 0;
+	return rc;
 }
 
 static int
 group_teardown(void **state)
 {
-	(void)state;
-	tc_tmpdir_free(group_dir);
 	free(inputrc);
-	return 0;
-}
-
-/* Results of "open cohort" are not looked at. */
-static int
-ignore(void *ud, const lt_result *r, int format)
-{
-	(void)ud;
-	(void)r;
-	(void)format;
-	return 0;
+	return tc_group_teardown(state);
 }
 
 /* A session with cohort open, a fresh history file, a prompt, a canvas. */
@@ -78,21 +47,12 @@ setup(void **state)
 {
 	static int n;
 	fix *f = lt_calloc(1, sizeof *f);
-	lt_session_opts o = { 0 };
-	lt_error err;
-	int quit = 0;
 
-	f->db = lt_sprintf("%s/cat/lantern.db", group_dir);
-	f->bundled = tc_src_path("datasets");
-	f->hist = lt_sprintf("%s/history-%d", group_dir, ++n);
+	f->hist = lt_sprintf("%s/history-%d", tc_group_dir, ++n);
 	setenv("LANTERN_HISTORY", f->hist, 1);
-	o.catalog_path = f->db;
-	o.bundled_dir = f->bundled;
-	f->s = lt_session_new(&o, &err);
-	if (f->s == NULL || lt_session_run(f->s, "open cohort", ignore, NULL, &quit, &err) != 0) {
-		print_error("%s\n", err.msg);
+	f->s = tc_group_session("open cohort", NULL);
+	if (f->s == NULL)
 		return -1;
-	}
 	f->p = ui_prompt_new(f->s, 1);
 	f->c = ui_canvas_new(8, 40, 1);
 	*state = f;
@@ -107,8 +67,6 @@ teardown(void **state)
 	ui_prompt_free(f->p);
 	ui_canvas_free(f->c);
 	lt_session_free(f->s);
-	free(f->db);
-	free(f->bundled);
 	free(f->hist);
 	free(f);
 	return 0;
@@ -170,19 +128,13 @@ enter(fix *f)
 static char *
 row(fix *f, int y, int rows_above)
 {
-	lt_buf b = LT_BUF_INIT;
-	const char *s, *e;
-	char *r;
+	char *all, *r;
 
 	ui_canvas_clear(f->c);
 	ui_prompt_draw(f->p, f->c, f->c->h - 1, rows_above);
-	ui_canvas_dump(f->c, &b);
-	s = lt_buf_str(&b);
-	for (int i = 0; i < y; i++)
-		s = strchr(s, '\n') + 1;
-	e = strchr(s, '\n');
-	r = lt_strndup(s, (size_t)(e - s));
-	lt_buf_free(&b);
+	all = uc_canvas_text(f->c);
+	r = uc_text_line(all, y);
+	free(all);
 	return r;
 }
 

@@ -7,114 +7,22 @@
  */
 #include "config.h"
 
-#include "test_common.h"
+#include "ui_common.h"
 
 #include "format.h"
-#include "session.h"
-#include "ui.h"
 
 #define H	24
 #define W	80
 #define BODY	(H - 3)		/* text lines between title, indicator and key bar */
 
-static char *group_dir;
-
-typedef struct fix {
-	char *db, *bundled;
-	lt_session *s;
-	ui_app *app;
-} fix;
+typedef uc_fix fix;
 
 /* ------------------------------------------------------------ fixtures */
-
-/* Once: a catalog with cohort imported. */
-static int
-group_setup(void **state)
-{
-	char *db, *bundled = tc_src_path("datasets");
-	lt_catalog *c;
-	lt_dataset *d;
-	lt_error err;
-
-	(void)state;
-	group_dir = tc_tmpdir_new();
-	db = lt_sprintf("%s/cat/lantern.db", group_dir);
-	c = lt_catalog_open(db, bundled, &err);
-	if (c == NULL || lt_catalog_get(c, "cohort", NULL, NULL, &d, &err) != 0) {
-		print_error("%s\n", err.msg);
-		return -1;
-	}
-	lt_dataset_free(d);
-	lt_catalog_close(c);
-	free(db);
-	free(bundled);
-	return 0;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	tc_tmpdir_free(group_dir);
-	return 0;
-}
-
-static int
-no_emit(void *ud, const lt_result *r, int format)
-{
-	(void)ud;
-	(void)r;
-	(void)format;
-	return 0;
-}
-
-/* A session with cohort open and a headless app of H x W on it. */
-static fix *
-fix_new(int utf8)
-{
-	fix *f = lt_calloc(1, sizeof *f);
-	lt_session_opts o = { 0 };
-	ui_opts uo;
-	lt_error err;
-	int quit = 0;
-
-	f->db = lt_sprintf("%s/cat/lantern.db", group_dir);
-	f->bundled = tc_src_path("datasets");
-	o.catalog_path = f->db;
-	o.bundled_dir = f->bundled;
-	f->s = lt_session_new(&o, &err);
-	if (f->s == NULL) {
-		print_error("%s\n", err.msg);
-		fail();
-	}
-	if (lt_session_run(f->s, "open cohort", no_emit, NULL, &quit, &err) != 0) {
-		print_error("%s\n", err.msg);
-		fail();
-	}
-	memset(&uo, 0, sizeof uo);
-	uo.s = f->s;
-	uo.utf8 = utf8;
-	f->app = ui_app_new(&uo, H, W);
-	return f;
-}
 
 static int
 setup(void **state)
 {
-	*state = fix_new(0);
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	fix *f = *state;
-
-	ui_app_free(f->app);
-	lt_session_free(f->s);
-	free(f->db);
-	free(f->bundled);
-	free(f);
+	*state = uc_fix_new(0, H, W);
 	return 0;
 }
 
@@ -138,47 +46,11 @@ push_results(fix *f, const char *text)
 	assert_string_equal(ui_app_top(f->app)->cls->name, "result");
 }
 
-/* The whole screen as text (caller frees). */
-static char *
-screen(fix *f)
-{
-	lt_buf b = LT_BUF_INIT;
-
-	ui_canvas_dump(ui_app_draw(f->app), &b);
-	return lt_buf_take(&b);
-}
-
-/* Row y of the screen (caller frees). */
-static char *
-row(fix *f, int y)
-{
-	char *s = screen(f), *p = s, *line;
-
-	for (; y > 0 && p != NULL; y--)
-		if ((p = strchr(p, '\n')) != NULL)
-			p++;
-	assert_non_null(p);
-	line = lt_strndup(p, strcspn(p, "\n"));
-	free(s);
-	return line;
-}
-
-/* Does the screen show s? */
-static int
-shows(fix *f, const char *s)
-{
-	char *sc = screen(f);
-	int yes = strstr(sc, s) != NULL;
-
-	free(sc);
-	return yes;
-}
-
 /* The scroll indicator "lines a-b of n" on the view's last row. */
 static void
 indicator(fix *f, int *a, int *b, int *n)
 {
-	char *r = row(f, H - 2);
+	char *r = uc_line(f, H - 2);
 
 	if (sscanf(r, " lines %d-%d of %d", a, b, n) != 3) {
 		print_error("no scroll position in \"%s\"\n", r);
@@ -195,7 +67,7 @@ shows_anywhere(fix *f, const char *s)
 
 	ui_app_key(f->app, UI_KEY_HOME);
 	for (int i = 0; i < 100 && !found; i++) {
-		found = shows(f, s);
+		found = uc_shows(f, s);
 		indicator(f, &a, &b, &n);
 		if (b >= n)
 			break;
@@ -236,10 +108,10 @@ test_headline_first(void **state)
 	ui_cell *cell;
 
 	push_results(f, "describe bmi");
-	r = row(f, 0);
+	r = uc_line(f, 0);
 	assert_non_null(strstr(r, "describe bmi"));
 	free(r);
-	r = row(f, 1);
+	r = uc_line(f, 1);
 	assert_memory_equal(r, " ", 1);
 	assert_memory_equal(r + 1, head, 30);
 	free(r);
@@ -247,9 +119,9 @@ test_headline_first(void **state)
 	assert_non_null(cell);
 	assert_int_equal(cell->role, UI_EMPH);
 
-	assert_true(shows(f, "More: the numbers"));
-	assert_true(shows(f, "the method"));
-	assert_true(shows(f, "press + to show them"));
+	assert_true(uc_shows(f, "More: the numbers"));
+	assert_true(uc_shows(f, "the method"));
+	assert_true(uc_shows(f, "press + to show them"));
 	assert_false(shows_anywhere(f, "Method:"));
 	assert_false(shows_anywhere(f, "Standard deviation"));
 	free(head);
@@ -274,7 +146,7 @@ test_layers(void **state)
 	assert_false(shows_anywhere(f, "More:"));
 
 	ui_app_key(f->app, '+');
-	assert_true(shows(f, "Everything is shown"));
+	assert_true(uc_shows(f, "Everything is shown"));
 
 	ui_app_key(f->app, '-');
 	assert_false(shows_anywhere(f, "Method:"));
@@ -282,7 +154,7 @@ test_layers(void **state)
 	ui_app_key(f->app, '-');
 	assert_false(shows_anywhere(f, "Standard deviation"));
 	ui_app_key(f->app, '-');
-	assert_true(shows(f, "This is the shortest view"));
+	assert_true(uc_shows(f, "This is the shortest view"));
 	assert_false(shows_anywhere(f, "Standard deviation"));
 }
 
@@ -302,9 +174,9 @@ test_scroll(void **state)
 	assert_int_equal(b, BODY);
 	assert_true(n0 > BODY);
 
-	second = row(f, 2);
+	second = uc_line(f, 2);
 	ui_app_key(f->app, UI_KEY_DOWN);
-	first = row(f, 1);
+	first = uc_line(f, 1);
 	assert_string_equal(first, second);
 	free(first);
 	free(second);
@@ -349,13 +221,13 @@ test_two_results(void **state)
 	char *r;
 
 	push_results(f, "describe bmi; plot hist bmi");
-	r = row(f, 0);
+	r = uc_line(f, 0);
 	assert_non_null(strstr(r, "describe bmi; plot hist bmi"));
 	free(r);
-	r = row(f, 1);
+	r = uc_line(f, 1);
 	assert_string_equal(r, " :describe bmi");
 	free(r);
-	assert_true(shows(f, ":plot hist bmi"));
+	assert_true(uc_shows(f, ":plot hist bmi"));
 	/* The chart stands for its table (detail columns only): not promised. */
 	assert_false(shows_anywhere(f, "1 table"));
 	assert_true(shows_anywhere(f, "More: "));
@@ -368,12 +240,12 @@ test_two_results(void **state)
 static void
 test_utf8_chart(void **state)
 {
-	fix *f = fix_new(1);
+	fix *f = uc_fix_new(1, H, W);
 
 	(void)state;
 	push_results(f, "plot hist bmi");
-	assert_true(shows(f, "\xe2\x96\x88"));
-	teardown((void **)&f);
+	assert_true(uc_shows(f, "\xe2\x96\x88"));
+	uc_fix_free(f);
 }
 
 /* A resize re-flows the text at the new width. */
@@ -384,16 +256,16 @@ test_resize(void **state)
 	char *r;
 
 	push_results(f, "describe bmi");
-	r = row(f, 1);
+	r = uc_line(f, 1);
 	assert_true(strlen(r) <= W);
 	free(r);
 	ui_app_resize(f->app, 30, 120);
-	r = row(f, 1);
+	r = uc_line(f, 1);
 	assert_true(strlen(r) > W);
 	free(r);
-	assert_true(shows(f, "More: the numbers"));
+	assert_true(uc_shows(f, "More: the numbers"));
 	ui_app_resize(f->app, H, W);
-	r = row(f, 1);
+	r = uc_line(f, 1);
 	assert_true(strlen(r) <= W);
 	free(r);
 }
@@ -424,23 +296,23 @@ test_wide_table(void **state)
 	lt_result_method(rs[0], "Made by hand.");
 	ui_push(f->app, ui_result_new(f->app, rs, 1));
 
-	assert_true(shows(f, "A wide table"));
-	assert_true(shows(f, "one"));
-	assert_true(shows(f, "w00-w01-"));
-	assert_false(shows(f, "w29-"));
-	assert_true(shows(f, "More: the method - press + to show it."));
+	assert_true(uc_shows(f, "A wide table"));
+	assert_true(uc_shows(f, "one"));
+	assert_true(uc_shows(f, "w00-w01-"));
+	assert_false(uc_shows(f, "w29-"));
+	assert_true(uc_shows(f, "More: the method - press + to show it."));
 
 	ui_app_key(f->app, UI_KEY_RIGHT);
 	indicator(f, &a, &b, &n);
-	assert_true(shows(f, "from column 9"));
-	assert_false(shows(f, "w00-w01-"));
+	assert_true(uc_shows(f, "from column 9"));
+	assert_false(uc_shows(f, "w00-w01-"));
 	for (int i = 0; i < 20; i++)
 		ui_app_key(f->app, UI_KEY_RIGHT);
-	assert_true(shows(f, "w29-"));
+	assert_true(uc_shows(f, "w29-"));
 	for (int i = 0; i < 30; i++)
 		ui_app_key(f->app, UI_KEY_LEFT);
-	assert_true(shows(f, "w00-w01-"));
-	assert_false(shows(f, "from column"));
+	assert_true(uc_shows(f, "w00-w01-"));
+	assert_false(uc_shows(f, "from column"));
 	lt_buf_free(&wide);
 }
 
@@ -453,16 +325,16 @@ test_reference(void **state)
 
 	assert_int_equal(ui_run(f->app, "help"), 0);
 	assert_string_equal(ui_app_top(f->app)->cls->name, "result");
-	assert_true(shows(f, "describe"));
-	assert_true(shows(f, "crosstab"));
+	assert_true(uc_shows(f, "describe"));
+	assert_true(uc_shows(f, "crosstab"));
 	assert_true(shows_anywhere(f, "More: 2 notes"));
 	ui_app_key(f->app, '-');
-	assert_true(shows(f, "This is the shortest view"));
+	assert_true(uc_shows(f, "This is the shortest view"));
 	ui_app_key(f->app, UI_KEY_ESC);
 
 	assert_int_equal(ui_run(f->app, "help describe"), 0);
-	assert_true(shows(f, "Usage"));
-	assert_true(shows(f, "Example"));
+	assert_true(uc_shows(f, "Usage"));
+	assert_true(uc_shows(f, "Example"));
 
 	/* With an analysis beside it, each result starts where it should. */
 	push_results(f, "describe bmi; help describe");
@@ -521,8 +393,8 @@ test_help_result(void **state)
 	rv = ui_app_top(f->app);
 	ui_app_key(f->app, '?');
 	assert_string_equal(ui_app_top(f->app)->cls->name, "help");
-	assert_true(shows(f, "Keys on this screen"));
-	assert_true(shows(f, "show more"));
+	assert_true(uc_shows(f, "Keys on this screen"));
+	assert_true(uc_shows(f, "show more"));
 	assert_true(shows_anywhere(f, "Keys that work everywhere"));
 	assert_true(shows_anywhere(f, ":help COMMAND"));
 	assert_true(shows_anywhere(f, "man lantern"));
@@ -555,18 +427,18 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_headline_first, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_layers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_scroll, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_two_results, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_headline_first, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_layers, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_scroll, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_two_results, setup, uc_teardown),
 		cmocka_unit_test(test_utf8_chart),
-		cmocka_unit_test_setup_teardown(test_resize, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_wide_table, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reference, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_back, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_help_result, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_help_home, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_resize, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_wide_table, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_reference, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_back, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_help_result, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_help_home, setup, uc_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, tc_group_setup, tc_group_teardown);
 }

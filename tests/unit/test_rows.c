@@ -20,8 +20,6 @@
 
 #define SMALL_ROWS	53
 
-static char *group_dir;
-
 /*
  * small.csv: id 1..53; score (id * 7) % 10, so with ties, missing when id
  * is a multiple of 9; grp a, b or c; d a date: one a day from 2024-01-01
@@ -54,63 +52,22 @@ small_csv(void)
 	return lt_buf_take(&b);
 }
 
-/* A session on the shared catalog (path db). */
-static lt_session *
-session_on(const char *db, volatile sig_atomic_t *cancel)
-{
-	lt_session_opts o = { 0 };
-	char *bundled = tc_src_path("datasets");
-	lt_session *s;
-	lt_error err;
-
-	o.catalog_path = db;
-	o.bundled_dir = bundled;
-	o.cancel = cancel;
-	s = lt_session_new(&o, &err);
-	if (s == NULL)
-		print_error("%s\n", err.msg);
-	free(bundled);
-	return s;
-}
-
-static char *
-catalog_path(void)
-{
-	return lt_sprintf("%s/cat/lantern.db", group_dir);
-}
-
 /* Once: a catalog with cohort and small imported. */
 static int
 group_setup(void **state)
 {
-	char *db, *csv_text = small_csv(), *csv, *cmd;
-	lt_session *s;
-	lt_error err;
+	char *csv_text = small_csv(), *csv, *cmd;
 	int rc;
 
 	(void)state;
-	group_dir = tc_tmpdir_new();
-	db = catalog_path();
-	csv = tc_write_in(group_dir, "small.csv", csv_text);
+	tc_group_dir = tc_tmpdir_new();
+	csv = tc_write_in(tc_group_dir, "small.csv", csv_text);
 	cmd = lt_sprintf("import %s --name small; open cohort", csv);
-	s = session_on(db, NULL);
-	rc = s != NULL ? lt_session_run(s, cmd, NULL, NULL, NULL, &err) : -1;
-	if (rc != 0)
-		print_error("%s\n", rc > 0 ? err.msg : "no session");
-	lt_session_free(s);
+	rc = tc_group_run(cmd);
 	free(cmd);
 	free(csv);
 	free(csv_text);
-	free(db);
-	return rc == 0 ? 0 : -1;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	tc_tmpdir_free(group_dir);
-	return 0;
+	return rc;
 }
 
 typedef struct fix {
@@ -122,12 +79,12 @@ static int
 setup(void **state)
 {
 	fix *f = lt_calloc(1, sizeof *f);
-	char *db = catalog_path();
 
-	f->s = session_on(db, &f->cancel);
-	free(db);
-	if (f->s == NULL)
+	f->s = tc_group_session(NULL, &f->cancel);
+	if (f->s == NULL) {
+		free(f);
 		return -1;
+	}
 	*state = f;
 	return 0;
 }
@@ -146,12 +103,7 @@ teardown(void **state)
 static void
 run(fix *f, const char *text)
 {
-	lt_error err;
-
-	if (lt_session_run(f->s, text, NULL, NULL, NULL, &err) != 0) {
-		print_error("%s: %s\n", text, err.msg);
-		fail();
-	}
+	tc_run(f->s, text, NULL, NULL);
 }
 
 /* A page as a new table (caller frees with page_free). */
@@ -168,8 +120,9 @@ page(fix *f, long long first, size_t count, long long *total)
 	return t;
 }
 
+/* Free what a page holds, but not the table itself. */
 static void
-page_free(lt_table *t)
+page_clear(lt_table *t)
 {
 	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
 		free(t->cells[i].text);
@@ -183,6 +136,12 @@ page_free(lt_table *t)
 	free(t->cols);
 	free(t->name);
 	free(t->title);
+}
+
+static void
+page_free(lt_table *t)
+{
+	page_clear(t);
 	free(t);
 }
 
@@ -554,7 +513,7 @@ test_cancel(void **state)
 static int
 read_only_pages(const char *db)
 {
-	lt_session *s = session_on(db, NULL);
+	lt_session *s = tc_session_new(db, NULL);
 	lt_table t;
 	long long total = 0;
 	lt_error err;
@@ -572,14 +531,7 @@ read_only_pages(const char *db)
 		print_error("the catalog could be written\n");
 	else
 		rc = t.nrows == (size_t)(total - 30) && total == 35 ? 0 : 3;
-	for (size_t i = 0; i < t.nrows * t.ncols; i++)
-		free(t.cells[i].text);
-	for (size_t i = 0; i < t.ncols; i++) {
-		free(t.cols[i].name);
-		free(t.cols[i].label);
-	}
-	free(t.cells);
-	free(t.cols);
+	page_clear(&t);
 	lt_session_free(s);
 	return rc;
 }
@@ -588,7 +540,7 @@ static void
 test_read_only(void **state)
 {
 	char *dir = tc_tmpdir_new(), *sub = tc_path(dir, "cat"), *db = tc_path(sub, "lantern.db");
-	char *src = catalog_path(), *bytes;
+	char *src = tc_group_db(), *bytes;
 	size_t n;
 	int status = -1;
 
@@ -718,5 +670,5 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_plot_dates, setup, teardown),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, group_setup, tc_group_teardown);
 }

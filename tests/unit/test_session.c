@@ -191,63 +191,29 @@ read_truth(void)
 /* ------------------------------------------------------------ fixtures */
 
 typedef struct fix {
-	char *db, *bundled;
 	lt_session *s;
 	recorder rc;
 } fix;
-
-static char *group_dir;
 
 /* Once: a catalog with cohort imported, and the truth from its CSV. */
 static int
 group_setup(void **state)
 {
-	char *db, *bundled = tc_src_path("datasets");
-	lt_catalog *c;
-	lt_dataset *d;
-	lt_error err;
-
-	(void)state;
 	read_truth();
-	group_dir = tc_tmpdir_new();
-	db = lt_sprintf("%s/cat/lantern.db", group_dir);
-	c = lt_catalog_open(db, bundled, &err);
-	if (c == NULL || lt_catalog_get(c, "cohort", NULL, NULL, &d, &err) != 0) {
-		print_error("%s\n", err.msg);
-		return -1;
-	}
-	lt_dataset_free(d);
-	lt_catalog_close(c);
-	free(db);
-	free(bundled);
-	return 0;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	tc_tmpdir_free(group_dir);
-	return 0;
+	return tc_group_setup(state);
 }
 
 /* A fresh session on the shared catalog. */
 static int
 setup(void **state)
 {
-	fix *f = lt_calloc(1, sizeof *f);
-	lt_session_opts o = { 0 };
-	lt_error err;
+	lt_session *s = tc_group_session(NULL, NULL);
+	fix *f;
 
-	f->db = lt_sprintf("%s/cat/lantern.db", group_dir);
-	f->bundled = tc_src_path("datasets");
-	o.catalog_path = f->db;
-	o.bundled_dir = f->bundled;
-	f->s = lt_session_new(&o, &err);
-	if (f->s == NULL) {
-		print_error("%s\n", err.msg);
+	if (s == NULL)
 		return -1;
-	}
+	f = lt_calloc(1, sizeof *f);
+	f->s = s;
 	*state = f;
 	return 0;
 }
@@ -259,8 +225,6 @@ teardown(void **state)
 
 	lt_session_free(f->s);
 	recorder_clear(&f->rc);
-	free(f->db);
-	free(f->bundled);
 	free(f);
 	return 0;
 }
@@ -269,13 +233,7 @@ teardown(void **state)
 static void
 run_ok(fix *f, const char *text)
 {
-	lt_error err;
-	int quit = 0;
-
-	if (lt_session_run(f->s, text, emit, &f->rc, &quit, &err) != 0) {
-		print_error("\"%s\" failed: %s\n", text, err.msg);
-		fail();
-	}
+	tc_run(f->s, text, emit, &f->rc);
 }
 
 /* Run text and return its error code, with *err filled. */
@@ -548,7 +506,7 @@ static void
 test_imported(void **state)
 {
 	fix *f = *state;
-	char *csv = tc_write_in(group_dir, "ages.csv", "age,group\n5,a\n10,b\n70,a\n64,b\n65,a\n");
+	char *csv = tc_write_in(tc_group_dir, "ages.csv", "age,group\n5,a\n10,b\n70,a\n64,b\n65,a\n");
 	char *cmd = lt_sprintf("import %s --replace; open ages; filter age >= 65; describe age",
 	    csv);
 
@@ -653,5 +611,5 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_complete, setup, teardown),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, group_setup, tc_group_teardown);
 }

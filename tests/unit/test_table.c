@@ -8,94 +8,24 @@
  */
 #include "config.h"
 
-#include "test_common.h"
+#include "ui_common.h"
 
 #include "format.h"
-#include "session.h"
-#include "ui.h"
 
 #define H	24
 #define W	80
 #define BODY	(H - 4)		/* data rows: title, header, info line, key bar */
 
-static char *group_dir;
-
-typedef struct fix {
-	char *db, *bundled;
-	lt_session *s;
-	ui_app *app;
-} fix;
+typedef uc_fix fix;
 
 /* ------------------------------------------------------------ fixtures */
-
-/* Once: a catalog with cohort imported. */
-static int
-group_setup(void **state)
-{
-	char *db, *bundled = tc_src_path("datasets");
-	lt_catalog *c;
-	lt_dataset *d;
-	lt_error err;
-
-	(void)state;
-	group_dir = tc_tmpdir_new();
-	db = lt_sprintf("%s/cat/lantern.db", group_dir);
-	c = lt_catalog_open(db, bundled, &err);
-	if (c == NULL || lt_catalog_get(c, "cohort", NULL, NULL, &d, &err) != 0) {
-		print_error("%s\n", err.msg);
-		return -1;
-	}
-	lt_dataset_free(d);
-	lt_catalog_close(c);
-	free(db);
-	free(bundled);
-	return 0;
-}
-
-static int
-group_teardown(void **state)
-{
-	(void)state;
-	tc_tmpdir_free(group_dir);
-	return 0;
-}
-
-static int
-no_emit(void *ud, const lt_result *r, int format)
-{
-	(void)ud;
-	(void)r;
-	(void)format;
-	return 0;
-}
 
 /* A session with cohort open, a headless app on it, and the table on top. */
 static fix *
 fix_new(int utf8)
 {
-	fix *f = lt_calloc(1, sizeof *f);
-	lt_session_opts o = { 0 };
-	ui_opts uo;
-	lt_error err;
-	int quit = 0;
+	fix *f = uc_fix_new(utf8, H, W);
 
-	f->db = lt_sprintf("%s/cat/lantern.db", group_dir);
-	f->bundled = tc_src_path("datasets");
-	o.catalog_path = f->db;
-	o.bundled_dir = f->bundled;
-	f->s = lt_session_new(&o, &err);
-	if (f->s == NULL) {
-		print_error("%s\n", err.msg);
-		fail();
-	}
-	if (lt_session_run(f->s, "open cohort", no_emit, NULL, &quit, &err) != 0) {
-		print_error("%s\n", err.msg);
-		fail();
-	}
-	memset(&uo, 0, sizeof uo);
-	uo.s = f->s;
-	uo.utf8 = utf8;
-	f->app = ui_app_new(&uo, H, W);
 	ui_push(f->app, ui_table_new(f->app));
 	assert_string_equal(ui_app_top(f->app)->cls->name, "table");
 	return f;
@@ -115,62 +45,7 @@ setup_utf8(void **state)
 	return 0;
 }
 
-static int
-teardown(void **state)
-{
-	fix *f = *state;
-
-	ui_app_free(f->app);
-	lt_session_free(f->s);
-	free(f->db);
-	free(f->bundled);
-	free(f);
-	return 0;
-}
-
 /* ------------------------------------------------------------ helpers */
-
-/* The whole screen as text (caller frees). */
-static char *
-screen(fix *f)
-{
-	lt_buf b = LT_BUF_INIT;
-
-	ui_canvas_dump(ui_app_draw(f->app), &b);
-	return lt_buf_take(&b);
-}
-
-/* Line y of the screen as text (caller frees). */
-static char *
-line(fix *f, int y)
-{
-	char *all = screen(f), *p = all, *l;
-
-	for (int i = 0; i < y && p != NULL; i++)
-		if ((p = strchr(p, '\n')) != NULL)
-			p++;
-	assert_non_null(p);
-	l = lt_strndup(p, strcspn(p, "\n"));
-	free(all);
-	return l;
-}
-
-/* Assert that line y contains (or, when want is 0, lacks) s. */
-static void
-line_has(fix *f, int y, const char *s, int want)
-{
-	char *l = line(f, y);
-
-	if ((strstr(l, s) != NULL) != want) {
-		char *all = screen(f);
-
-		fprintf(stderr, "line %d \"%s\" %s \"%s\"; the screen:\n%s\n", y, l,
-		    want ? "lacks" : "has", s, all);
-		free(all);
-		fail();
-	}
-	free(l);
-}
 
 static void
 keys(fix *f, const char *s)
@@ -195,7 +70,7 @@ key_n(fix *f, int k, int n)
 static int
 col_of(fix *f, int y, const char *w)
 {
-	char *l = line(f, y), *p = strstr(l, w);
+	char *l = uc_line(f, y), *p = strstr(l, w);
 	int x = p != NULL ? (int)(p - l) : -1;
 
 	free(l);
@@ -211,26 +86,26 @@ test_first_screen(void **state)
 	fix *f = *state;
 	char *l;
 
-	line_has(f, 0, "cohort", 1);
-	line_has(f, HEADER, "age", 1);
-	line_has(f, HEADER, "sex", 1);
-	line_has(f, HEADER, "region", 1);
+	uc_line_has(f, 0, "cohort", 1);
+	uc_line_has(f, HEADER, "age", 1);
+	uc_line_has(f, HEADER, "sex", 1);
+	uc_line_has(f, HEADER, "region", 1);
 	/* The first row of cohort.csv: 56, M, Yorkshire and The Humber, 5, Asian. */
-	l = line(f, ROW1);
+	l = uc_line(f, ROW1);
 	assert_memory_equal(l, " 56", 3);	/* numbers are right-aligned */
 	free(l);
-	line_has(f, ROW1, "male", 1);		/* sex M by its label */
-	line_has(f, ROW1, "Yorkshire and The Humber", 1);
-	line_has(f, ROW1, "5 (least deprived)", 1);	/* imd_quintile 5 */
-	line_has(f, HEADER, "bmi", 0);			/* too far right for 80 columns */
-	line_has(f, ROW1 + 1, "East of England", 1);
-	line_has(f, INFO, "row 1 of 20,000", 1);
-	line_has(f, INFO, "column age: Age (years), integer", 1);
+	uc_line_has(f, ROW1, "male", 1);		/* sex M by its label */
+	uc_line_has(f, ROW1, "Yorkshire and The Humber", 1);
+	uc_line_has(f, ROW1, "5 (least deprived)", 1);	/* imd_quintile 5 */
+	uc_line_has(f, HEADER, "bmi", 0);			/* too far right for 80 columns */
+	uc_line_has(f, ROW1 + 1, "East of England", 1);
+	uc_line_has(f, INFO, "row 1 of 20,000", 1);
+	uc_line_has(f, INFO, "column age: Age (years), integer", 1);
 	/* The key bar lists the view's keys first. */
-	line_has(f, H - 1, "Enter inspect", 1);
-	line_has(f, H - 1, "s sort", 1);
-	line_has(f, H - 1, "f filter", 1);
-	line_has(f, H - 1, "? help", 1);	/* 3-5 keys: "/" is in the help */
+	uc_line_has(f, H - 1, "Enter inspect", 1);
+	uc_line_has(f, H - 1, "s sort", 1);
+	uc_line_has(f, H - 1, "f filter", 1);
+	uc_line_has(f, H - 1, "? help", 1);	/* 3-5 keys: "/" is in the help */
 }
 
 /* Down, PgDn, End and Home move the cursor row and the window. */
@@ -241,35 +116,35 @@ test_paging(void **state)
 	char *l;
 
 	key_n(f, UI_KEY_DOWN, 2);
-	line_has(f, INFO, "row 3 of 20,000", 1);
+	uc_line_has(f, INFO, "row 3 of 20,000", 1);
 	key_n(f, UI_KEY_UP, 5);
-	line_has(f, INFO, "row 1 of 20,000", 1);
+	uc_line_has(f, INFO, "row 1 of 20,000", 1);
 	key_n(f, UI_KEY_PGDN, 1);
-	line_has(f, INFO, "row 21 of 20,000", 1);
+	uc_line_has(f, INFO, "row 21 of 20,000", 1);
 	key_n(f, UI_KEY_PGDN, 1);
-	line_has(f, INFO, "row 41 of 20,000", 1);
+	uc_line_has(f, INFO, "row 41 of 20,000", 1);
 	key_n(f, UI_KEY_PGUP, 1);
-	line_has(f, INFO, "row 21 of 20,000", 1);
+	uc_line_has(f, INFO, "row 21 of 20,000", 1);
 	/* End: the last row, at the bottom of a full screen. */
 	key_n(f, UI_KEY_END, 1);
-	line_has(f, INFO, "row 20,000 of 20,000", 1);
-	l = line(f, ROW1 + BODY - 1);	/* the last line of cohort.csv: 25, F, London */
+	uc_line_has(f, INFO, "row 20,000 of 20,000", 1);
+	l = uc_line(f, ROW1 + BODY - 1);	/* the last line of cohort.csv: 25, F, London */
 	assert_memory_equal(l, " 25", 3);
 	free(l);
-	line_has(f, ROW1 + BODY - 1, "female", 1);
-	line_has(f, ROW1 + BODY - 1, "London", 1);
-	line_has(f, ROW1 + BODY - 2, "Yorkshire and The Humber", 1);
+	uc_line_has(f, ROW1 + BODY - 1, "female", 1);
+	uc_line_has(f, ROW1 + BODY - 1, "London", 1);
+	uc_line_has(f, ROW1 + BODY - 2, "Yorkshire and The Humber", 1);
 	key_n(f, UI_KEY_DOWN, 3);
 	key_n(f, UI_KEY_PGDN, 2);
-	line_has(f, INFO, "row 20,000 of 20,000", 1);
-	line_has(f, ROW1 + BODY - 1, "London", 1);
+	uc_line_has(f, INFO, "row 20,000 of 20,000", 1);
+	uc_line_has(f, ROW1 + BODY - 1, "London", 1);
 	keys(f, "g");
-	line_has(f, INFO, "row 1 of 20,000", 1);
-	line_has(f, ROW1, "Yorkshire and The Humber", 1);
+	uc_line_has(f, INFO, "row 1 of 20,000", 1);
+	uc_line_has(f, ROW1, "Yorkshire and The Humber", 1);
 	keys(f, "G");
-	line_has(f, INFO, "row 20,000 of 20,000", 1);
+	uc_line_has(f, INFO, "row 20,000 of 20,000", 1);
 	key_n(f, UI_KEY_HOME, 1);
-	line_has(f, INFO, "row 1 of 20,000", 1);
+	uc_line_has(f, INFO, "row 1 of 20,000", 1);
 }
 
 /* s and S sort by the cursor's column through the session; o undoes it. */
@@ -286,14 +161,14 @@ test_sort(void **state)
 	assert_non_null(col);
 	assert_string_equal(col, "age");
 	assert_int_equal(desc, 0);
-	line_has(f, HEADER, "age^", 1);
-	line_has(f, INFO, "sorted by age, smallest first", 1);
-	l = line(f, ROW1);
+	uc_line_has(f, HEADER, "age^", 1);
+	uc_line_has(f, INFO, "sorted by age, smallest first", 1);
+	l = uc_line(f, ROW1);
 	assert_memory_equal(l, "  18", 4);
 	free(l);
 	keys(f, "S");
-	line_has(f, HEADER, "agev", 1);
-	l = line(f, ROW1);
+	uc_line_has(f, HEADER, "agev", 1);
+	l = uc_line(f, ROW1);
 	assert_memory_equal(l, "  90", 4);
 	free(l);
 	/* Sorting keeps the cursor's column and goes back to the first row. */
@@ -301,16 +176,16 @@ test_sort(void **state)
 	key_n(f, UI_KEY_DOWN, 4);
 	keys(f, "s");
 	assert_string_equal(lt_session_sort(f->s, NULL), "bmi");
-	line_has(f, INFO, "row 1 of 20,000", 1);
-	line_has(f, INFO, "column bmi", 1);
-	line_has(f, HEADER, "bmi^", 1);
-	line_has(f, HEADER, "age^", 0);
+	uc_line_has(f, INFO, "row 1 of 20,000", 1);
+	uc_line_has(f, INFO, "column bmi", 1);
+	uc_line_has(f, HEADER, "bmi^", 1);
+	uc_line_has(f, HEADER, "age^", 0);
 	keys(f, "o");
 	assert_null(lt_session_sort(f->s, NULL));
-	line_has(f, HEADER, "bmi^", 0);
-	line_has(f, INFO, "sorted", 0);
-	line_has(f, ROW1, " 56 |", 1);
-	line_has(f, ROW1, "25.1", 1);
+	uc_line_has(f, HEADER, "bmi^", 0);
+	uc_line_has(f, INFO, "sorted", 0);
+	uc_line_has(f, ROW1, " 56 |", 1);
+	uc_line_has(f, ROW1, "25.1", 1);
 }
 
 /* f opens the prompt with "filter "; a filter shows and counts its rows. */
@@ -322,15 +197,15 @@ test_filter(void **state)
 	ui_canvas *c;
 
 	keys(f, "f");
-	line_has(f, H - 1, ":filter", 1);
+	uc_line_has(f, H - 1, ":filter", 1);
 	keys(f, "bmi is missing\n");
 	assert_non_null(lt_session_filter(f->s));
 	assert_string_equal(ui_app_top(f->app)->cls->name, "table");
-	line_has(f, INFO, "row 1 of 425", 1);
-	line_has(f, INFO, "filter: bmi is missing", 1);
+	uc_line_has(f, INFO, "row 1 of 425", 1);
+	uc_line_has(f, INFO, "filter: bmi is missing", 1);
 	/* Rows 145 and 148 of cohort.csv have no bmi. */
-	line_has(f, ROW1, "79", 1);
-	line_has(f, ROW1 + 1, "44", 1);
+	uc_line_has(f, ROW1, "79", 1);
+	uc_line_has(f, ROW1 + 1, "44", 1);
 	/* A missing value is marked, in its own look. */
 	key_n(f, UI_KEY_DOWN, 1);	/* move the cursor off the first row */
 	keys(f, "/bmi\n");
@@ -352,24 +227,24 @@ test_filter(void **state)
 	/* F turns it off. */
 	keys(f, "F");
 	assert_null(lt_session_filter(f->s));
-	line_has(f, INFO, "row 1 of 20,000", 1);
+	uc_line_has(f, INFO, "row 1 of 20,000", 1);
 	/* A filter nothing matches says so. */
 	assert_int_equal(ui_run(f->app, "filter age > 200"), 0);
-	line_has(f, ROW1, "No rows match the filter", 1);
-	line_has(f, INFO, "no rows", 1);
+	uc_line_has(f, ROW1, "No rows match the filter", 1);
+	uc_line_has(f, INFO, "no rows", 1);
 	key_n(f, UI_KEY_END, 1);
 	key_n(f, UI_KEY_DOWN, 1);
-	line_has(f, ROW1, "No rows match the filter", 1);
+	uc_line_has(f, ROW1, "No rows match the filter", 1);
 	/* A filter set behind the view's back is noticed too. */
 	{
 		lt_error err;
 		int quit = 0;
 
-		assert_int_equal(lt_session_run(f->s, "filter age >= 65", no_emit, NULL, &quit,
+		assert_int_equal(lt_session_run(f->s, "filter age >= 65", NULL, NULL, &quit,
 		    &err), 0);
 	}
-	line_has(f, INFO, "filter: age >= 65", 1);
-	line_has(f, INFO, "row 1 of", 1);
+	uc_line_has(f, INFO, "filter: age >= 65", 1);
+	uc_line_has(f, INFO, "row 1 of", 1);
 }
 
 /* Right scrolls the columns; the first column stays on screen. */
@@ -379,28 +254,28 @@ test_columns(void **state)
 	fix *f = *state;
 
 	key_n(f, UI_KEY_RIGHT, 30);
-	line_has(f, INFO, "column first_admission: Date of first admission, date", 1);
-	line_has(f, HEADER, "first_admission", 1);
-	line_has(f, HEADER, "region", 0);
+	uc_line_has(f, INFO, "column first_admission: Date of first admission, date", 1);
+	uc_line_has(f, HEADER, "first_admission", 1);
+	uc_line_has(f, HEADER, "region", 0);
 	assert_int_equal(col_of(f, HEADER, "age"), 0);
-	line_has(f, ROW1, "56", 1);
-	line_has(f, ROW1, "|", 1);
+	uc_line_has(f, ROW1, "56", 1);
+	uc_line_has(f, ROW1, "|", 1);
 	/* Labels of labelled numbers: smoking 0 is "never". */
-	line_has(f, HEADER, "smoking", 0);
+	uc_line_has(f, HEADER, "smoking", 0);
 	key_n(f, UI_KEY_LEFT, 9);
-	line_has(f, INFO, "column smoking: Smoking status, category", 1);
-	line_has(f, HEADER, "smoking", 1);
-	line_has(f, ROW1, "never", 1);
-	line_has(f, ROW1 + 2, "former", 1);
+	uc_line_has(f, INFO, "column smoking: Smoking status, category", 1);
+	uc_line_has(f, HEADER, "smoking", 1);
+	uc_line_has(f, ROW1, "never", 1);
+	uc_line_has(f, ROW1 + 2, "former", 1);
 	keys(f, "<");
-	line_has(f, INFO, "column age", 1);
-	line_has(f, HEADER, "region", 1);
+	uc_line_has(f, INFO, "column age", 1);
+	uc_line_has(f, HEADER, "region", 1);
 	keys(f, ">");
-	line_has(f, INFO, "column first_admission", 1);
+	uc_line_has(f, INFO, "column first_admission", 1);
 	key_n(f, UI_KEY_BTAB, 1);
-	line_has(f, INFO, "column alcohol", 1);
+	uc_line_has(f, INFO, "column alcohol", 1);
 	key_n(f, UI_KEY_TAB, 1);
-	line_has(f, INFO, "column first_admission", 1);
+	uc_line_has(f, INFO, "column first_admission", 1);
 }
 
 /* / then letters moves to the column whose name has them. */
@@ -410,28 +285,28 @@ test_jump(void **state)
 	fix *f = *state;
 
 	keys(f, "/");
-	line_has(f, INFO, "column: _", 1);
+	uc_line_has(f, INFO, "column: _", 1);
 	keys(f, "chol");
-	line_has(f, INFO, "column: chol_", 1);
-	line_has(f, HEADER, "cholesterol", 1);
+	uc_line_has(f, INFO, "column: chol_", 1);
+	uc_line_has(f, HEADER, "cholesterol", 1);
 	keys(f, "\n");
-	line_has(f, INFO, "column cholesterol: Total cholesterol (mmol/L), number", 1);
+	uc_line_has(f, INFO, "column cholesterol: Total cholesterol (mmol/L), number", 1);
 	/* Letters are part of the name, even q (which would go back) and s. */
 	keys(f, "/qs");
 	assert_string_equal(ui_app_top(f->app)->cls->name, "table");
 	assert_null(lt_session_sort(f->s, NULL));
-	line_has(f, INFO, "no column name has \"qs\"", 1);
+	uc_line_has(f, INFO, "no column name has \"qs\"", 1);
 	key_n(f, UI_KEY_BACKSPACE, 2);
 	keys(f, "reg");
-	line_has(f, INFO, "column: reg_", 1);
+	uc_line_has(f, INFO, "column: reg_", 1);
 	key_n(f, UI_KEY_ESC, 1);	/* back where it was */
 	assert_string_equal(ui_app_top(f->app)->cls->name, "table");
-	line_has(f, INFO, "column cholesterol", 1);
+	uc_line_has(f, INFO, "column cholesterol", 1);
 	/* Part of a name will do; another key ends the typing and works. */
 	keys(f, "/attack");
 	key_n(f, UI_KEY_DOWN, 1);
-	line_has(f, INFO, "row 2 of", 1);
-	line_has(f, INFO, "column heart_attack", 1);
+	uc_line_has(f, INFO, "row 2 of", 1);
+	uc_line_has(f, INFO, "column heart_attack", 1);
 	keys(f, "s");
 	assert_string_equal(lt_session_sort(f->s, NULL), "heart_attack");
 }
@@ -445,7 +320,7 @@ test_inspect(void **state)
 
 	keys(f, "/bmi\n\n");
 	assert_string_equal(ui_app_top(f->app)->cls->name, "result");
-	all = screen(f);
+	all = uc_screen(f);
 	assert_true(tc_contains(all, "bmi"));
 	free(all);
 	keys(f, "q");
@@ -455,7 +330,7 @@ test_inspect(void **state)
 	keys(f, "q");
 	keys(f, "/first_ad\n\n");
 	assert_string_equal(ui_app_top(f->app)->cls->name, "result");
-	line_has(f, 0, "plot line first_admission", 1);
+	uc_line_has(f, 0, "plot line first_admission", 1);
 	keys(f, "q");
 	keys(f, "d");
 	assert_string_equal(ui_app_top(f->app)->cls->name, "result");
@@ -468,12 +343,12 @@ test_utf8(void **state)
 	fix *f = *state;
 
 	assert_int_equal(ui_run(f->app, "sort age desc"), 0);
-	line_has(f, HEADER, "age\xe2\x86\x93", 1);
-	line_has(f, HEADER, "\xe2\x94\x82", 1);
-	line_has(f, INFO, "row 1 of 20,000 \xc2\xb7 sorted by age, largest first", 1);
+	uc_line_has(f, HEADER, "age\xe2\x86\x93", 1);
+	uc_line_has(f, HEADER, "\xe2\x94\x82", 1);
+	uc_line_has(f, INFO, "row 1 of 20,000 \xc2\xb7 sorted by age, largest first", 1);
 	assert_int_equal(ui_run(f->app, "sort bmi; filter bmi is missing"), 0);
 	keys(f, "/bmi\n");
-	line_has(f, ROW1 + 1, "\xc2\xb7", 1);
+	uc_line_has(f, ROW1 + 1, "\xc2\xb7", 1);
 }
 
 /* Drawn into a narrow area, the view still fits and keeps the first column. */
@@ -517,16 +392,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_first_screen, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_paging, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_sort, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_filter, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_columns, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_jump, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_inspect, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_utf8, setup_utf8, teardown),
-		cmocka_unit_test_setup_teardown(test_narrow, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_first_screen, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_paging, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_sort, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_filter, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_columns, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_jump, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_inspect, setup, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_utf8, setup_utf8, uc_teardown),
+		cmocka_unit_test_setup_teardown(test_narrow, setup, uc_teardown),
 	};
 
-	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+	return cmocka_run_group_tests(tests, tc_group_setup, tc_group_teardown);
 }
