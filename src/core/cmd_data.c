@@ -176,6 +176,7 @@ set_dataset(lt_session *s, lt_dataset *d)
 	s->show_next = 0;
 	s->filtered_rows = -1;
 	lt_session_changed(s);
+	lt_session_profile_reset(s);
 }
 
 /* The card of dataset d: facts, the dictionary and the caveats. */

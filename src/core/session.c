@@ -51,6 +51,7 @@ lt_session_free(lt_session *s)
 	free(s->filter);
 	lt_sql_clear(&s->where);
 	free(s->sort);
+	lt_session_release_clear(s);
 	for (size_t i = 0; i < lt_nsettings; i++)
 		free(s->values[i]);
 	free(s->values);

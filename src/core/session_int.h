@@ -8,6 +8,7 @@
 #include "catalog.h"
 #include "cmd.h"
 #include "expr.h"
+#include "sdc.h"
 #include "session.h"
 
 /* A setting: name, help, default, and what values it takes. */
@@ -37,6 +38,9 @@ struct lt_session {
 	int order_temp;		/* pages go through temp.lt_order, not by rowid */
 	long long order_rows;	/* rows in that order */
 	int ntests;		/* hypothesis tests run in this session */
+	lt_sdc_profile profile;	/* the open dataset's, tightened by the deployment */
+	struct lt_release *released;	/* true counts released, for differencing */
+	size_t nreleased, capreleased;
 	char **values;		/* settings, parallel to lt_settings */
 };
 
@@ -81,5 +85,37 @@ int lt_session_groups(lt_session *s, int gidx, int pos, size_t **codes, char ***
     size_t *ngroups, size_t *n, lt_error *err);
 /* The variable called name in the open dataset, or an error naming it. */
 int lt_session_var(lt_session *s, const char *name, int pos, int *idx, lt_error *err);
+
+/*
+ * Disclosure control (privacy.c).
+ *
+ * The profile in force for the open dataset: its metadata's profile
+ * tightened, field by field, by the deployment's (the "profile" line of
+ * $LANTERN_CONFIG, else /etc/lantern/lantern.conf), so a deployment can
+ * only make protection stricter. NULL when no dataset is open.
+ */
+const lt_sdc_profile *lt_session_profile(lt_session *s);
+/* 1 when row-level records of the open dataset may be shown: it is
+   synthetic, or its profile allows rows. */
+int lt_session_rows_ok(lt_session *s);
+/* Work out the profile again (after open, import or drop). */
+void lt_session_profile_reset(lt_session *s);
+
+/*
+ * Protect counts for release, with the differencing guard: key names what
+ * is counted, without the filter ("freq smoking", "crosstab smoking
+ * heart_attack"); labels name the categories. Cells that differ by 1-7
+ * people from any earlier release under the same key (with another
+ * filter, say) are hidden too, and protected from subtraction; the true
+ * counts are remembered for later releases. Free out as sdc.h says.
+ */
+int lt_session_protect_vec(lt_session *s, const char *key, const char *const *labels,
+    const double *counts, size_t n, lt_sdc_vec *out, lt_error *err);
+/* The same for a rows x cols table (labels for its rows and columns). */
+int lt_session_protect_tab(lt_session *s, const char *key, const char *const *rlabels,
+    const char *const *clabels, const double *counts, size_t rows, size_t cols,
+    lt_sdc_tab *out, lt_error *err);
+/* Forget what was released (lt_session_free). */
+void lt_session_release_clear(lt_session *s);
 
 #endif
