@@ -30,7 +30,7 @@ clear_screen()
 # ends, the pane says how, and stays.
 start_shell()
 {
-	tmux -S "$sock" -f /dev/null new-session -d -s lt -x 100 -y 30 \
+	tmux -S "$sock" -f /dev/null new-session -d -s lt -x 100 -y 50 \
 	    "\"\$LANTERN\" shell cohort; echo \"[lantern exited with status \$?]\"; exec sleep 600"
 }
 

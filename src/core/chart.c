@@ -128,9 +128,17 @@ bin_label(lt_buf *b, const lt_table *t, size_t row)
 	return lt_buf_str(b);
 }
 
+/* Is the cell hidden by disclosure control? */
+static int
+cell_hidden(const lt_table *t, size_t row, size_t col)
+{
+	return col < t->ncols && lt_table_cell(t, row, col)->kind == LT_CELL_HIDDEN;
+}
+
 /*
  * Horizontal bars, one per row: its label, then a bar as long as its count
- * against the largest, then the count. Hidden counts draw no bar.
+ * against the largest, then the count. A hidden count draws no bar, only
+ * the word "hidden": never its true length.
  */
 static void
 draw_bars(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *out)
@@ -149,7 +157,11 @@ draw_bars(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *
 		label(&l, lt_buf_str(&b), width / 3, utf8);
 		if (lt_text_width(lt_buf_str(&l)) > lw)
 			lw = lt_text_width(lt_buf_str(&l));
-		cell_text(&b, t, i, cc);
+		if (cell_hidden(t, i, cc)) {
+			lt_buf_reset(&b);
+			lt_buf_puts(&b, "hidden");
+		} else
+			cell_text(&b, t, i, cc);
 		if (lt_text_width(lt_buf_str(&b)) > nw)
 			nw = lt_text_width(lt_buf_str(&b));
 		if (isfinite(v) && v > max)
@@ -176,7 +188,7 @@ draw_bars(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *
 		}
 		repeat(out, utf8 ? BLOCK_UTF8 : "#", len);
 		lt_buf_putc(out, ' ');
-		lt_buf_puts(out, cell_text(&b, t, i, cc));
+		lt_buf_puts(out, cell_hidden(t, i, cc) ? "hidden" : cell_text(&b, t, i, cc));
 		lt_text_end_line(out);
 	}
 	if (t->nrows == 0)
@@ -231,7 +243,20 @@ axis_ends(lt_buf *out, size_t off, size_t w, const char *lo, const char *hi)
 	lt_buf_free(&b);
 }
 
-/* One line per group: |---[  |  ]---| from min to max on a shared axis. */
+/*
+ * The end of a box plot's whisker in row i: column col, or when that is
+ * hidden (no extremes of individual values), the quartile in column q.
+ */
+static double
+box_end(const lt_table *t, size_t i, size_t col, size_t q)
+{
+	return cell_hidden(t, i, col) ? cell_num(t, i, q) : cell_num(t, i, col);
+}
+
+/*
+ * One line per group: |---[  |  ]---| from min to max on a shared axis;
+ * without them (hidden), [  |  ] from quartile to quartile.
+ */
 static void
 draw_box(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *out)
 {
@@ -241,7 +266,8 @@ draw_box(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *o
 	char *row;
 
 	for (size_t i = 0; i < t->nrows; i++) {
-		double mn = cell_num(t, i, 2), mx = cell_num(t, i, 6);
+		/* a hidden minimum or maximum: the whisker stops at the quartile */
+		double mn = box_end(t, i, 2, 3), mx = box_end(t, i, 6, 5);
 
 		label(&l, cell_text(&b, t, i, 0), width / 3, utf8);
 		if (lt_text_width(lt_buf_str(&l)) > lw)
@@ -265,22 +291,27 @@ draw_box(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *o
 		int ok = 1;
 
 		for (size_t k = 0; k < 5; k++) {
-			v[k] = cell_num(t, i, 2 + k);
+			v[k] = k == 0 ? box_end(t, i, 2, 3) : k == 4 ? box_end(t, i, 6, 5) :
+			    cell_num(t, i, 2 + k);
 			ok &= isfinite(v[k]);
 			p[k] = at(v[k], lo, hi, pw);
 		}
 		pad(out, label(&l, cell_text(&b, t, i, 0), lw, utf8), lw, 0);
 		lt_buf_putc(out, ' ');
+		if (!ok && (cell_hidden(t, i, 3) || cell_hidden(t, i, 4) || cell_hidden(t, i, 5)))
+			lt_buf_puts(out, "hidden");
 		if (ok) {
 			memset(row, ' ', pw);
 			for (size_t k = p[0]; k <= p[4]; k++)
 				row[k] = '-';
 			for (size_t k = p[1]; k <= p[3]; k++)
 				row[k] = ' ';
+			if (!cell_hidden(t, i, 2))
+				row[p[0]] = '|';
+			if (!cell_hidden(t, i, 6))
+				row[p[4]] = '|';
 			row[p[1]] = '[';
 			row[p[3]] = ']';
-			row[p[0]] = '|';
-			row[p[4]] = '|';
 			row[p[2]] = '|';
 			lt_buf_add(out, row, pw);
 		}
@@ -590,6 +621,89 @@ draw_line(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *
 	lt_buf_free(&xh);
 }
 
+/*
+ * A density grid: the scatter plot of real people's data, as counts of
+ * people in squares (rows x_from, x_to, y_from, y_to, count, by y then x).
+ * Each square is shaded by its count against the largest; a hidden count
+ * is drawn as "*", never shaded by its true size.
+ */
+static void
+draw_density(const lt_chart *c, const lt_table *t, size_t width, int utf8, lt_buf *out)
+{
+	static const char *const shade_utf8[] = { " ", "\xe2\x96\x91", "\xe2\x96\x92",
+	    "\xe2\x96\x93", BLOCK_UTF8 };
+	static const char *const shade_ascii[] = { " ", ".", ":", "o", "#" };
+	lt_buf yt = LT_BUF_INIT, yb = LT_BUF_INIT, xl = LT_BUF_INIT, xh = LT_BUF_INIT;
+	double xlo, xhi, ylo, yhi, max = 0;
+	size_t nx = 0, ny, gw, cw, pw;
+	int any_hidden = 0;
+
+	if (t->ncols < 5 || t->nrows == 0) {
+		lt_buf_puts(out, "(no values to draw)\n");
+		return;
+	}
+	/* squares across: the rows until y_from changes */
+	ylo = cell_num(t, 0, 2);
+	while (nx < t->nrows && cell_num(t, nx, 2) == ylo)
+		nx++;
+	ny = t->nrows / nx;
+	xlo = cell_num(t, 0, 0);
+	xhi = cell_num(t, nx - 1, 1);
+	yhi = cell_num(t, t->nrows - 1, 3);
+	for (size_t i = 0; i < t->nrows; i++) {
+		double v = cell_num(t, i, 4);
+
+		if (isfinite(v) && v > max)
+			max = v;
+	}
+	gw = gutter(&yt, &yb, yhi, ylo, width);
+	pw = width > gw + 1 + MIN_PLOT ? width - gw - 1 : MIN_PLOT;
+	cw = pw / nx > 0 ? pw / nx : 1;
+	if (cw > 6)
+		cw = 6;
+	if (c->y_label != NULL)
+		line(out, c->y_label, width, utf8);
+	for (size_t r = ny; r-- > 0; ) {
+		pad(out, r + 1 == ny ? lt_buf_str(&yt) : r == 0 ? lt_buf_str(&yb) : "", gw, 1);
+		lt_buf_puts(out, utf8 ? VLINE_UTF8 : "|");
+		for (size_t k = 0; k < nx && r * nx + k < t->nrows; k++) {
+			size_t i = r * nx + k, lvl = 0;
+			double v = cell_num(t, i, 4);
+
+			if (cell_hidden(t, i, 4)) {
+				lt_buf_putc(out, '*');
+				lt_buf_pad(out, ' ', cw - 1);
+				any_hidden = 1;
+				continue;
+			}
+			if (isfinite(v) && v > 0 && max > 0)
+				lvl = 1 + (size_t)floor(v / max * 3.999);
+			repeat(out, utf8 ? shade_utf8[lvl] : shade_ascii[lvl], cw);
+		}
+		lt_text_end_line(out);
+	}
+	lt_buf_pad(out, ' ', gw);
+	lt_buf_puts(out, utf8 ? CORNER_UTF8 : "+");
+	repeat(out, utf8 ? HLINE_UTF8 : "-", cw * nx);
+	lt_text_end_line(out);
+	number(&xl, xlo);
+	number(&xh, xhi);
+	axis_ends(out, gw + 1, cw * nx, lt_buf_str(&xl), lt_buf_str(&xh));
+	if (c->x_label != NULL) {
+		lt_buf_pad(out, ' ', gw + 1);
+		lt_buf_puts(out, label(&xl, c->x_label, cw * nx, utf8));
+		lt_text_end_line(out);
+	}
+	lt_buf_pad(out, ' ', gw + 1);
+	lt_buf_puts(out, any_hidden ? "Darker: more people. *: hidden." :
+	    "Darker: more people.");
+	lt_text_end_line(out);
+	lt_buf_free(&yt);
+	lt_buf_free(&yb);
+	lt_buf_free(&xl);
+	lt_buf_free(&xh);
+}
+
 void
 lt_chart_draw(const lt_result *r, const lt_chart *c, int width, int utf8, lt_buf *out)
 {
@@ -615,6 +729,9 @@ lt_chart_draw(const lt_result *r, const lt_chart *c, int width, int utf8, lt_buf
 		break;
 	case LT_CHART_SCATTER:
 		draw_scatter(c, t, w, utf8, out);
+		break;
+	case LT_CHART_DENSITY:
+		draw_density(c, t, w, utf8, out);
 		break;
 	default:
 		draw_line(c, t, w, utf8, out);

@@ -18,6 +18,7 @@
 #include "ctab.h"
 #include "explain.h"
 #include "format.h"
+#include "protect.h"
 #include "session_int.h"
 
 extern const lt_cmd_entry lt_cmd_rate_entry;
@@ -62,17 +63,41 @@ static const lt_coldef freq_cols[] = {
 	{ NULL, NULL, 0 }
 };
 
+/*
+ * The count of rows with a value when a vector's last cell counts the
+ * missing ones: the protected total less the protected missing count, or
+ * NAN when either is hidden (subtracting would give a hidden number back).
+ */
+static double
+valid_of(const lt_sdc_vec *v)
+{
+	const lt_sdc_cell *m = &v->cells[v->n - 1];
+
+	if (!LT_SHOWN(&v->total) || !LT_SHOWN(m))
+		return NAN;
+	return v->total.value - m->value;
+}
+
+/* The why of the first hidden of a and b (for a value computed from both). */
+static const char *
+why_of(const lt_sdc_cell *a, const lt_sdc_cell *b)
+{
+	return !LT_SHOWN(a) ? a->why : b != NULL && !LT_SHOWN(b) ? b->why : NULL;
+}
+
 static int
 freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
 	const lt_dataset *d = s->ds;
 	size_t *g = NULL, k, n, nw = 0, top = 0;
-	char **labels = NULL;
-	double *w = NULL, *count = NULL, missing = 0, valid = 0;
+	char **labels = NULL, *key = NULL;
+	const char **lab = NULL;
+	double *w = NULL, *count = NULL, valid, all;
+	lt_sdc_vec pv = { 0 };
 	lt_table *t;
 	lt_buf b = LT_BUF_INIT;
 	char *label = NULL;
-	int idx, rc;
+	int idx, rc, have_top = 0;
 
 	if ((rc = lt_session_var(s, a->argv[0], a->argpos[0], &idx, err)) != 0)
 		return rc;
@@ -80,48 +105,86 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		return rc;
 	if ((rc = row_weights(s, &w, &nw, err)) != 0)
 		goto out;
-	count = lt_calloc(k + 1, sizeof *count);
+	/* The counts of each value, then the missing ones, protected together. */
+	count = lt_calloc(k + 2, sizeof *count);
+	lab = lt_calloc(k + 2, sizeof *lab);
 	for (size_t i = 0; i < n; i++) {
 		double wi = w != NULL ? w[i] : 1;
 
 		if (isnan(wi) || wi <= 0)
 			continue;
-		if (g[i] == LT_NO_GROUP)
-			missing += wi;
-		else
-			count[g[i]] += wi;
+		count[g[i] == LT_NO_GROUP ? k : g[i]] += wi;
 	}
-	for (size_t j = 0; j < k; j++) {
-		valid += count[j];
-		if (count[j] > count[top])
+	for (size_t j = 0; j < k; j++)
+		lab[j] = labels[j];
+	lab[k] = "(missing)";
+	key = lt_sprintf("freq %s", d->vars[idx].name);
+	if ((rc = lt_protect_vec(s, key, lab, count, k + 1, &pv, err)) != 0)
+		goto out;
+	valid = valid_of(&pv);
+	all = LT_SHOWN(&pv.total) ? pv.total.value : NAN;
+	/*
+	 * When every count is shown, the bases are the sums of the protected
+	 * counts, so that the percentages add up to 100.
+	 */
+	{
+		double sum = 0;
+		int whole = 1;
+
+		for (size_t j = 0; j < k; j++) {
+			whole &= LT_SHOWN(&pv.cells[j]);
+			sum += LT_SHOWN(&pv.cells[j]) ? pv.cells[j].value : 0;
+		}
+		if (whole && !isnan(valid))
+			valid = sum;
+		if (whole && LT_SHOWN(&pv.cells[k]) && !isnan(all))
+			all = sum + pv.cells[k].value;
+	}
+	for (size_t j = 0; j < k; j++)
+		if (LT_SHOWN(&pv.cells[j]) && (!have_top ||
+		    pv.cells[j].value > pv.cells[top].value)) {
 			top = j;
-	}
+			have_top = 1;
+		}
 	t = lt_result_table_with(r, "frequencies", NULL, freq_cols);
-	for (size_t j = 0; j < k; j++) {
-		size_t row = lt_table_row(t);
+	t->protected = 1;
+	for (size_t j = 0; j <= k; j++) {
+		const lt_sdc_cell *c = &pv.cells[j];
+		const char *why = why_of(c, &pv.total), *vwhy;
+		size_t row;
 		lt_ctab_prop p;
 
-		lt_table_text(t, row, 0, labels[j]);
-		lt_table_num(t, row, 1, count[j]);
-		lt_table_num(t, row, 2, 100 * count[j] / (valid + missing));
-		if (valid > 0 && lt_ctab_wilson(count[j], valid, 0.95, &p, err) == 0) {
+		if (j == k && count[k] <= 0)
+			break;
+		row = lt_table_row(t);
+		lt_table_text(t, row, 0, lab[j]);
+		lt_protect_put(t, row, 1, c);
+		if (why != NULL)
+			lt_table_hide(t, row, 2, why);
+		else if (all > 0)
+			lt_table_num(t, row, 2, 100 * c->value / all);
+		if (j == k)
+			continue;
+		vwhy = why_of(c, &pv.cells[k]);
+		if (vwhy == NULL && isnan(valid))
+			vwhy = pv.total.why;
+		if (vwhy != NULL) {
+			for (size_t col = 3; col <= 5; col++)
+				lt_table_hide(t, row, col, vwhy);
+		} else if (valid > 0 && lt_ctab_wilson(c->value, valid, 0.95, &p, err) == 0) {
 			lt_table_num(t, row, 3, 100 * p.p);
 			lt_table_num(t, row, 4, 100 * p.lo);
 			lt_table_num(t, row, 5, 100 * p.hi);
 		}
 	}
-	if (missing > 0) {
-		size_t row = lt_table_row(t);
-
-		lt_table_text(t, row, 0, "(missing)");
-		lt_table_num(t, row, 1, missing);
-		lt_table_num(t, row, 2, 100 * missing / (valid + missing));
-	}
 	label = lt_explain_label(&d->vars[idx]);
-	if (valid > 0) {
+	if (!LT_SHOWN(&pv.total)) {
+		lt_result_headline(r, "Too few people are here to show how often each %s "
+		    "occurs.", label);
+	} else if (valid > 0 && have_top && pv.cells[top].value > 0) {
 		lt_ctab_prop p;
 
-		lt_ctab_wilson(count[top], valid, 0.95, &p, err);
+		lt_ctab_wilson(pv.cells[top].value, valid, 0.95, &p, err);
 		lt_buf_printf(&b, "The most common %s is %s: ", label, labels[top]);
 		pct(&b, 100 * p.p);
 		lt_buf_puts(&b, " of ");
@@ -135,12 +198,27 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_buf_puts(&b, ".");
 		lt_explain_headline(r, &b);
 		lt_result_number(r, "n", "With a value", valid, NULL);
-		lt_result_number(r, "missing", "Missing", missing, NULL);
+		lt_result_number(r, "missing", "Missing", pv.cells[k].value, NULL);
 		lt_result_number(r, "levels", "Different values", (double)k, NULL);
+	} else if (have_top && pv.cells[top].value > 0) {
+		/* The missing count is hidden: shares of every row only. */
+		lt_buf_printf(&b, "The most common %s is %s: ", label, labels[top]);
+		pct(&b, 100 * pv.cells[top].value / all);
+		lt_buf_puts(&b, " of all ");
+		lt_format_number(&b, all, 0);
+		lt_buf_printf(&b, " %s.", d->weight != NULL ||
+		    strcmp(d->kind, LT_KIND_INDIVIDUAL) == 0 ? "people" : "rows");
+		lt_explain_headline(r, &b);
+		lt_protect_number(r, "n", "With a value", NAN, NULL, pv.cells[k].why);
+		lt_protect_count(r, "missing", "Missing", &pv.cells[k]);
+		lt_result_number(r, "levels", "Different values", (double)k, NULL);
+	} else if (count[k] < pv.total.value || !LT_SHOWN(&pv.cells[k])) {
+		lt_result_headline(r, "Too few people have each %s here to show the counts.",
+		    label);
 	} else {
 		lt_result_headline(r, "No row has a value for %s here.", d->vars[idx].name);
 	}
-	if (k > 0 && valid < 30)
+	if (k > 0 && !isnan(valid) && valid > 0 && valid < 30)
 		lt_result_caveat(r, "Only %.0f values: the shares could easily be different in "
 		    "another sample.", valid);
 	lt_result_method(r, "Percent is of every row, valid percent of the rows with a value; "
@@ -148,8 +226,12 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if (d->weight != NULL)
 		lt_result_method(r, "Each row counts as \"%s\" people (a frequency weight).",
 		    d->weight);
+	lt_protect_method(s, r);
 	lt_session_context(s, r);
 out:
+	lt_sdc_vec_free(&pv);
+	free(key);
+	free(lab);
 	free(label);
 	free(count);
 	free(w);
@@ -174,14 +256,18 @@ const lt_cmd_entry lt_cmd_freq_entry = {
 	.exec = freq_exec,
 };
 
-/* A table r x c of counts (rows = levels of A) with a label column. */
+/*
+ * A table r x c (rows = levels of A) with a label column; a cell whose
+ * why[] is set is hidden with that reason (why may be NULL).
+ */
 static lt_table *
 grid(lt_result *r, const char *name, const char *title, const char *first,
-    char **rl, size_t rows, char **cl, size_t cols, const double *v, int type,
-    int detail)
+    char **rl, size_t rows, char **cl, size_t cols, const double *v,
+    const char *const *why, int type, int detail)
 {
 	lt_table *t = lt_result_table(r, name, title);
 
+	t->protected = 1;
 	lt_table_column(t, "row", first, LT_RC_TEXT);
 	for (size_t j = 0; j < cols; j++)
 		lt_table_column(t, cl[j], cl[j], type);
@@ -192,7 +278,9 @@ grid(lt_result *r, const char *name, const char *title, const char *first,
 
 		lt_table_text(t, row, 0, rl[i]);
 		for (size_t j = 0; j < cols; j++)
-			if (!isnan(v[i * cols + j]))
+			if (why != NULL && why[i * cols + j] != NULL)
+				lt_table_hide(t, row, j + 1, why[i * cols + j]);
+			else if (!isnan(v[i * cols + j]))
 				lt_table_num(t, row, j + 1, v[i * cols + j]);
 	}
 	return t;
@@ -205,7 +293,7 @@ grid(lt_result *r, const char *name, const char *title, const char *first,
  */
 static void
 event_headline(lt_session *s, lt_result *r, const lt_var *av, const lt_var *bv, char **rl, char **cl,
-    const double *counts, size_t rows, size_t cols, double p)
+    const double *counts, const char *const *hid, size_t rows, size_t cols, double p)
 {
 	size_t ev = cols - 1, hi = 0;
 	double share[LT_MAX_GROUPS];
@@ -217,15 +305,19 @@ event_headline(lt_session *s, lt_result *r, const lt_var *av, const lt_var *bv, 
 
 	for (size_t i = 0; i < rows; i++) {
 		double tot = 0;
+		int whole = 1;
 
-		for (size_t j = 0; j < cols; j++)
+		/* A row with a hidden cell takes no part: its ratio would use it. */
+		for (size_t j = 0; j < cols; j++) {
 			tot += counts[i * cols + j];
-		share[i] = tot > 0 ? counts[i * cols + ev] / tot : NAN;
+			whole &= hid[i * cols + j] == NULL;
+		}
+		share[i] = tot > 0 && whole ? counts[i * cols + ev] / tot : NAN;
 		if (i > 0 && !isnan(share[i]) && (isnan(share[hi]) || hi == 0 ||
 		    share[i] > share[hi]))
 			hi = i;
 	}
-	if (hi == 0) {
+	if (hi == 0 || isnan(share[0]) || isnan(share[hi])) {
 		free(al);
 		free(bl);
 		return;
@@ -292,6 +384,30 @@ event_headline(lt_session *s, lt_result *r, const lt_var *av, const lt_var *bv, 
 	lt_buf_free(&b);
 }
 
+/*
+ * The base of a percentage of a protected table (how: 0 row i, 1 column
+ * j, 2 all): the sum of the protected cells of the line when all are
+ * shown, so that the percentages add up to 100; else the protected total
+ * of the line (the hidden cells are people too).
+ */
+static double
+line_base(const lt_sdc_tab *pt, const double *pc, int how, size_t i, size_t j)
+{
+	const lt_sdc_cell *total = how == 0 ? &pt->row_total[i] : how == 1 ?
+	    &pt->col_total[j] : &pt->total;
+	double sum = 0;
+
+	for (size_t a = 0; a < pt->rows; a++)
+		for (size_t b = 0; b < pt->cols; b++) {
+			if ((how == 0 && a != i) || (how == 1 && b != j))
+				continue;
+			if (!LT_SHOWN(&pt->cells[a * pt->cols + b]))
+				return total->value;
+			sum += pc[a * pt->cols + b];
+		}
+	return sum;
+}
+
 /* Whether two values read as no/yes (0/1, false/true): an event and its absence. */
 static int
 yes_no(char **labels)
@@ -313,10 +429,13 @@ crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	const lt_dataset *d = s->ds;
 	size_t *ga = NULL, *gb = NULL, ka, kb, n, nb, nw;
 	char **la = NULL, **lb = NULL;
-	double *w = NULL, *counts = NULL, *percent = NULL, dropped = 0;
+	double *w = NULL, *counts = NULL, *percent = NULL, *pc = NULL, dropped = 0, shown_n;
+	const char **hid = NULL, **pwhy = NULL;
+	char *key = NULL;
+	lt_sdc_tab pt = { 0 };
 	lt_ctab_chisq c;
 	lt_ctab_fisher f;
-	int ia, ib, rc, have_fisher = 0;
+	int ia, ib, rc, have_fisher = 0, any_hidden = 0, tests = 0;
 
 	memset(&c, 0, sizeof c);
 	if (a->argc != 3 || strcasecmp(a->argv[1], "by") != 0)
@@ -415,33 +534,110 @@ crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		ka = nr;
 		kb = nc;
 	}
-	if ((rc = lt_ctab_chisq_test(counts, ka, kb, &c, err)) != 0)
+	/*
+	 * Protect the counts. "crosstab A by B" and "crosstab B by A" count the
+	 * same people, so they share one key (the names in order) and one
+	 * orientation for the differencing guard.
+	 */
+	{
+		int swap = strcmp(d->vars[ia].name, d->vars[ib].name) > 0;
+		double *tc = lt_malloc(ka * kb * sizeof *tc);
+		lt_sdc_tab raw;
+
+		for (size_t i = 0; i < ka; i++)
+			for (size_t j = 0; j < kb; j++)
+				tc[swap ? j * ka + i : i * kb + j] = counts[i * kb + j];
+		key = lt_sprintf("crosstab %s %s", swap ? d->vars[ib].name : d->vars[ia].name,
+		    swap ? d->vars[ia].name : d->vars[ib].name);
+		rc = lt_protect_tab(s, key, (const char *const *)(swap ? lb : la),
+		    (const char *const *)(swap ? la : lb), tc, swap ? kb : ka, swap ? ka : kb,
+		    &raw, err);
+		free(tc);
+		if (rc != 0)
+			goto out;
+		if (!swap) {
+			pt = raw;
+		} else {
+			/* Back to A's rows and B's columns: move the cells, swap the margins. */
+			pt = raw;
+			pt.rows = ka;
+			pt.cols = kb;
+			pt.cells = lt_calloc(ka * kb + 1, sizeof *pt.cells);
+			for (size_t i = 0; i < ka; i++)
+				for (size_t j = 0; j < kb; j++)
+					pt.cells[i * kb + j] = raw.cells[j * ka + i];
+			free(raw.cells);
+			pt.row_total = raw.col_total;
+			pt.col_total = raw.row_total;
+		}
+	}
+	pc = lt_calloc(ka * kb + 1, sizeof *pc);
+	hid = lt_calloc(ka * kb + 1, sizeof *hid);
+	pwhy = lt_calloc(ka * kb + 1, sizeof *pwhy);
+	for (size_t i = 0; i < ka * kb; i++) {
+		pc[i] = LT_SHOWN(&pt.cells[i]) ? pt.cells[i].value : 0;
+		hid[i] = pt.cells[i].why;
+		any_hidden |= hid[i] != NULL;
+	}
+	shown_n = LT_SHOWN(&pt.total) ? pt.total.value : NAN;
+	grid(r, "counts", "Counts", d->vars[ia].name, la, ka, lb, kb, pc, hid, LT_RC_COUNT, 0);
+	/* Percentages of the protected counts; hidden where a count or its base is. */
+	percent = lt_calloc(ka * kb + 1, sizeof *percent);
+	for (int how = 0; how < 3; how++) {
+		static const char *const names[] = { "row_percent", "column_percent",
+		    "total_percent" };
+		static const char *const titles[] = { "Percent of each row",
+		    "Percent of each column", "Percent of all" };
+
+		for (size_t i = 0; i < ka; i++)
+			for (size_t j = 0; j < kb; j++) {
+				const lt_sdc_cell *base = how == 0 ? &pt.row_total[i] :
+				    how == 1 ? &pt.col_total[j] : &pt.total;
+				double bv = line_base(&pt, pc, how, i, j);
+				size_t at = i * kb + j;
+
+				pwhy[at] = hid[at] != NULL ? hid[at] : base->why;
+				percent[at] = pwhy[at] == NULL && bv > 0 ? 100 * pc[at] / bv : NAN;
+			}
+		grid(r, names[how], titles[how], d->vars[ia].name, la, ka, lb, kb, percent, pwhy,
+		    LT_RC_PERCENT, how > 0);
+	}
+	/*
+	 * The tests use the protected counts. With a hidden cell there is no
+	 * honest way to test: the hidden count is needed, and a test on the
+	 * exact count could give it back. So then no test is given.
+	 */
+	tests = !any_hidden && shown_n > 0;
+	if (tests && (rc = lt_ctab_chisq_test(pc, ka, kb, &c, err)) != 0)
 		goto out;
-	grid(r, "counts", "Counts", d->vars[ia].name, la, ka, lb, kb, counts, LT_RC_COUNT, 0);
-	percent = lt_calloc(ka * kb, sizeof *percent);
-	if (lt_ctab_percent(counts, ka, kb, LT_CTAB_ROW, percent, err) == 0)
-		grid(r, "row_percent", "Percent of each row", d->vars[ia].name, la, ka, lb, kb,
-		    percent, LT_RC_PERCENT, 0);
-	if (lt_ctab_percent(counts, ka, kb, LT_CTAB_COL, percent, err) == 0)
-		grid(r, "column_percent", "Percent of each column", d->vars[ia].name, la, ka, lb,
-		    kb, percent, LT_RC_PERCENT, 1);
-	if (lt_ctab_percent(counts, ka, kb, LT_CTAB_ALL, percent, err) == 0)
-		grid(r, "total_percent", "Percent of all", d->vars[ia].name, la, ka, lb, kb,
-		    percent, LT_RC_PERCENT, 1);
-	grid(r, "expected", "Expected counts if unrelated", d->vars[ia].name, la, ka, lb, kb,
-	    c.expected, LT_RC_NUMBER, 1);
-	if (c.small || (c.rows_used == 2 && c.cols_used == 2)) {
+	if (tests) {
+		lt_table *e = grid(r, "expected", "Expected counts if unrelated",
+		    d->vars[ia].name, la, ka, lb, kb, c.expected, NULL, LT_RC_NUMBER, 1);
+
+		e->protected = 1;
+	}
+	if (tests && (c.small || (c.rows_used == 2 && c.cols_used == 2))) {
 		lt_error ferr;
 
-		have_fisher = lt_ctab_fisher_test(counts, ka, kb, &f, &ferr) == 0;
+		have_fisher = lt_ctab_fisher_test(pc, ka, kb, &f, &ferr) == 0;
 		if (!have_fisher && c.small)
 			lt_result_caveat(r, "%s", ferr.msg);
 	}
 	/* The headline: for a yes/no second column, how often by the first. */
 	if (kb == 2 && yes_no(lb))
-		event_headline(s, r, &d->vars[ia], &d->vars[ib], la, lb, counts, ka, kb,
+		event_headline(s, r, &d->vars[ia], &d->vars[ib], la, lb, pc, hid, ka, kb,
 		    have_fisher ? f.p : c.p);
-	if (r->headline == NULL) {
+	if (r->headline == NULL && isnan(shown_n)) {
+		lt_result_headline(r, "Too few people are here to show how %s and %s go "
+		    "together.", d->vars[ia].name, d->vars[ib].name);
+	} else if (r->headline == NULL && !tests) {
+		char *al = lt_explain_label(&d->vars[ia]), *bl = lt_explain_label(&d->vars[ib]);
+
+		lt_result_headline(r, "Some counts of %s by %s are too small to show, so the "
+		    "link between them is not tested.", al, bl);
+		free(al);
+		free(bl);
+	} else if (r->headline == NULL) {
 		lt_buf b = LT_BUF_INIT;
 		char *al = lt_explain_label(&d->vars[ia]), *bl = lt_explain_label(&d->vars[ib]);
 		double p = have_fisher && c.small ? f.p : c.p;
@@ -461,39 +657,65 @@ crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		free(bl);
 		lt_buf_free(&b);
 	}
-	lt_result_number(r, "n", "Rows counted", c.total, NULL);
-	lt_result_number(r, "chi_square", "Pearson chi-square", c.chisq, NULL);
-	lt_result_number(r, "df", "Degrees of freedom", c.df, NULL);
-	lt_result_number(r, "p", "p-value (chi-square)", c.p, NULL);
-	if (c.rows_used == 2 && c.cols_used == 2) {
-		lt_result_number(r, "yates_chi_square", "Chi-square with Yates's correction",
-		    c.yates_chisq, NULL);
-		lt_result_number(r, "yates_p", "p-value (Yates)", c.yates_p, NULL);
+	lt_protect_count(r, "n", "Rows counted", &pt.total);
+	if (tests) {
+		lt_result_number(r, "chi_square", "Pearson chi-square", c.chisq, NULL);
+		lt_result_number(r, "df", "Degrees of freedom", c.df, NULL);
+		lt_result_number(r, "p", "p-value (chi-square)", c.p, NULL);
+		if (c.rows_used == 2 && c.cols_used == 2) {
+			lt_result_number(r, "yates_chi_square", "Chi-square with Yates's "
+			    "correction", c.yates_chisq, NULL);
+			lt_result_number(r, "yates_p", "p-value (Yates)", c.yates_p, NULL);
+		}
+		lt_result_number(r, "cramers_v", "Cramer's V", c.cramer_v, NULL);
+		lt_result_number(r, "min_expected", "Smallest expected count", c.min_expected,
+		    NULL);
 	}
-	lt_result_number(r, "cramers_v", "Cramer's V", c.cramer_v, NULL);
-	lt_result_number(r, "min_expected", "Smallest expected count", c.min_expected, NULL);
 	if (have_fisher)
 		lt_result_number(r, "fisher_p", "p-value (Fisher's exact test)", f.p, NULL);
-	if (c.small)
+	if (tests && c.small)
 		lt_result_caveat(r, "Some expected counts are small (the smallest is %.2g), so "
 		    "the chi-square p-value is unreliable; %s.", c.min_expected, have_fisher ?
 		    "Fisher's exact test is given instead" : "take it as a rough guide");
-	if (dropped > 0)
-		lt_result_caveat(r, "%.0f rows with a missing value in either column were left "
-		    "out.", dropped);
+	if (!tests && !isnan(shown_n))
+		lt_result_caveat(r, "No test of the link is given because some counts are hidden: "
+		    "a test needs them, and it could give them away.");
+	if (dropped > 0) {
+		char *dk = lt_sprintf("%s (missing)", key);
+		double dv;
+
+		rc = lt_protect_one(s, dk, dropped, &dv, err);
+		free(dk);
+		if (rc != 0)
+			goto out;
+		if (!isnan(dv) && dv > 0)
+			lt_result_caveat(r, "%.0f rows with a missing value in either column were "
+			    "left out.", dv);
+		else
+			lt_result_caveat(r, "A few rows with a missing value in either column were "
+			    "left out.");
+	}
 	lt_result_caveat(r, "A link between %s and %s is not proof that one causes the other: "
 	    "something else, such as age, may drive both.", d->vars[ia].name, d->vars[ib].name);
-	lt_result_method(r, "Pearson's chi-square test of independence%s, with Cramer's V as "
-	    "the size of the link%s.", c.rows_used == 2 && c.cols_used == 2 ?
-	    " (and Yates's continuity correction)" : "", have_fisher ?
-	    "; Fisher's exact test" : "");
+	if (tests)
+		lt_result_method(r, "Pearson's chi-square test of independence%s, with Cramer's V "
+		    "as the size of the link%s.", c.rows_used == 2 && c.cols_used == 2 ?
+		    " (and Yates's continuity correction)" : "", have_fisher ?
+		    "; Fisher's exact test" : "");
 	if (d->weight != NULL)
 		lt_result_method(r, "Each row counts as \"%s\" people (a frequency weight).",
 		    d->weight);
-	lt_explain_tests(s, r, 1);
+	lt_protect_method(s, r);
+	if (tests)
+		lt_explain_tests(s, r, 1);
 	lt_session_context(s, r);
 out:
 	lt_ctab_chisq_free(&c);
+	lt_sdc_tab_free(&pt);
+	free(key);
+	free(pc);
+	free(hid);
+	free(pwhy);
 	free(counts);
 	free(percent);
 	free(w);
@@ -541,6 +763,8 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	int ie, ip, ig = -1, rc;
 	double *ev = NULL, *pop = NULL, *u1 = NULL, *u2 = NULL, per = 1, yearly = 1;
 	double *e = NULL, *p = NULL, *wt = NULL;
+	lt_sdc_vec pe = { 0 }, pp = { 0 };
+	const char **hidden = NULL;
 	size_t n, n2, k = 1, *g = NULL, ng = 0, nw = 0;
 	int widx = d->weight != NULL ? lt_dataset_var_index(d, d->weight) : -1;
 	char **labels = NULL;
@@ -609,14 +833,50 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		e[gi] += ie == widx ? x : x * wj;
 		p[gi] += ip == widx ? y : y * wj;
 	}
+	/*
+	 * Events and population are counts: protected as two vectors over the
+	 * groups, and the rates computed from the protected counts. A group
+	 * whose events or population are hidden has no rate (hidden too).
+	 */
+	{
+		static const char *const all[] = { "all" };
+		const char *const *gl = labels != NULL ? (const char *const *)labels : all;
+		char *key = lt_sprintf("rate %s%s%s", d->vars[ie].name, ig >= 0 ? " by " : "",
+		    ig >= 0 ? d->vars[ig].name : "");
+		char *pkey = lt_sprintf("rate %s%s%s", d->vars[ip].name, ig >= 0 ? " by " : "",
+		    ig >= 0 ? d->vars[ig].name : "");
+
+		rc = lt_protect_vec(s, key, gl, e, k, &pe, err);
+		if (rc == 0)
+			rc = lt_protect_vec(s, pkey, gl, p, k, &pp, err);
+		free(key);
+		free(pkey);
+		if (rc != 0)
+			goto out;
+		hidden = lt_calloc(k + 1, sizeof *hidden);
+		for (size_t j = 0; j < k; j++) {
+			hidden[j] = why_of(&pe.cells[j], &pp.cells[j]);
+			e[j] = LT_SHOWN(&pe.cells[j]) ? pe.cells[j].value : NAN;
+			p[j] = LT_SHOWN(&pp.cells[j]) ? pp.cells[j].value : 0;
+		}
+	}
 	t = lt_result_table_with(r, "rates", NULL, rate_cols);
+	t->protected = 1;
 	for (size_t j = 0; j < k; j++) {
 		lt_ctab_rate cr;
 		size_t row = lt_table_row(t);
 
 		lt_table_text(t, row, 0, labels != NULL ? labels[j] : "all");
-		lt_table_num(t, row, 1, e[j]);
-		lt_table_num(t, row, 2, p[j]);
+		lt_protect_put(t, row, 1, &pe.cells[j]);
+		lt_protect_put(t, row, 2, &pp.cells[j]);
+		if (hidden[j] != NULL) {
+			for (size_t col = 3; col <= 5; col++)
+				lt_table_hide(t, row, col, hidden[j]);
+			if (k == 1)
+				lt_result_headline(r, "Too few events or people are here to show the "
+				    "rate of %s.", d->vars[ie].name);
+			continue;
+		}
 		if (p[j] > 0 && lt_ctab_rate_ci(e[j], p[j], per * yearly, 0.95, &cr, err) == 0) {
 			lt_table_num(t, row, 3, cr.rate);
 			lt_table_num(t, row, 4, cr.lo);
@@ -647,13 +907,17 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if (k > 1) {
 		size_t hi = 0, lo = 0;
 
+		/* Groups with a hidden count take no part (p = 0 there). */
 		for (size_t j = 1; j < k; j++) {
 			if (p[j] > 0 && (p[hi] == 0 || e[j] / p[j] > e[hi] / p[hi]))
 				hi = j;
 			if (p[j] > 0 && (p[lo] == 0 || e[j] / p[j] < e[lo] / p[lo]))
 				lo = j;
 		}
-		{
+		if (p[hi] == 0) {
+			lt_result_headline(r, "Too few events or people are in each group to show "
+			    "the rates of %s.", d->vars[ie].name);
+		} else {
 			char *el = lt_explain_label(&d->vars[ie]);
 
 			lt_buf_printf(&b, "The rate of %s was highest for %s (", el, labels[hi]);
@@ -688,8 +952,12 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	lt_result_method(r, "Rate = total %s / total %s x %g%s; exact Poisson 95%% intervals "
 	    "(Garwood 1936); rate ratios with exact conditional intervals.", d->vars[ie].name,
 	    d->vars[ip].name, per, yo != NULL ? " x rows per year" : "");
+	lt_protect_method(s, r);
 	lt_session_context(s, r);
 out:
+	lt_sdc_vec_free(&pe);
+	lt_sdc_vec_free(&pp);
+	free(hidden);
 	lt_buf_free(&b);
 	free(ev);
 	free(pop);

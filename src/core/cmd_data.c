@@ -181,10 +181,11 @@ set_dataset(lt_session *s, lt_dataset *d)
 
 /* The card of dataset d: facts, the dictionary and the caveats. */
 static void
-dataset_card(lt_result *r, const lt_dataset *d)
+dataset_card(lt_session *s, lt_result *r, const lt_dataset *d)
 {
 	lt_table *t;
-	char *kind = kind_text(d);
+	char *kind = kind_text(d), *prof;
+	lt_sdc_profile p;
 
 	lt_result_fact(r, "title", "Title", d->title);
 	if (d->description != NULL)
@@ -194,7 +195,11 @@ dataset_card(lt_result *r, const lt_dataset *d)
 	lt_result_fact(r, "kind", "Kind", kind);
 	lt_result_number(r, "rows", "Rows", (double)d->rows, NULL);
 	lt_result_number(r, "columns", "Columns", (double)d->nvars, NULL);
-	lt_result_fact(r, "profile", "Disclosure profile", d->profile);
+	/* the rules in force: the dataset's, made stricter by the deployment's */
+	lt_session_profile_of(s, d, &p);
+	prof = lt_sprintf("%s: %s", p.name, p.summary);
+	lt_result_fact(r, "profile", "Disclosure profile", prof);
+	free(prof);
 	if (d->weight != NULL)
 		lt_result_fact(r, "weight", "Weight column", d->weight);
 	lt_result_fact(r, "source", "Source", d->source != NULL ? d->source : "unknown");
@@ -272,8 +277,10 @@ open_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	lt_result_set_context(r, d->name, NULL);
 	if (d->why != NULL)
 		lt_result_fact(r, "why", "Why it matters", d->why);
-	lt_result_fact(r, "next", "Try",
-	    "\"info\" for its columns, \"show\" for rows, \"describe COLUMN\" for a summary");
+	lt_result_fact(r, "next", "Try", lt_session_rows_ok(s) ?
+	    "\"info\" for its columns, \"show\" for rows, \"describe COLUMN\" for a summary" :
+	    "\"info\" for its columns, \"describe COLUMN\" for a summary, \"privacy\" for "
+	    "why its rows are not shown");
 	if (d->synthetic)
 		lt_result_caveat(r, "This data is synthetic: no real person is in it.");
 	return 0;
@@ -319,7 +326,7 @@ info_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	else
 		lt_result_headline(r, "%s: %s.", show->name, show->title);
 	lt_result_set_context(r, show->name, NULL);
-	dataset_card(r, show);
+	dataset_card(s, r, show);
 	lt_dataset_free(d);
 	return 0;
 }

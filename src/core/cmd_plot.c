@@ -20,6 +20,7 @@
 #include "chart.h"
 #include "date.h"
 #include "format.h"
+#include "protect.h"
 #include "stats.h"
 #include "session_int.h"
 
@@ -90,10 +91,58 @@ missing_note(lt_result *r, double missing, const char *what)
 {
 	lt_buf b = LT_BUF_INIT;
 
-	if (missing > 0)
+	if (isnan(missing))
+		lt_result_caveat(r, "A few %s with a missing value were left out.", what);
+	else if (missing > 0)
 		lt_result_caveat(r, "%s %s with a missing value %s left out.",
 		    count(&b, missing), what, missing == 1 ? "was" : "were");
 	lt_buf_free(&b);
+}
+
+/*
+ * Protect counts[0..n-1] with the count of rows left out for a missing
+ * value as counts[n] (so n + 1 of them), under key. Fills t's column col
+ * from row 0 with the protected counts (hidden ones hidden), sets *shown
+ * to the count of rows with a value to report (the protected total less
+ * the protected missing count; NAN when either is hidden) and *missing to
+ * the protected missing count (NAN when hidden).
+ */
+static int
+protect_counts(lt_session *s, const char *key, const char *const *labels,
+    const double *counts, size_t n, lt_table *t, size_t col, double *shown,
+    double *missing, lt_error *err)
+{
+	const char **lab = lt_calloc(n + 2, sizeof *lab);
+	lt_sdc_vec v;
+	int rc;
+
+	for (size_t i = 0; i < n; i++)
+		lab[i] = labels[i];
+	lab[n] = "(missing)";
+	rc = lt_protect_vec(s, key, lab, counts, n + 1, &v, err);
+	free(lab);
+	if (rc != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		lt_protect_put(t, i, col, &v.cells[i]);
+	t->protected = 1;
+	*missing = LT_SHOWN(&v.cells[n]) ? v.cells[n].value : NAN;
+	*shown = LT_SHOWN(&v.total) && !isnan(*missing) ? v.total.value - *missing : NAN;
+	lt_sdc_vec_free(&v);
+	return 0;
+}
+
+/* "for 19,575 people", or "" when that count is hidden, in b. */
+static const char *
+for_count(lt_buf *b, double n, const char *what)
+{
+	lt_buf_reset(b);
+	if (!isnan(n)) {
+		lt_buf_puts(b, " for ");
+		lt_format_number(b, n, 0);
+		lt_buf_printf(b, " %s", what);
+	}
+	return lt_buf_str(b);
 }
 
 static const lt_coldef hist_cols[] = {
@@ -104,6 +153,27 @@ static const lt_coldef hist_cols[] = {
 };
 
 /* plot hist COLUMN [--bins N] */
+/*
+ * A chart of fewer people than a statistic may describe is not drawn: its
+ * axis (bin edges, the first and last date) comes from their own values.
+ * Returns 1, with the result saying why, when that is so.
+ */
+static int
+too_few(lt_session *s, lt_result *r, double people, const char *what)
+{
+	char *why = lt_protect_stat_why(s, people);
+
+	if (why == NULL)
+		return 0;
+	lt_result_headline(r, "This %s is not drawn: it would show %s, and its axis would "
+	    "show their own values.", what, why);
+	lt_result_caveat(r, "Charts of very few people are withheld to protect their privacy; "
+	    "type \"privacy\" to see the rules.");
+	lt_session_context(s, r);
+	free(why);
+	return 1;
+}
+
 static int
 plot_hist(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
@@ -111,7 +181,9 @@ plot_hist(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	double *x = NULL, *w = NULL, *edges = NULL, *cnt = NULL, total = 0, missing = 0;
 	size_t n, k, want = 0;
 	lt_buf b = LT_BUF_INIT;
-	char *xl = NULL, *xu = NULL;
+	char *xl = NULL, *xu = NULL, *key = NULL, **labels = NULL;
+	const lt_sdc_profile *prof = lt_protect_active(s);
+	size_t merged = 0;
 	lt_table *t;
 	int idx, rc;
 
@@ -133,7 +205,7 @@ plot_hist(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	edges = lt_calloc((want > LT_CHART_MAX_BINS ? want : LT_CHART_MAX_BINS) + 2,
 	    sizeof *edges);
 	k = lt_chart_bins(x, n, want, edges);
-	cnt = lt_calloc(k + 1, sizeof *cnt);
+	cnt = lt_calloc(k + 2, sizeof *cnt);
 	for (size_t i = 0; i < n; i++) {
 		if (isnan(x[i])) {
 			missing += weight(w, i);
@@ -142,34 +214,80 @@ plot_hist(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		cnt[lt_chart_bin_of(edges, k, x[i])] += weight(w, i);
 		total += weight(w, i);
 	}
+	if (too_few(s, r, total, "histogram"))
+		goto out;
+	/*
+	 * Without extremes, an end bin of a few people would point at the
+	 * smallest or largest value: it is merged into its neighbour until it
+	 * holds enough people to be shown.
+	 */
+	if (prof != NULL && prof->no_extremes && prof->hide_below > 0) {
+		while (k > 1 && lt_sdc_count_hidden(prof, cnt[0])) {
+			cnt[1] += cnt[0];
+			memmove(cnt, cnt + 1, (k - 1) * sizeof *cnt);
+			memmove(edges + 1, edges + 2, (k - 1) * sizeof *edges);
+			k--;
+			merged++;
+		}
+		while (k > 1 && lt_sdc_count_hidden(prof, cnt[k - 1])) {
+			cnt[k - 2] += cnt[k - 1];
+			edges[k - 1] = edges[k];
+			k--;
+			merged++;
+		}
+	}
 	t = lt_result_table_with(r, "bins", "Histogram", hist_cols);
+	labels = lt_calloc(k + 1, sizeof *labels);
 	for (size_t j = 0; j < k; j++) {
 		size_t row = lt_table_row(t);
 
 		lt_table_num(t, row, 0, edges[j]);
 		lt_table_num(t, row, 1, edges[j + 1]);
-		lt_table_num(t, row, 2, cnt[j]);
+		lt_buf_reset(&b);
+		lt_buf_printf(&b, "[%.17g,%.17g)", edges[j], edges[j + 1]);
+		labels[j] = lt_strdup(lt_buf_str(&b));
 	}
+	/*
+	 * The bins are counts, protected with the missing count. The labels
+	 * hold the edges, so another binning is other categories: the guard
+	 * compares bins with the same edges only.
+	 */
+	key = lt_sprintf("plot hist %s", s->ds->vars[idx].name);
+	cnt[k] = missing;
+	rc = protect_counts(s, key, (const char *const *)labels, cnt, k, t, 2, &total,
+	    &missing, err);
+	if (rc != 0)
+		goto out;
 	xl = name_of(&s->ds->vars[idx], 1);
 	xu = name_of(&s->ds->vars[idx], 0);
-	lt_result_headline(r, "A histogram of %s for %s %s.", xl, count(&b, total), units(s));
+	lt_result_headline(r, "A histogram of %s%s.", xl, for_count(&b, total, units(s)));
 	lt_buf_reset(&b);
 	lt_buf_printf(&b, "%c%s", units(s)[0] - 'a' + 'A', units(s) + 1);
 	lt_result_chart(r, LT_CHART_HIST, NULL, xu, lt_buf_str(&b), r->ntables - 1);
 	missing_note(r, missing, units(s));
 	lt_result_method(r, "%zu bins of equal width with round edges%s; each bin holds values "
 	    "from its lower edge up to (not including) its upper edge, the last bin both "
-	    "edges.", k, want ? "" : ", about as many as Sturges' or Freedman-Diaconis' rule "
+	    "edges.", k + merged, want ? "" : ", about as many as Sturges' or Freedman-Diaconis' rule "
 	    "suggests (at most 20)");
+	if (lt_protect_active(s) != NULL)
+		lt_result_method(r, "Bin counts are protected like any count (disclosure "
+		    "control); a hidden bin is drawn as a gap.");
+	if (merged > 0)
+		lt_result_method(r, "Then the first or last bins were joined with their "
+		    "neighbours until each held at least %d people, so that no bin points at the "
+		    "smallest or largest value.", prof->hide_below);
 	lt_session_context(s, r);
+out:
 	free(x);
 	free(w);
 	free(edges);
 	free(cnt);
 	free(xl);
 	free(xu);
+	free(key);
+	lt_strv_free(labels);
 	lt_buf_free(&b);
-	return 0;
+	return rc;
 }
 
 /*
@@ -208,7 +326,7 @@ plot_bar(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
 	double *w = NULL, *cnt = NULL, total = 0, missing = 0;
 	size_t *g = NULL, k, n;
-	char **labels = NULL, *xl = NULL, *xu = NULL;
+	char **labels = NULL, *xl = NULL, *xu = NULL, *key = NULL;
 	lt_buf b = LT_BUF_INIT;
 	lt_table *t;
 	int idx, rc;
@@ -219,7 +337,7 @@ plot_bar(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		return rc;
 	if ((rc = row_weights(s, &w, err)) != 0)
 		goto out;
-	cnt = lt_calloc(k + 1, sizeof *cnt);
+	cnt = lt_calloc(k + 2, sizeof *cnt);
 	for (size_t i = 0; i < n; i++) {
 		if (g[i] == LT_NO_GROUP)
 			missing += weight(w, i);
@@ -233,18 +351,27 @@ plot_bar(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		size_t row = lt_table_row(t);
 
 		lt_table_text(t, row, 0, labels[j]);
-		lt_table_num(t, row, 1, cnt[j]);
 	}
+	/* The bars are freq's counts: the same key and labels, the same protection. */
+	key = lt_sprintf("freq %s", s->ds->vars[idx].name);
+	cnt[k] = missing;
+	if ((rc = protect_counts(s, key, (const char *const *)labels, cnt, k, t, 1, &total,
+	    &missing, err)) != 0)
+		goto out;
 	xl = name_of(&s->ds->vars[idx], 1);
 	xu = name_of(&s->ds->vars[idx], 0);
-	lt_result_headline(r, "A bar chart of %s for %s %s.", xl, count(&b, total), units(s));
+	lt_result_headline(r, "A bar chart of %s%s.", xl, for_count(&b, total, units(s)));
 	lt_buf_reset(&b);
 	lt_buf_printf(&b, "%c%s", units(s)[0] - 'a' + 'A', units(s) + 1);
 	lt_result_chart(r, LT_CHART_BAR, NULL, xu, lt_buf_str(&b), r->ntables - 1);
 	missing_note(r, missing, units(s));
 	lt_result_method(r, "Each bar's length is its count next to the largest count.");
+	if (lt_protect_active(s) != NULL)
+		lt_result_method(r, "The counts are protected like freq's (disclosure control); "
+		    "a hidden bar is drawn as a gap.");
 	lt_session_context(s, r);
 out:
+	free(key);
 	free(g);
 	free(w);
 	free(cnt);
@@ -266,6 +393,18 @@ static const lt_coldef box_cols[] = {
 	{ NULL, NULL, 0 }
 };
 
+/* The same without individual values: whiskers at the 5th and 95th percentiles. */
+static const lt_coldef box_cols_p[] = {
+	{ "group", "Group", LT_RC_TEXT | LT_RC_DETAIL },
+	{ "n", "N", LT_RC_COUNT | LT_RC_DETAIL },
+	{ "p5", "5th percentile", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "q1", "Q1", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "median", "Median", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "q3", "Q3", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ "p95", "95th percentile", LT_RC_NUMBER | LT_RC_DETAIL },
+	{ NULL, NULL, 0 }
+};
+
 /* A value and its weight, for sorting. */
 typedef struct pair {
 	double x, w;
@@ -283,9 +422,13 @@ cmp_pair(const void *a, const void *b)
 static int
 plot_box(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
-	double *x = NULL, *w = NULL, *xs = NULL, *ws = NULL, total = 0, missing = 0;
+	double *x = NULL, *w = NULL, *xs = NULL, *ws = NULL, *gn = NULL, total = 0;
+	double missing = 0;
 	size_t *g = NULL, k, n, ng;
-	char **labels = NULL, *yl = NULL, *gl = NULL, *yu = NULL;
+	char **labels = NULL, *yl = NULL, *gl = NULL, *yu = NULL, *key = NULL;
+	const lt_sdc_profile *prof = lt_session_profile(s);
+	int extremes = prof == NULL || !prof->no_extremes;
+	lt_sdc_vec pn = { 0 };
 	pair *p = NULL;
 	lt_buf b = LT_BUF_INIT;
 	lt_table *t;
@@ -310,10 +453,22 @@ plot_box(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	p = lt_calloc(n + 1, sizeof *p);
 	xs = lt_calloc(n + 1, sizeof *xs);
 	ws = lt_calloc(n + 1, sizeof *ws);
-	t = lt_result_table_with(r, "groups", "Box plots", box_cols);
+	gn = lt_calloc(k + 1, sizeof *gn);
+	for (size_t i = 0; i < n; i++) {
+		if (g[i] != LT_NO_GROUP && !isnan(x[i]) && weight(w, i) > 0)
+			gn[g[i]] += weight(w, i);
+		else
+			missing += weight(w, i);
+	}
+	/* How many people each box stands for is a count: protected. */
+	key = lt_sprintf("plot box %s by %s", s->ds->vars[yi].name, s->ds->vars[gi].name);
+	if ((rc = lt_protect_vec(s, key, (const char *const *)labels, gn, k, &pn, err)) != 0)
+		goto out;
+	t = lt_result_table_with(r, "groups", "Box plots", extremes ? box_cols : box_cols_p);
+	t->protected = 1;
 	for (size_t j = 0; j < k; j++) {
 		size_t m = 0, row;
-		double sw = 0;
+		char *why;
 
 		for (size_t i = 0; i < n; i++)
 			if (g[i] == j && !isnan(x[i]) && weight(w, i) > 0) {
@@ -326,21 +481,34 @@ plot_box(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		for (size_t i = 0; i < m; i++) {
 			xs[i] = p[i].x;
 			ws[i] = p[i].w;
-			sw += p[i].w;
 		}
 		row = lt_table_row(t);
 		lt_table_text(t, row, 0, labels[j]);
-		lt_table_num(t, row, 1, sw);
-		lt_table_num(t, row, 2, xs[0]);
+		lt_protect_put(t, row, 1, &pn.cells[j]);
+		/* A box of too few people is hidden whole. */
+		if ((why = lt_protect_stat_why(s, gn[j])) != NULL) {
+			for (size_t col = 2; col <= 6; col++)
+				lt_table_hide(t, row, col, why);
+			free(why);
+			continue;
+		}
+		lt_table_num(t, row, 2, extremes ? xs[0] :
+		    lt_stats_quantile_sorted(xs, w ? ws : NULL, m, 0.05));
 		lt_table_num(t, row, 3, lt_stats_quantile_sorted(xs, w ? ws : NULL, m, 0.25));
 		lt_table_num(t, row, 4, lt_stats_quantile_sorted(xs, w ? ws : NULL, m, 0.5));
 		lt_table_num(t, row, 5, lt_stats_quantile_sorted(xs, w ? ws : NULL, m, 0.75));
-		lt_table_num(t, row, 6, xs[m - 1]);
-		total += sw;
+		lt_table_num(t, row, 6, extremes ? xs[m - 1] :
+		    lt_stats_quantile_sorted(xs, w ? ws : NULL, m, 0.95));
 	}
-	for (size_t i = 0; i < n; i++)
-		if (isnan(x[i]) || g[i] == LT_NO_GROUP)
-			missing += weight(w, i);
+	total = LT_SHOWN(&pn.total) ? pn.total.value : NAN;
+	if (missing > 0) {
+		char *mk = lt_sprintf("%s (missing)", key);
+
+		rc = lt_protect_one(s, mk, missing, &missing, err);
+		free(mk);
+		if (rc != 0)
+			goto out;
+	}
 	if (t->nrows == 0) {
 		rc = lt_err_at(err, LT_EINVAL, a->argpos[1], "no row has both %s and %s, so "
 		    "there is nothing to draw", s->ds->vars[yi].name, s->ds->vars[gi].name);
@@ -349,15 +517,29 @@ plot_box(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	yl = name_of(&s->ds->vars[yi], 1);
 	yu = name_of(&s->ds->vars[yi], 0);
 	gl = name_of(&s->ds->vars[gi], 1);
-	lt_result_headline(r, "Box plots of %s by %s for %s %s.", yl, gl, count(&b, total),
-	    units(s));
+	lt_result_headline(r, "Box plots of %s by %s%s.", yl, gl, for_count(&b, total,
+	    units(s)));
 	lt_result_chart(r, LT_CHART_BOX, NULL, yu, NULL, r->ntables - 1);
 	missing_note(r, missing, units(s));
-	lt_result_method(r, "Each line shows a group: the box runs from the lower to the "
-	    "upper quartile (type 7), | inside it is the median, and the whiskers reach the "
-	    "smallest and largest values.");
+	if (extremes)
+		lt_result_method(r, "Each line shows a group: the box runs from the lower to "
+		    "the upper quartile (type 7), | inside it is the median, and the whiskers "
+		    "reach the smallest and largest values.");
+	else
+		lt_result_method(r, "Each line shows a group: the box runs from the lower to "
+		    "the upper quartile (type 7), | inside it is the median, and the whiskers "
+		    "reach the 5th and 95th percentiles, not the smallest and largest values: "
+		    "each of those is one person's own value.");
+	if (lt_protect_active(s) != NULL)
+		lt_result_method(r, "Disclosure control (profile %s): the number of people in "
+		    "each group is protected like any count, and a group of fewer than %d "
+		    "people has no box.", lt_session_profile(s)->name,
+		    lt_session_profile(s)->stat_min);
 	lt_session_context(s, r);
 out:
+	lt_sdc_vec_free(&pn);
+	free(key);
+	free(gn);
 	free(x);
 	free(w);
 	free(g);
@@ -417,12 +599,21 @@ plot_scatter(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	yl = name_of(&s->ds->vars[yi], 1);
 	xu = name_of(&s->ds->vars[xi], 0);
 	yu = name_of(&s->ds->vars[yi], 0);
-	lt_result_headline(r, "A scatter plot of %s against %s for %s %s.", yl, xl,
-	    count(&b, total), units(s));
+	{
+		/* the headline's count is protected like any count of people */
+		double shown;
+
+		if (lt_sdc_count(s, "plot scatter\x1fpeople", total, &shown) == LT_SDC_SHOWN)
+			lt_result_headline(r, "A scatter plot of %s against %s for %s %s.", yl, xl,
+			    count(&b, shown), units(s));
+		else
+			lt_result_headline(r, "A scatter plot of %s against %s.", yl, xl);
+	}
 	lt_result_chart(r, LT_CHART_SCATTER, NULL, xu, yu, r->ntables - 1);
-	if (strcmp(s->ds->kind, LT_KIND_INDIVIDUAL) == 0 && s->ds->weight == NULL)
-		lt_result_caveat(r, "Each dot is a person; with disclosure control (coming) "
-		    "this will be drawn as density.");
+	if (strcmp(s->ds->kind, LT_KIND_INDIVIDUAL) == 0 && s->ds->weight == NULL &&
+	    lt_session_rows_ok(s))
+		lt_result_caveat(r, "Each dot is a person%s.", s->ds->synthetic ?
+		    " (made up: this dataset is synthetic, so dots may be shown)" : "");
 	else if (s->ds->weight != NULL)
 		lt_result_caveat(r, "Each dot is a row, whatever its weight (\"%s\").",
 		    s->ds->weight);
@@ -447,8 +638,8 @@ out:
 static int
 plot_line(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
-	double *y = NULL, *w = NULL, *sum = NULL;
-	size_t *g = NULL, *seen = NULL, k, n, ng;
+	double *y = NULL, *w = NULL, *sum = NULL, *gw = NULL;
+	size_t *g = NULL, *seen = NULL, k, n, ng, hidden = 0;
 	char **labels = NULL, *yl = NULL, *yu = NULL, *xu = NULL;
 	lt_coldef cols[3] = { { "x", "X", LT_RC_TEXT | LT_RC_DETAIL },
 	    { "y", "Y", LT_RC_NUMBER | LT_RC_DETAIL }, { NULL, NULL, 0 } };
@@ -473,9 +664,11 @@ plot_line(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	}
 	sum = lt_calloc(k + 1, sizeof *sum);
 	seen = lt_calloc(k + 1, sizeof *seen);
+	gw = lt_calloc(k + 1, sizeof *gw);
 	for (size_t i = 0; i < n; i++)
 		if (g[i] != LT_NO_GROUP && !isnan(y[i])) {
 			sum[g[i]] += (y[i] + s->ds->vars[yi].offset) * weight(w, i);
+			gw[g[i]] += weight(w, i);
 			seen[g[i]]++;
 		}
 	cols[0].name = s->ds->vars[xi].name;
@@ -487,9 +680,18 @@ plot_line(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		size_t row = lt_table_row(t);
 
 		lt_table_text(t, row, 0, labels[j]);
-		if (seen[j] > 0)
-			lt_table_num(t, row, 1, sum[j]);
+		/* A total over a few people is a statistic of a small group. */
+		if (seen[j] > 0) {
+			char *why = lt_protect_stat_why(s, gw[j]);
+
+			lt_protect_num(t, row, 1, sum[j], why);
+			hidden += why != NULL;
+			free(why);
+		}
 	}
+	if (hidden > 0)
+		lt_result_method(r, "A total over fewer than %d people is hidden (disclosure "
+		    "control).", lt_session_profile(s)->stat_min);
 	yl = name_of(&s->ds->vars[yi], 1);
 	yu = name_of(&s->ds->vars[yi], 0);
 	xu = name_of(&s->ds->vars[xi], 0);
@@ -506,6 +708,7 @@ out:
 	free(w);
 	free(g);
 	free(sum);
+	free(gw);
 	free(seen);
 	free(yl);
 	free(yu);
@@ -557,7 +760,8 @@ plot_dates(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	double total = 0, missing = 0;
 	long *starts = NULL;
 	char **labels = NULL, *xl = NULL, *xu = NULL, yl[16];
-	size_t n, np = 0;
+	size_t n, np = 0, first = 0, last = 0;
+	lt_sdc_vec pv = { 0 };
 	int idx, unit, y0, m0, y1, m1, rc;
 	lt_coldef cols[3] = { { NULL, NULL, LT_RC_TEXT | LT_RC_DETAIL },
 	    { NULL, NULL, LT_RC_COUNT | LT_RC_DETAIL }, { NULL, NULL, 0 } };
@@ -618,7 +822,7 @@ plot_dates(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		}
 		labels[k] = lt_strdup(lt_buf_str(&b));
 	}
-	cnt = lt_calloc(np, sizeof *cnt);
+	cnt = lt_calloc(np + 2, sizeof *cnt);
 	for (size_t i = 0; i < n; i++) {
 		if (isnan(x[i]))
 			missing += weight(w, i);
@@ -627,31 +831,86 @@ plot_dates(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			total += weight(w, i);
 		}
 	}
+	if (too_few(s, r, total, "chart of dates"))
+		goto out;
 	snprintf(yl, sizeof yl, "%c%s", units(s)[0] - 'a' + 'A', units(s) + 1);
 	cols[0].name = per[unit];
 	cols[0].label = per_label[unit];
 	cols[1].name = units(s);
 	cols[1].label = yl;
+	/*
+	 * The counts per period are protected with the missing count. Without
+	 * extremes, the periods before the first and after the last shown
+	 * count that is not zero are left out: the first and last dates are
+	 * one person's own.
+	 */
+	{
+		const char **lab = lt_calloc(np + 2, sizeof *lab);
+		const lt_sdc_profile *prof = lt_session_profile(s);
+		char *key = lt_sprintf("plot line %s by %s", v->name, per[unit]);
+
+		for (size_t k = 0; k < np; k++)
+			lab[k] = labels[k];
+		lab[np] = "(missing)";
+		cnt[np] = missing;
+		rc = lt_protect_vec(s, key, lab, cnt, np + 1, &pv, err);
+		free(lab);
+		free(key);
+		if (rc != 0)
+			goto out;
+		first = 0;
+		last = np - 1;
+		if (prof != NULL && prof->no_extremes) {
+			while (first < np && !(LT_SHOWN(&pv.cells[first]) &&
+			    pv.cells[first].value > 0))
+				first++;
+			while (last > first && !(LT_SHOWN(&pv.cells[last]) &&
+			    pv.cells[last].value > 0))
+				last--;
+		}
+		missing = LT_SHOWN(&pv.cells[np]) ? pv.cells[np].value : NAN;
+		total = LT_SHOWN(&pv.total) && !isnan(missing) ? pv.total.value - missing : NAN;
+	}
 	t = lt_result_table_with(r, "counts", "Counts over time", cols);
-	for (size_t k = 0; k < np; k++) {
+	t->protected = 1;
+	for (size_t k = first; k <= last && k < np; k++) {
 		size_t row = lt_table_row(t);
 
 		lt_table_text(t, row, 0, labels[k]);
-		lt_table_num(t, row, 1, cnt[k]);
+		lt_protect_put(t, row, 1, &pv.cells[k]);
 	}
 	xl = name_of(v, 1);
 	xu = name_of(v, 0);
-	lt_result_headline(r, "A line chart of how many %s have a %s in each %s, from %s to "
-	    "%s (%s %s).", units(s), xl, per[unit], labels[0], labels[np - 1],
-	    count(&b, total), units(s));
+	if (first >= np) {
+		lt_result_headline(r, "Too few %s have a %s here to draw them over time.",
+		    units(s), xl);
+	} else {
+		lt_buf_reset(&b);
+		if (!isnan(total)) {
+			lt_buf_puts(&b, " (");
+			lt_format_number(&b, total, 0);
+			lt_buf_printf(&b, " %s)", units(s));
+		}
+		lt_result_headline(r, "A line chart of how many %s have a %s in each %s, from "
+		    "%s to %s%s.", units(s), xl, per[unit], labels[first], labels[last],
+		    lt_buf_str(&b));
+	}
 	lt_result_chart(r, LT_CHART_LINE, NULL, xu, yl, r->ntables - 1);
 	missing_note(r, missing, units(s));
 	lt_result_method(r, "Each point counts the %s whose %s falls in that %s%s; a %s "
 	    "with none counts 0. The %ss are spaced evenly along the bottom, in order.",
 	    units(s), v->name, per[unit], w != NULL ? " (each row counts as its weight)" : "",
 	    per[unit], per[unit]);
+	if (lt_protect_active(s) != NULL)
+		lt_result_method(r, "The counts are protected like any count (disclosure "
+		    "control).");
+	if (lt_protect_active(s) != NULL && lt_session_profile(s)->no_extremes)
+		lt_result_method(r, "The chart starts at the first and ends at the last %s "
+		    "with a count that can be shown, because the first and last dates belong "
+		    "to one person each.", per[unit]);
 	lt_session_context(s, r);
 out:
+	lt_sdc_vec_free(&pv);
 	free(x);
 	free(w);
 	free(cnt);

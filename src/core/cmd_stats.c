@@ -21,6 +21,7 @@
 #include "format.h"
 #include "htest.h"
 #include "model.h"
+#include "protect.h"
 #include "session_int.h"
 
 extern const lt_cmd_entry lt_cmd_compare_entry, lt_cmd_regress_entry;
@@ -75,24 +76,41 @@ static const lt_coldef group_cols[] = {
  * outliers, small groups, unequal spread (Brown-Forsythe).
  */
 static void
-group_checks(lt_result *r, const double *y, const size_t *g,
+group_checks(lt_session *s, lt_result *r, const double *y, const size_t *g,
     const double *w, size_t n, size_t k, char **labels, double offset,
-    const lt_htest_group *gs)
+    const lt_htest_group *gs, const lt_sdc_cell *const *ncell, const char *const *gwhy)
 {
 	lt_table *t = lt_result_table_with(r, "groups", "Groups", group_cols);
+	const lt_sdc_profile *p = lt_protect_active(s);
 	lt_buf lop = LT_BUF_INIT, small = LT_BUF_INIT;
 	lt_anova bf;
 	lt_error ignored;
 
+	t->protected = 1;
 	for (size_t j = 0; j < k; j++) {
 		size_t row = lt_table_row(t);
 
 		lt_table_text(t, row, 0, labels[j]);
-		lt_table_num(t, row, 1, gs[j].n);
+		lt_protect_put(t, row, 1, ncell[j]);
+		if (gwhy[j] != NULL) {
+			/* A group of too few people: left out of the tests, nothing shown. */
+			for (size_t col = 2; col < t->ncols; col++)
+				lt_table_hide(t, row, col, gwhy[j]);
+			continue;
+		}
 		if (gs[j].n > 0) {
 			lt_table_num(t, row, 2, gs[j].mean + offset);
 			lt_table_num(t, row, 4, gs[j].median + offset);
-			lt_table_num(t, row, 6, gs[j].outliers);
+			/* The outliers are counted people: a count like any other. */
+			if (p != NULL && lt_sdc_count_hidden(p, gs[j].outliers)) {
+				char *why = lt_sdc_why(p, LT_SDC_SMALL);
+
+				lt_table_hide(t, row, 6, why);
+				free(why);
+			} else {
+				lt_table_num(t, row, 6, p != NULL ?
+				    lt_sdc_round(gs[j].outliers, p->round_to) : gs[j].outliers);
+			}
 			lt_table_num(t, row, 7, gs[j].mean_rank);
 		}
 		if (!isnan(gs[j].sd))
@@ -307,8 +325,11 @@ compare_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	int by = find_word(a, "by"), yidx, gidx, rc;
 	double *x = NULL, *w = NULL;
 	size_t *g = NULL, n, ng, k, used = 0;
-	char **labels = NULL;
+	char **labels = NULL, **gwhy = NULL;
 	lt_htest_group *gs = NULL;
+	lt_sdc_vec pn = { 0 };
+	const lt_sdc_cell **ncell = NULL;
+	lt_buf smallb = LT_BUF_INIT;
 
 	if (by != 1 || a->argc != 3)
 		return lt_err_at(err, LT_EINVAL, a->argc > 0 ? a->argpos[0] : 0,
@@ -329,8 +350,55 @@ compare_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	gs = lt_calloc(k + 1, sizeof *gs);
 	if ((rc = lt_htest_groups(x, g, w, n, k, gs, err)) != 0)
 		goto out;
+	/*
+	 * Disclosure control: the group sizes are counts (protected), and a
+	 * group of too few people is left out of the tests, since a difference
+	 * or a test would tell its average.
+	 */
+	{
+		double *gn = lt_calloc(k + 1, sizeof *gn);
+		char *key = lt_sprintf("compare %s by %s", d->vars[yidx].name,
+		    d->vars[gidx].name);
+		size_t nsmall = 0;
+
+		for (size_t j = 0; j < k; j++)
+			gn[j] = gs[j].n;
+		rc = lt_protect_vec(s, key, (const char *const *)labels, gn, k, &pn, err);
+		free(key);
+		gwhy = lt_calloc(k + 1, sizeof *gwhy);
+		ncell = lt_calloc(k + 1, sizeof *ncell);
+		for (size_t j = 0; j < k && rc == 0; j++) {
+			ncell[j] = &pn.cells[j];
+			if (gs[j].n > 0 && (gwhy[j] = lt_protect_stat_why(s, gs[j].n)) != NULL) {
+				lt_buf_printf(&smallb, "%s%s", nsmall++ ? ", " : "", labels[j]);
+				for (size_t i = 0; i < n; i++)
+					if (g[i] == j)
+						g[i] = LT_NO_GROUP;
+			}
+		}
+		free(gn);
+		if (rc != 0)
+			goto out;
+		if (nsmall > 0) {
+			lt_result_caveat(r, "Groups of fewer than %d people were left out: %s. "
+			    "Their averages are hidden to protect privacy.",
+			    lt_session_profile(s)->stat_min, lt_buf_str(&smallb));
+			if ((rc = lt_htest_groups(x, g, w, n, k, gs, err)) != 0)
+				goto out;
+		}
+	}
 	for (size_t j = 0; j < k; j++)
 		used += gs[j].n > 0;
+	if (used < 2 && lt_buf_str(&smallb)[0] != '\0') {
+		/* Not an error: the protection stops it, and says so. */
+		lt_result_headline(r, "There are too few people in the groups of %s here to "
+		    "compare %s between them.", d->vars[gidx].name, d->vars[yidx].name);
+		group_checks(s, r, x, g, w, n, k, labels, d->vars[yidx].offset, gs,
+		    (const lt_sdc_cell *const *)ncell, (const char *const *)gwhy);
+		lt_protect_method(s, r);
+		lt_session_context(s, r);
+		goto out;
+	}
 	if (used < 2) {
 		rc = lt_err_at(err, LT_EINVAL, a->argpos[2],
 		    "compare needs at least two groups with values, and %s has %zu here",
@@ -352,27 +420,38 @@ compare_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			g[i] = g[i] == a0 ? 0 : g[i] == a1 ? 1 : LT_NO_GROUP;
 		{
 			char *names[2] = { labels[a0], labels[a1] };
+			const lt_sdc_cell *nc[2] = { ncell[a0], ncell[a1] };
+			const char *const nowhy[2] = { NULL, NULL };
 			lt_htest_group two[2];
 
 			rc = compare_two(s, r, &d->vars[yidx], &d->vars[gidx], x, g, w, n, names,
 			    lt_args_opt(&lt_cmd_compare_entry, a, "student") != NULL, err);
 			if (rc == 0 && (rc = lt_htest_groups(x, g, w, n, 2, two, err)) == 0)
-				group_checks(r, x, g, w, n, 2, names, d->vars[yidx].offset, two);
+				group_checks(s, r, x, g, w, n, 2, names, d->vars[yidx].offset, two,
+				    nc, nowhy);
 		}
 	} else {
 		rc = compare_many(s, r, &d->vars[yidx], &d->vars[gidx], x, g, w, n, k, labels,
 		    gs, err);
 		if (rc == 0)
-			group_checks(r, x, g, w, n, k, labels, d->vars[yidx].offset, gs);
+			group_checks(s, r, x, g, w, n, k, labels, d->vars[yidx].offset, gs,
+			    (const lt_sdc_cell *const *)ncell, (const char *const *)gwhy);
 	}
 	if (rc == 0) {
 		lt_explain_tests(s, r, 1);
+		lt_protect_method(s, r);
 		lt_session_context(s, r);
 		if (d->weight != NULL)
 			lt_result_method(r, "Each row counts as \"%s\" %s (a frequency weight).",
 			    d->weight, units(s));
 	}
 out:
+	for (size_t j = 0; gwhy != NULL && j < k; j++)
+		free(gwhy[j]);
+	free(gwhy);
+	free(ncell);
+	lt_sdc_vec_free(&pn);
+	lt_buf_free(&smallb);
 	free(x);
 	free(w);
 	free(g);
@@ -861,6 +940,94 @@ model_headline(lt_session *s, lt_result *r, const design *m, double est, double 
 	lt_buf_free(&unit);
 }
 
+/* A key number that counts people: rounded, or left out when small. */
+static void
+count_number(lt_session *s, lt_result *r, const char *key, const char *label, double v)
+{
+	const lt_sdc_profile *p = lt_protect_active(s);
+
+	if (p == NULL)
+		lt_result_number(r, key, label, v, NULL);
+	else if (!lt_sdc_count_hidden(p, v))
+		lt_result_number(r, key, label, lt_sdc_round(v, p->round_to), NULL);
+	else {
+		char *why = lt_sdc_why(p, LT_SDC_SMALL);
+
+		lt_protect_number(r, key, label, NAN, NULL, why);
+		free(why);
+	}
+}
+
+/*
+ * count / columns from a ratio (count per column that explains), with the
+ * count protected (rounded) so that the ratio does not give it back.
+ */
+static double
+per_column(lt_session *s, double count, double ratio)
+{
+	const lt_sdc_profile *p = lt_protect_active(s);
+
+	if (p == NULL || !(ratio > 0))
+		return ratio;
+	return lt_sdc_round(count, p->round_to) / (count / ratio);
+}
+
+/*
+ * Why a model must be withheld under the active profile (caller frees),
+ * or NULL: fewer than 10 residual degrees of freedom (the fit then all
+ * but repeats the few people it has), or a category of a predictor, or of
+ * a yes/no outcome, with 1 .. stat_min-1 people (its estimate is a
+ * statistic of those few).
+ */
+static char *
+withheld(lt_session *s, const design *m)
+{
+	const lt_sdc_profile *p = lt_protect_active(s);
+	double total = 0, events = 0;
+
+	if (p == NULL)
+		return NULL;
+	for (size_t i = 0; i < m->n; i++) {
+		double wi = m->w != NULL ? m->w[i] : 1;
+
+		total += wi;
+		events += m->y[i] * wi;
+	}
+	if (total - (double)m->p < 10)
+		return lt_sprintf("it would rest on fewer than 10 people beyond the %zu numbers "
+		    "it estimates", m->p);
+	if (m->logistic && (lt_sdc_stat_hidden(p, events) ||
+	    lt_sdc_stat_hidden(p, total - events)) && events > 0 && events < total)
+		return lt_sprintf("fewer than %d people %s the outcome", p->stat_min,
+		    lt_sdc_stat_hidden(p, events) ? "have" : "do not have");
+	for (size_t t = 1; t < m->p; t++) {
+		double in = 0, rest = 0;
+
+		if (m->terms[t].level == 0)
+			continue;
+		for (size_t i = 0; i < m->n; i++)
+			in += m->X[t * m->n + i] * (m->w != NULL ? m->w[i] : 1);
+		if (in > 0 && lt_sdc_stat_hidden(p, in))
+			return lt_sprintf("fewer than %d people have %s", p->stat_min,
+			    m->terms[t].name);
+		/* The reference group: the rows in none of this column's other levels. */
+		if (m->terms[t].level != 1)
+			continue;
+		for (size_t i = 0; i < m->n; i++) {
+			int ref = 1;
+
+			for (size_t u = t; u < m->p && m->terms[u].var == m->terms[t].var; u++)
+				ref &= m->X[u * m->n + i] == 0;
+			rest += ref ? (m->w != NULL ? m->w[i] : 1) : 0;
+		}
+		if (rest > 0 && lt_sdc_stat_hidden(p, rest))
+			return lt_sprintf("fewer than %d people are in the group %s is compared "
+			    "with (%s)", p->stat_min, s->ds->vars[m->terms[t].var].name,
+			    m->terms[t].ref);
+	}
+	return NULL;
+}
+
 static int
 regress_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
@@ -868,6 +1035,8 @@ regress_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	const lt_var *yv;
 	design m;
 	lt_table *t;
+	char *why;
+	double shown_n;
 	int rc, yi;
 
 	if (a->argc < 3 || strcasecmp(a->argv[1], "on") != 0)
@@ -881,6 +1050,20 @@ regress_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if (m.n <= m.p) {
 		rc = lt_err(err, LT_EINVAL, "only %zu complete rows for %zu numbers to estimate; "
 		    "use fewer columns or a wider filter", m.n, m.p);
+		goto out;
+	}
+	/* Disclosure control: not an error, a protection, so it answers (exit 0). */
+	if ((why = withheld(s, &m)) != NULL) {
+		lt_result_headline(r, "This model is not shown to protect privacy: %s.", why);
+		lt_result_caveat(r, "A model of so few people could give away their own values. "
+		    "Use fewer columns, merge small groups, or widen the filter.");
+		lt_result_method(r, "Disclosure control (profile %s): a regression is withheld "
+		    "when it has fewer than 10 residual degrees of freedom or a category with "
+		    "fewer than %d people.", lt_session_profile(s)->name,
+		    lt_session_profile(s)->stat_min);
+		lt_session_context(s, r);
+		free(why);
+		rc = 0;
 		goto out;
 	}
 	if (!m.logistic) {
@@ -904,7 +1087,7 @@ regress_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		else
 			lt_result_headline(r, "The model could not separate the effect of %s from "
 			    "the other columns.", m.terms[m.lead].name);
-		lt_result_number(r, "n", "Rows used", o.n, NULL);
+		count_number(s, r, "n", "Rows used", o.n);
 		lt_result_number(r, "r_squared", "R squared (share of the spread explained)", o.r2, NULL);
 		lt_result_number(r, "adj_r_squared", "Adjusted R squared", o.adj_r2, NULL);
 		lt_result_number(r, "f", "F", o.f, NULL);
@@ -920,7 +1103,8 @@ regress_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			    o.cond);
 		if (!isnan(o.cases_per_predictor) && o.cases_per_predictor < 20)
 			lt_result_caveat(r, "Only %.0f rows for each column that explains: with fewer "
-			    "than 10 to 20, the estimates are shaky.", o.cases_per_predictor);
+			    "than 10 to 20, the estimates are shaky.",
+			    per_column(s, o.n, o.cases_per_predictor));
 		lt_result_method(r, "Linear regression by least squares (Householder QR); R "
 		    "squared is the share of the spread of %s the columns account for.", yv->name);
 		lt_model_ols_free(&o);
@@ -948,8 +1132,8 @@ regress_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		else
 			lt_result_headline(r, "The model could not separate the effect of %s from "
 			    "the other columns.", m.terms[m.lead].name);
-		lt_result_number(r, "n", "Rows used", l.n, NULL);
-		lt_result_number(r, "events", "Rows with the event", l.events, NULL);
+		count_number(s, r, "n", "Rows used", l.n);
+		count_number(s, r, "events", "Rows with the event", l.events);
 		lt_result_number(r, "deviance", "Residual deviance", l.deviance, NULL);
 		lt_result_number(r, "null_deviance", "Null deviance", l.null_deviance, NULL);
 		lt_result_number(r, "aic", "AIC", l.aic, NULL);
@@ -959,7 +1143,8 @@ regress_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			    "with care.", l.iterations);
 		if (!isnan(l.events_per_predictor) && l.events_per_predictor < 10)
 			lt_result_caveat(r, "Only %.0f events for each column that explains: with "
-			    "fewer than 10, the odds ratios are shaky.", l.events_per_predictor);
+			    "fewer than 10, the odds ratios are shaky.",
+			    per_column(s, l.events, l.events_per_predictor));
 		lt_result_method(r, "Logistic regression (maximum likelihood by iteratively "
 		    "reweighted least squares) of %s = %s; odds ratios with Wald 95%% intervals.",
 		    yv->name, m.event);
@@ -968,9 +1153,21 @@ regress_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if (m.ref_note != NULL)
 		lt_result_method(r, "Categories are compared with a reference group: %s.",
 		    m.ref_note);
-	if (m.dropped > 0)
-		lt_result_caveat(r, "%zu rows with a missing value in these columns were left out.",
-		    m.dropped);
+	if (m.dropped > 0) {
+		char *key = lt_sprintf("regress %s (missing)", a->argv[0]);
+
+		rc = lt_protect_one(s, key, (double)m.dropped, &shown_n, err);
+		free(key);
+		if (rc != 0)
+			goto out;
+		if (isnan(shown_n))
+			lt_result_caveat(r, "A few rows with a missing value in these columns were "
+			    "left out.");
+		else
+			lt_result_caveat(r, "%.0f rows with a missing value in these columns were "
+			    "left out.", shown_n);
+	}
+	lt_protect_method(s, r);
 	lt_result_caveat(r, "A regression shows links, not causes: other things not in the "
 	    "model may explain them.");
 	lt_explain_tests(s, r, (int)m.p - 1);

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "format.h"
 #include "catalog_int.h"
+#include "protect.h"
 #include "session_int.h"
 #include "stats.h"
 
@@ -144,6 +145,29 @@ const lt_cmd_entry lt_cmd_show_entry = {
 	.exec = show_exec,
 };
 
+/*
+ * How many rows the filter selects, for a headline: the count protected
+ * as the filter's "rows that match" key number is (sdc_pass.c), into b.
+ * Returns 0 when it may be shown, else 1 with b saying why it is hidden.
+ */
+static int
+filter_count(lt_session *s, long long n, lt_buf *b)
+{
+	double shown;
+	int state = lt_sdc_count(s, "filter\x1fnumbers\x1frows", (double)n, &shown);
+	char *why;
+
+	lt_buf_reset(b);
+	if (state == LT_SDC_SHOWN) {
+		lt_format_number(b, shown, 0);
+		return 0;
+	}
+	why = lt_sdc_why(lt_session_profile(s), state);
+	lt_buf_puts(b, why != NULL ? why : "too few people");
+	free(why);
+	return 1;
+}
+
 static int
 filter_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
@@ -162,8 +186,12 @@ filter_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		if ((rc = lt_session_count(s, &n, err)) != 0)
 			return rc;
 		s->filtered_rows = n;
-		lt_format_number(&num, (double)n, 0);
-		lt_result_headline(r, "The filter %s selects %s rows.", s->filter, lt_buf_str(&num));
+		if (filter_count(s, n, &num))
+			lt_result_headline(r, "The filter %s is on; how many rows it selects is "
+			    "hidden (%s).", s->filter, lt_buf_str(&num));
+		else
+			lt_result_headline(r, "The filter %s selects %s rows.", s->filter,
+			    lt_buf_str(&num));
 		lt_session_context(s, r);
 		lt_buf_free(&num);
 		return 0;
@@ -204,10 +232,13 @@ filter_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	free(old_filter);
 	lt_sql_clear(&old_where);
 	s->filtered_rows = n;
-	lt_format_number(&num, (double)n, 0);
 	lt_format_number(&all, (double)s->ds->rows, 0);
-	lt_result_headline(r, "Filter on: %s of %s rows match %s.", lt_buf_str(&num),
-	    lt_buf_str(&all), s->filter);
+	if (filter_count(s, n, &num))
+		lt_result_headline(r, "Filter on: %s. How many of the %s rows match is hidden "
+		    "(%s).", s->filter, lt_buf_str(&all), lt_buf_str(&num));
+	else
+		lt_result_headline(r, "Filter on: %s of %s rows match %s.", lt_buf_str(&num),
+		    lt_buf_str(&all), s->filter);
 	lt_result_number(r, "rows", "Rows that match", (double)n, NULL);
 	if (n == 0)
 		lt_result_caveat(r, "No rows match, so there is nothing to look at; change the "
@@ -334,6 +365,7 @@ typedef struct describe_tables {
 	size_t *codes;		/* by GROUP: each row's group, else NULL */
 	char **labels;		/* the groups' labels */
 	size_t ngroups;
+	const char *gname;	/* by GROUP: its column's name */
 	const char *single;	/* headline when exactly one column */
 } describe_tables;
 
@@ -358,18 +390,42 @@ group_summary(const double *x, const double *w, size_t n, const size_t *codes,
 	free(gw);
 }
 
-/* Set a number cell, or leave it missing when the value is NaN. */
+/*
+ * The protection of one summary: its protected n and missing counts, why
+ * its statistics are hidden (a group of too few people; NULL: shown), and
+ * whether minima and maxima may be shown.
+ */
+typedef struct guard {
+	const lt_sdc_cell *n, *missing;
+	char *stat_why;
+	char *extreme_why;	/* NULL when minima and maxima may be shown */
+} guard;
+
+/* The guard of a summary of n people (true count), with its protected cells. */
 static void
-put_num(lt_table *t, size_t row, size_t col, double v)
+guard_init(lt_session *s, guard *gd, const lt_sdc_cell *n, const lt_sdc_cell *missing,
+    double true_n)
 {
-	if (!isnan(v))
-		lt_table_num(t, row, col, v);
+	const lt_sdc_profile *p = lt_protect_active(s);
+
+	gd->n = n;
+	gd->missing = missing;
+	/* A count hidden only to protect another leaves the statistics be. */
+	gd->stat_why = lt_protect_stat_why(s, true_n);
+	gd->extreme_why = p != NULL && p->no_extremes ? lt_sdc_why(p, LT_SDC_EXTREME) : NULL;
+}
+
+static void
+guard_free(guard *gd)
+{
+	free(gd->stat_why);
+	free(gd->extreme_why);
 }
 
 /* One row of the numbers table (group NULL when not grouped). */
 static void
 number_row(describe_tables *dt, lt_result *r, const lt_var *v, const char *group,
-    const lt_summary *sm)
+    const lt_summary *sm, const guard *gd)
 {
 	const double vals[] = { sm->mean, sm->sd, sm->min, sm->median, sm->max };
 	const double more[] = { sm->se, sm->ci_lo, sm->ci_hi, sm->q1, sm->q3, sm->iqr,
@@ -377,19 +433,24 @@ number_row(describe_tables *dt, lt_result *r, const lt_var *v, const char *group
 	lt_table *t;
 	size_t row;
 
-	if (dt->num == NULL)
+	if (dt->num == NULL) {
 		dt->num = lt_result_table_with(r, "numbers", "Numbers", number_cols);
+		dt->num->protected = 1;
+	}
 	t = dt->num;
 	row = lt_table_row(t);
 	lt_table_text(t, row, 0, v->name);
 	lt_table_text(t, row, 1, group != NULL ? group : "all");
-	lt_table_num(t, row, 2, sm->n);
-	lt_table_num(t, row, 3, sm->missing);
+	lt_protect_put(t, row, 2, gd->n);
+	lt_protect_put(t, row, 3, gd->missing);
 	for (size_t k = 0; k < 5; k++)
-		put_num(t, row, 4 + k, vals[k]);
+		lt_protect_num(t, row, 4 + k, vals[k], gd->stat_why != NULL ? gd->stat_why :
+		    k == 2 || k == 4 ? gd->extreme_why : NULL);
 	lt_table_text(t, row, 9, v->unit != NULL ? v->unit : "");
+	/* The standard error and interval give n back: hidden with a hidden n. */
 	for (size_t k = 0; k < 8; k++)
-		put_num(t, row, 10 + k, more[k]);
+		lt_protect_num(t, row, 10 + k, more[k], gd->stat_why != NULL ? gd->stat_why :
+		    k < 3 && !LT_SHOWN(gd->n) ? gd->n->why : NULL);
 }
 
 /* "BMI by sex: the average is highest for male (27.5) and lowest for ..." */
@@ -416,21 +477,32 @@ group_headline(lt_session *s, lt_result *r, const lt_var *v, const describe_tabl
 
 /* The key numbers of one column, in the numbers layer, with a headline. */
 static void
-number_items(lt_session *s, lt_result *r, const lt_var *v, const lt_summary *sm)
+number_items(lt_session *s, lt_result *r, const lt_var *v, const lt_summary *sm,
+    const guard *gd)
 {
 	lt_buf b = LT_BUF_INIT;
 	char *title = var_title(v);
 	int digits = lt_session_int(s, "digits");
+	double n = gd->n->value;
 
+	if (gd->stat_why != NULL) {
+		lt_result_headline(r, "Too few people have a value for %s here to show its "
+		    "average.", v->name);
+		goto numbers;
+	}
 	lt_buf_printf(&b, "%s: the average is ", title);
 	lt_format_number(&b, sm->mean, digits);
-	lt_buf_puts(&b, ", from ");
-	lt_format_number(&b, sm->n, 0);
-	if (s->ds->weight != NULL || strcmp(s->ds->kind, LT_KIND_INDIVIDUAL) == 0)
-		lt_buf_puts(&b, sm->n == 1 ? " person." : " people.");
-	else
-		lt_buf_puts(&b, sm->n == 1 ? " row." : " rows.");
-	if (!isnan(sm->ci_lo)) {
+	if (!LT_SHOWN(gd->n)) {
+		lt_buf_puts(&b, ".");
+	} else {
+		lt_buf_puts(&b, ", from ");
+		lt_format_number(&b, n, 0);
+		if (s->ds->weight != NULL || strcmp(s->ds->kind, LT_KIND_INDIVIDUAL) == 0)
+			lt_buf_puts(&b, n == 1 ? " person." : " people.");
+		else
+			lt_buf_puts(&b, n == 1 ? " row." : " rows.");
+	}
+	if (!isnan(sm->ci_lo) && LT_SHOWN(gd->n)) {
 		lt_buf_puts(&b, " The true average is likely between ");
 		lt_format_number(&b, sm->ci_lo, digits);
 		lt_buf_puts(&b, " and ");
@@ -441,22 +513,29 @@ number_items(lt_session *s, lt_result *r, const lt_var *v, const lt_summary *sm)
 	lt_format_number(&b, sm->median, digits);
 	lt_buf_puts(&b, ".");
 	lt_result_headline(r, "%s", lt_buf_str(&b));
-	lt_result_number(r, "n", "N", sm->n, NULL);
-	lt_result_number(r, "missing", "Missing", sm->missing, NULL);
-	lt_result_number(r, "mean", "Mean", sm->mean, v->unit);
-	lt_result_number(r, "ci_low", "95% CI of the mean, from", sm->ci_lo, v->unit);
-	lt_result_number(r, "ci_high", "95% CI of the mean, to", sm->ci_hi, v->unit);
-	lt_result_number(r, "sd", "Standard deviation", sm->sd, v->unit);
-	lt_result_number(r, "se", "Standard error", sm->se, v->unit);
-	lt_result_number(r, "min", "Smallest", sm->min, v->unit);
-	lt_result_number(r, "q1", "Lower quartile (Q1)", sm->q1, v->unit);
-	lt_result_number(r, "median", "Median", sm->median, v->unit);
-	lt_result_number(r, "q3", "Upper quartile (Q3)", sm->q3, v->unit);
-	lt_result_number(r, "max", "Largest", sm->max, v->unit);
-	lt_result_number(r, "iqr", "Interquartile range", sm->iqr, v->unit);
-	lt_result_number(r, "skewness", "Skewness", sm->skew, NULL);
-	lt_result_number(r, "kurtosis", "Excess kurtosis", sm->kurt, NULL);
-	if (!isnan(sm->skew) && fabs(sm->skew) >= 1)
+numbers:
+	{
+		const char *st = gd->stat_why;
+		const char *nw = st != NULL ? st : gd->n->why;	/* SE and CI give n back */
+		const char *ew = st != NULL ? st : gd->extreme_why;
+
+		lt_protect_count(r, "n", "N", gd->n);
+		lt_protect_count(r, "missing", "Missing", gd->missing);
+		lt_protect_number(r, "mean", "Mean", sm->mean, v->unit, st);
+		lt_protect_number(r, "ci_low", "95% CI of the mean, from", sm->ci_lo, v->unit, nw);
+		lt_protect_number(r, "ci_high", "95% CI of the mean, to", sm->ci_hi, v->unit, nw);
+		lt_protect_number(r, "sd", "Standard deviation", sm->sd, v->unit, st);
+		lt_protect_number(r, "se", "Standard error", sm->se, v->unit, nw);
+		lt_protect_number(r, "min", "Smallest", sm->min, v->unit, ew);
+		lt_protect_number(r, "q1", "Lower quartile (Q1)", sm->q1, v->unit, st);
+		lt_protect_number(r, "median", "Median", sm->median, v->unit, st);
+		lt_protect_number(r, "q3", "Upper quartile (Q3)", sm->q3, v->unit, st);
+		lt_protect_number(r, "max", "Largest", sm->max, v->unit, ew);
+		lt_protect_number(r, "iqr", "Interquartile range", sm->iqr, v->unit, st);
+		lt_protect_number(r, "skewness", "Skewness", sm->skew, NULL, st);
+		lt_protect_number(r, "kurtosis", "Excess kurtosis", sm->kurt, NULL, st);
+	}
+	if (gd->stat_why == NULL && !isnan(sm->skew) && fabs(sm->skew) >= 1)
 		lt_result_caveat(r, "The values are lopsided (skewness %.1f): a few very %s values "
 		    "pull the mean %s, so the median may describe a typical value better.",
 		    sm->skew, sm->skew > 0 ? "large" : "small", sm->skew > 0 ? "up" : "down");
@@ -464,13 +543,35 @@ number_items(lt_session *s, lt_result *r, const lt_var *v, const lt_summary *sm)
 	lt_buf_free(&b);
 }
 
+/*
+ * Protect the counts of a described column: with a value and missing, a
+ * row per group when grouped (key "describe COLUMN [by GROUP]").
+ */
+static int
+protect_counts(lt_session *s, const lt_var *v, describe_tables *dt, const double *counts,
+    size_t rows, lt_sdc_tab *out, lt_error *err)
+{
+	static const char *const cl[] = { "(value)", "(missing)" };
+	static const char *const all[] = { "all" };
+	char *key = dt->codes != NULL ? lt_sprintf("describe %s by %s", v->name, dt->gname) :
+	    lt_sprintf("describe %s", v->name);
+	int rc;
+
+	rc = lt_protect_tab(s, key, dt->codes != NULL ? (const char *const *)dt->labels : all,
+	    cl, counts, rows, 2, out, err);
+	free(key);
+	return rc;
+}
+
 static int
 describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_error *err)
 {
 	const lt_var *v = &s->ds->vars[idx];
-	double *x, *w;
+	double *x, *w, counts[2];
 	size_t n, row;
 	lt_summary sm;
+	lt_sdc_tab pt = { 0 };
+	guard gd;
 	lt_table *t;
 	int rc;
 
@@ -478,19 +579,31 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 		return rc;
 	lt_stats_summary(x, w, n, &sm);
 	lt_summary_shift(&sm, v->offset);
+	counts[0] = sm.n;
+	counts[1] = sm.missing;
+	if (dt->codes == NULL || v->type == LT_VT_DATE) {
+		describe_tables one = *dt;
+
+		one.codes = NULL;
+		if ((rc = protect_counts(s, v, &one, counts, 1, &pt, err)) != 0)
+			goto out;
+		guard_init(s, &gd, &pt.cells[0], &pt.cells[1], sm.n);
+	}
 	if (v->type == LT_VT_DATE) {
 		lt_buf b = LT_BUF_INIT;
 
 		if (dt->date == NULL) {
 			dt->date = lt_result_table_with(r, "dates", "Dates", date_cols);
+			dt->date->protected = 1;
 		}
 		t = dt->date;
 		row = lt_table_row(t);
 		lt_table_text(t, row, 0, v->name);
-		lt_table_num(t, row, 1, sm.n);
-		lt_table_num(t, row, 2, sm.missing);
+		lt_protect_put(t, row, 1, gd.n);
+		lt_protect_put(t, row, 2, gd.missing);
 		if (sm.n > 0) {
 			char first[16], mid[16], last[16];
+			const char *ewhy = gd.stat_why != NULL ? gd.stat_why : gd.extreme_why;
 
 			lt_date_format(&b, (long)(sm.min));
 			snprintf(first, sizeof first, "%s", lt_buf_str(&b));
@@ -500,54 +613,88 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 			lt_buf_reset(&b);
 			lt_date_format(&b, (long)(sm.max));
 			snprintf(last, sizeof last, "%s", lt_buf_str(&b));
-			lt_table_text(t, row, 3, first);
-			lt_table_text(t, row, 4, mid);
-			lt_table_text(t, row, 5, last);
-			if (dt->single != NULL) {
+			if (ewhy != NULL) {
+				lt_table_hide(t, row, 3, ewhy);
+				lt_table_hide(t, row, 5, ewhy);
+			} else {
+				lt_table_text(t, row, 3, first);
+				lt_table_text(t, row, 5, last);
+			}
+			if (gd.stat_why != NULL)
+				lt_table_hide(t, row, 4, gd.stat_why);
+			else
+				lt_table_text(t, row, 4, mid);
+			if (dt->single != NULL && gd.stat_why != NULL) {
+				lt_result_headline(r, "Too few people have a date in %s here to "
+				    "describe them.", v->name);
+			} else if (dt->single != NULL && ewhy != NULL) {
 				lt_buf_reset(&b);
-				lt_format_number(&b, sm.n, 0);
+				lt_format_number(&b, gd.n->value, 0);
+				lt_result_headline(r, "%s: half of the dates are before %s (%s "
+				    "values).", v->label, mid, lt_buf_str(&b));
+			} else if (dt->single != NULL) {
+				lt_buf_reset(&b);
+				lt_format_number(&b, gd.n->value, 0);
 				lt_result_headline(r, "%s: from %s to %s, with half of the dates before "
 				    "%s (%s values).", v->label, first, last, mid, lt_buf_str(&b));
 			}
 		}
 		lt_buf_free(&b);
+		guard_free(&gd);
 	} else {
 		dt->numbers = 1;
 		if (dt->codes != NULL) {
 			size_t hi = 0, lo = 0, seen = 0;
 			double *means = lt_calloc(dt->ngroups + 1, sizeof *means);
+			double *gc = lt_calloc(2 * dt->ngroups + 1, sizeof *gc);
+			lt_summary *gs = lt_calloc(dt->ngroups + 1, sizeof *gs);
 
 			for (size_t g = 0; g < dt->ngroups; g++) {
-				lt_summary gs;
+				group_summary(x, w, n, dt->codes, g, &gs[g]);
+				lt_summary_shift(&gs[g], v->offset);
+				gc[2 * g] = gs[g].n;
+				gc[2 * g + 1] = gs[g].missing;
+			}
+			rc = protect_counts(s, v, dt, gc, dt->ngroups, &pt, err);
+			for (size_t g = 0; g < dt->ngroups && rc == 0; g++) {
+				guard gg;
 
-				group_summary(x, w, n, dt->codes, g, &gs);
-				lt_summary_shift(&gs, v->offset);
-				number_row(dt, r, v, dt->labels[g], &gs);
-				means[g] = gs.mean;
-				if (isnan(gs.mean))
+				guard_init(s, &gg, &pt.cells[2 * g], &pt.cells[2 * g + 1], gs[g].n);
+				number_row(dt, r, v, dt->labels[g], &gs[g], &gg);
+				means[g] = gg.stat_why == NULL ? gs[g].mean : NAN;
+				guard_free(&gg);
+				if (isnan(means[g]))
 					continue;
-				if (seen++ == 0 || gs.mean > means[hi])
+				if (seen++ == 0 || means[g] > means[hi])
 					hi = g;
-				if (seen == 1 || gs.mean < means[lo])
+				if (seen == 1 || means[g] < means[lo])
 					lo = g;
 			}
-			if (dt->single != NULL && seen >= 2)
+			if (rc == 0 && dt->single != NULL && seen >= 2)
 				group_headline(s, r, v, dt, means, hi, lo);
 			free(means);
+			free(gc);
+			free(gs);
+			if (rc != 0)
+				goto out;
 		} else if (dt->single == NULL) {
-			number_row(dt, r, v, NULL, &sm);
+			number_row(dt, r, v, NULL, &sm, &gd);
 		} else if (sm.n > 0) {
-			number_items(s, r, v, &sm);
+			number_items(s, r, v, &sm, &gd);
 		} else {
 			/* No value: say so (an empty filter has its own headline). */
 			if (s->filtered_rows != 0) {
 				lt_result_headline(r, "No row has a value for %s here, so there is "
 				    "nothing to average.", v->name);
 				lt_result_number(r, "n", "N", 0, NULL);
-				lt_result_number(r, "missing", "Missing", sm.missing, NULL);
+				if (LT_SHOWN(gd.missing))
+					lt_result_number(r, "missing", "Missing", gd.missing->value,
+					    NULL);
 			}
 			dt->numbers = 0;
 		}
+		if (dt->codes == NULL)
+			guard_free(&gd);
 	}
 	if (sm.missing > 0)
 		dt->missing_seen = 1;
@@ -555,21 +702,29 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 		lt_buf_printf(&dt->small, "%s%s", dt->nsmall > 0 ? ", " : "", v->name);
 		dt->nsmall++;
 	}
+out:
+	lt_sdc_tab_free(&pt);
 	free(x);
 	free(w);
-	return 0;
+	return rc;
 }
 
+/*
+ * A category: its counts are freq's (the same key and labels, so the same
+ * protection); free text: with a value and missing only.
+ */
 static int
 describe_category(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_error *err)
 {
 	const lt_dataset *d = s->ds;
 	const lt_var *v = &d->vars[idx];
 	int widx = d->weight != NULL ? lt_dataset_var_index(d, d->weight) : -1;
-	char *sql, *top = NULL;
-	double n = 0, missing = 0, topn = -1;
-	long long levels = 0;
+	char *sql, **lab = NULL;
+	double n = 0, missing = 0, *cnt = NULL, pn, pm, topn = -1;
+	size_t levels = 0, cap = 0, top = 0, nlab = 0;
+	const char *why = NULL;
 	sqlite3_stmt *st;
+	lt_sdc_vec pv = { 0 };
 	lt_table *t;
 	size_t row;
 	int rc;
@@ -582,59 +737,103 @@ describe_category(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_
 	lt_session_bind_filter(s, st, 1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		double c = sqlite3_column_double(st, 1);
+		const char *val, *label;
 
 		if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
 			missing += c;
 			continue;
 		}
 		n += c;
-		levels++;
-		if (c > topn) {
-			const char *val = (const char *)sqlite3_column_text(st, 0);
-			const char *label = lt_var_label_of(v, val);
-
-			topn = c;
-			free(top);
-			top = lt_strdup(label != NULL ? label : val);
-		}
+		val = (const char *)sqlite3_column_text(st, 0);
+		label = lt_var_label_of(v, val);
+		lab = lt_grow(lab, &cap, levels + 2, sizeof *lab);
+		cnt = lt_realloc(cnt, (cap + 1) * sizeof *cnt);
+		lab[levels] = lt_strdup(label != NULL ? label : val);
+		cnt[levels++] = c;
+		nlab = levels;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		free(top);
-		return lt_db_error(lt_catalog_db(s->cat), err, "reading the data");
+		rc = lt_db_error(lt_catalog_db(s->cat), err, "reading the data");
+		goto out;
+	}
+	rc = 0;
+	if (v->type != LT_VT_TEXT) {
+		char *key = lt_sprintf("freq %s", v->name);
+
+		lab = lt_grow(lab, &cap, levels + 2, sizeof *lab);
+		cnt = lt_realloc(cnt, (cap + 1) * sizeof *cnt);
+		lab[levels] = lt_strdup("(missing)");
+		cnt[levels] = missing;
+		nlab = levels + 1;
+		rc = lt_protect_vec(s, key, (const char *const *)lab, cnt, levels + 1, &pv, err);
+		free(key);
+		if (rc != 0)
+			goto out;
+		for (size_t i = 0; i < levels; i++)
+			if (LT_SHOWN(&pv.cells[i]) && pv.cells[i].value > topn) {
+				topn = pv.cells[i].value;
+				top = i;
+			}
+		pm = LT_SHOWN(&pv.cells[levels]) ? pv.cells[levels].value : NAN;
+		pn = LT_SHOWN(&pv.total) ? pv.total.value - pm : NAN;
+		why = !LT_SHOWN(&pv.total) ? pv.total.why : pv.cells[levels].why;
+	} else {
+		double two[2] = { n, missing };
+		static const char *const tl[] = { "(value)", "(missing)" };
+		char *key = lt_sprintf("describe %s", v->name);
+
+		rc = lt_protect_vec(s, key, tl, two, 2, &pv, err);
+		free(key);
+		if (rc != 0)
+			goto out;
+		pn = LT_SHOWN(&pv.cells[0]) ? pv.cells[0].value : NAN;
+		pm = LT_SHOWN(&pv.cells[1]) ? pv.cells[1].value : NAN;
+		why = pv.cells[0].why;
 	}
 	if (dt->cat == NULL) {
 		dt->cat = lt_result_table_with(r, "categories", "Categories and text",
 		    category_cols);
+		dt->cat->protected = 1;
 	}
 	t = dt->cat;
 	row = lt_table_row(t);
 	lt_table_text(t, row, 0, v->name);
-	lt_table_num(t, row, 1, n);
-	lt_table_num(t, row, 2, missing);
+	lt_protect_num(t, row, 1, pn, isnan(pn) ? why : NULL);
+	lt_protect_num(t, row, 2, pm, isnan(pm) ? pv.cells[pv.n - 1].why : NULL);
 	lt_table_num(t, row, 3, (double)levels);
-	if (top != NULL && v->type != LT_VT_TEXT) {
-		lt_table_text(t, row, 4, top);
-		lt_table_num(t, row, 5, 100.0 * topn / n);
+	if (topn > 0 && v->type != LT_VT_TEXT) {
+		lt_table_text(t, row, 4, lab[top]);
+		lt_protect_num(t, row, 5, pn > 0 ? 100.0 * topn / pn : NAN, isnan(pn) ? why : NULL);
 	} else {
 		lt_table_text(t, row, 4, "");	/* free text: no "most common" */
 		lt_table_text(t, row, 5, "");
 	}
-	if (dt->single != NULL && top != NULL && v->type != LT_VT_TEXT) {
+	if (dt->single != NULL && topn > 0 && pn > 0 && v->type != LT_VT_TEXT) {
 		lt_buf b = LT_BUF_INIT;
 
-		lt_buf_printf(&b, "%s: the most common value is %s (", v->label, top);
-		lt_format_number(&b, 100.0 * topn / n, 3);
+		lt_buf_printf(&b, "%s: the most common value is %s (", v->label, lab[top]);
+		lt_format_number(&b, 100.0 * topn / pn, 3);
 		lt_buf_puts(&b, "% of ");
-		lt_format_number(&b, n, 0);
+		lt_format_number(&b, pn, 0);
 		lt_buf_printf(&b, ")");
 		lt_result_headline(r, "%s.", lt_buf_str(&b));
 		lt_buf_free(&b);
+	} else if (dt->single != NULL && topn > 0 && v->type != LT_VT_TEXT) {
+		lt_result_headline(r, "%s: the most common value is %s.", v->label, lab[top]);
+	} else if (dt->single != NULL && levels > 0 && v->type != LT_VT_TEXT) {
+		lt_result_headline(r, "Too few people have each value of %s here to show the "
+		    "most common one.", v->name);
 	}
 	if (missing > 0)
 		dt->missing_seen = 1;
-	free(top);
-	return 0;
+out:
+	lt_sdc_vec_free(&pv);
+	for (size_t i = 0; i < nlab; i++)
+		free(lab[i]);
+	free(lab);
+	free(cnt);
+	return rc;
 }
 
 static int
@@ -659,6 +858,7 @@ describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			if ((rc = lt_session_groups(s, gidx, a->argpos[i + 1], &dt.codes,
 			    &dt.labels, &dt.ngroups, &ngrouped, err)) != 0)
 				goto out;
+			dt.gname = d->vars[gidx].name;
 			nwords = i;
 		}
 	for (size_t i = 0; i < nwords; i++)
@@ -701,11 +901,21 @@ describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		    "change it, or turn it off with \"filter off\".");
 	} else if (r->headline == NULL) {
 		lt_buf b = LT_BUF_INIT;
+		double rows;
 
-		lt_format_number(&b, (double)s->filtered_rows, 0);
-		lt_result_headline(r, "A summary of %zu column%s of %s, over %s row%s%s.", ncols,
-		    ncols == 1 ? "" : "s", d->name, lt_buf_str(&b), s->filtered_rows == 1 ? "" : "s",
-		    s->filter != NULL ? " that match the filter" : "");
+		/* The rows are a count like any other: protected. */
+		if ((rc = lt_protect_one(s, "rows", (double)s->filtered_rows, &rows, err)) != 0)
+			goto out;
+		if (isnan(rows)) {
+			lt_result_headline(r, "A summary of %zu column%s of %s, over a few rows%s.",
+			    ncols, ncols == 1 ? "" : "s", d->name,
+			    s->filter != NULL ? " that match the filter" : "");
+		} else {
+			lt_format_number(&b, rows, 0);
+			lt_result_headline(r, "A summary of %zu column%s of %s, over %s row%s%s.",
+			    ncols, ncols == 1 ? "" : "s", d->name, lt_buf_str(&b), rows == 1 ? "" :
+			    "s", s->filter != NULL ? " that match the filter" : "");
+		}
 		lt_buf_free(&b);
 	}
 	if (dt.nsmall > 0)
@@ -730,6 +940,12 @@ describe_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if (d->weight != NULL)
 		lt_result_method(r, "Each row counts as \"%s\" people (a frequency weight).",
 		    d->weight);
+	if (lt_protect_active(s) != NULL) {
+		lt_protect_method(s, r);
+		if (lt_session_profile(s)->no_extremes)
+			lt_result_method(r, "The smallest and largest values are not shown: each "
+			    "is one person's own value.");
+	}
 	lt_session_context(s, r);
 out:
 	lt_buf_free(&dt.small);

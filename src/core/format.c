@@ -513,11 +513,19 @@ text_numbers(text_ctx *t, const lt_result *r)
 		sanitize(&label, it->label, t->utf8);
 		lt_buf_pad(&label, ' ',
 		    maxw - display_width(lt_buf_str(&label)) + 2);
-		if (it->is_text)
+		if (it->hidden) {
+			/* withheld: the reason, never a number */
+			lt_buf_puts(&value, "hidden");
+			if (it->why != NULL && *it->why != '\0') {
+				lt_buf_puts(&value, ": ");
+				sanitize(&value, it->why, t->utf8);
+			}
+		} else if (it->is_text)
 			sanitize(&value, it->text, t->utf8);
 		else
 			lt_format_number(&value, it->num, t->digits);
-		if (it->unit != NULL && *it->unit != '\0' && (it->is_text || !isnan(it->num))) {
+		if (!it->hidden && it->unit != NULL && *it->unit != '\0' &&
+		    (it->is_text || !isnan(it->num))) {
 			lt_buf_putc(&value, ' ');
 			sanitize(&value, it->unit, t->utf8);
 		}
@@ -845,7 +853,9 @@ render_csv(const lt_result *r, lt_buf *out)
 
 			csv_field(out, it->key);
 			lt_buf_putc(out, ',');
-			if (it->is_text)
+			if (it->hidden)
+				;	/* withheld: empty, as a hidden cell */
+			else if (it->is_text)
 				csv_field(out, it->text);
 			else
 				csv_number(out, it->num, 0);
@@ -985,6 +995,8 @@ chart_kind_name(int kind)
 		return "box";
 	case LT_CHART_SCATTER:
 		return "scatter";
+	case LT_CHART_DENSITY:
+		return "density";
 	default:
 		return "line";
 	}
@@ -1028,8 +1040,15 @@ render_json(const lt_result *r, lt_buf *out)
 
 		json_object_set_new(o, "key", jstr(it->key));
 		json_object_set_new(o, "label", jstr(it->label));
-		json_object_set_new(o, "value", it->is_text ?
-		    jstr(it->text) : jnum(it->num, 1));
+		if (it->hidden) {
+			json_t *h = json_object();
+
+			json_object_set_new(h, "hidden", json_true());
+			json_object_set_new(h, "reason", jstr(it->why));
+			json_object_set_new(o, "value", h);
+		} else
+			json_object_set_new(o, "value", it->is_text ?
+			    jstr(it->text) : jnum(it->num, 1));
 		json_object_set_new(o, "unit", jstr(it->unit));
 		json_array_append_new(items, o);
 	}

@@ -75,6 +75,7 @@ lt_result_free(lt_result *r)
 		free(r->items[i].label);
 		free(r->items[i].text);
 		free(r->items[i].unit);
+		free(r->items[i].why);
 	}
 	free(r->items);
 	for (size_t i = 0; i < r->ntables; i++)
@@ -144,6 +145,21 @@ lt_result_fact(lt_result *r, const char *key, const char *label, const char *tex
 
 	it->is_text = 1;
 	it->text = lt_strdup(text != NULL ? text : "");
+}
+
+void
+lt_result_hide_item(lt_result *r, size_t i, const char *why)
+{
+	lt_item *it = &r->items[i];
+
+	free(it->why);
+	it->hidden = 1;
+	it->num = 0;
+	it->why = lt_strdup(why != NULL ? why : "");
+	if (it->is_text) {
+		free(it->text);
+		it->text = lt_strdup("");
+	}
 }
 
 void

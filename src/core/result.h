@@ -60,6 +60,10 @@ typedef struct lt_table {
 	size_t nrows;
 	size_t cap;
 	int row_level;		/* 1 when rows are individual records */
+	int protected;		/* 1 when the command protected its counts
+				   itself (lt_session_protect_vec/tab): the
+				   disclosure pass then does no secondary
+				   suppression of its own on this table */
 } lt_table;
 
 /* A key number (or, when is_text, a key fact such as a licence). */
@@ -70,6 +74,8 @@ typedef struct lt_item {
 	double num;
 	char *text;
 	char *unit;		/* may be NULL */
+	int hidden;		/* withheld by disclosure control; see why */
+	char *why;		/* when hidden: "fewer than 8 people" */
 } lt_item;
 
 /* What a chart draws; its data are in one of the result's tables. */
@@ -78,7 +84,10 @@ enum lt_chart_kind {
 	LT_CHART_BAR,		/* table: value, count */
 	LT_CHART_BOX,		/* table: group, n, min, q1, median, q3, max */
 	LT_CHART_SCATTER,	/* table: x, y, one row per point (row_level) */
-	LT_CHART_LINE		/* table: x (text), then one number column per series */
+	LT_CHART_LINE,		/* table: x (text), then one number column per series */
+	LT_CHART_DENSITY	/* table: x_from, x_to, y_from, y_to, count: a grid of
+				   counts, rows by y then x (a scatter plot of real
+				   people's data, drawn without single points) */
 };
 
 typedef struct lt_chart {
@@ -121,6 +130,11 @@ void lt_result_number(lt_result *r, const char *key, const char *label,
     double v, const char *unit);
 void lt_result_fact(lt_result *r, const char *key, const char *label,
     const char *text);
+/*
+ * Withhold key number i (disclosure control): its value is cleared and
+ * renderers show "hidden: why" (JSON: {"hidden": true, "reason": why}).
+ */
+void lt_result_hide_item(lt_result *r, size_t i, const char *why);
 void lt_result_caveat(lt_result *r, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void lt_result_method(lt_result *r, const char *fmt, ...)

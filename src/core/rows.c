@@ -11,6 +11,11 @@
  * pages join it to the data by rowid. Temporary tables live in SQLite's
  * temp database, so this works on catalogs opened read-only too. The order
  * is made again only after lt_session_changed.
+ *
+ * Rows are shown only when lt_session_rows_ok allows it (synthetic data, or
+ * a profile such as none): for other individual-level data lt_session_page
+ * refuses with LT_EPRIVACY, so "show", its CSV and JSON output and the
+ * table browser all refuse through this one place.
  */
 #include "config.h"
 
@@ -216,6 +221,20 @@ lt_session_page(lt_session *s, long long first, size_t count, lt_table *t,
 	if (d == NULL)
 		return lt_err(err, LT_EINVAL, "no dataset is open; open one first, for example "
 		    "\"open cohort\"");
+	/*
+	 * Disclosure control: a row is one person's record. Only synthetic
+	 * data and data whose profile allows it (none) show rows; the check
+	 * comes first, so not even how many rows the filter keeps is told.
+	 */
+	if (!lt_session_rows_ok(s) && d->kind != NULL &&
+	    strcmp(d->kind, LT_KIND_AGGREGATED) == 0)
+		return lt_err(err, LT_EPRIVACY, "the privacy rules here do not let lantern "
+		    "show the rows of %s; use summaries such as \"describe\" and \"freq\" "
+		    "instead, and type \"privacy\" to see why", d->name);
+	if (!lt_session_rows_ok(s))
+		return lt_err(err, LT_EPRIVACY, "%s may hold records about real people, so "
+		    "lantern does not show its rows; use summaries such as \"describe\" and "
+		    "\"freq\" instead, and type \"privacy\" to see why", d->name);
 	if (first < 0)
 		return lt_err(err, LT_EINVAL, "rows are counted from 1, so there is no row %lld",
 		    first + 1);

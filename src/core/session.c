@@ -197,10 +197,18 @@ lt_session_context(lt_session *s, lt_result *r)
 		lt_result_note(r, "Dataset: %s (%s)", s->ds->name, s->ds->title);
 	if (s->filter != NULL && s->filtered_rows >= 0) {
 		lt_buf b = LT_BUF_INIT;
+		double n;
 
-		lt_format_number(&b, (double)s->filtered_rows, 0);
+		/* protected like the filter's own "rows that match" (sdc_pass.c) */
+		if (lt_sdc_count(s, "filter\x1fnumbers\x1frows", (double)s->filtered_rows,
+		    &n) != LT_SDC_SHOWN) {
+			lt_result_note(r, "Filter: %s (how many rows match is hidden, to "
+			    "protect people's privacy)", s->filter);
+			return;
+		}
+		lt_format_number(&b, n, 0);
 		lt_result_note(r, "Filter: %s (%s row%s match)", s->filter, lt_buf_str(&b),
-		    s->filtered_rows == 1 ? "" : "s");
+		    n == 1 ? "" : "s");
 		lt_buf_free(&b);
 	}
 }
@@ -569,6 +577,8 @@ run_one(lt_session *s, const char *text, const lt_words *w, lt_emit_fn emit,
 	while (r->command[0] != '\0' && strchr(" \t", r->command[strlen(r->command) - 1]))
 		r->command[strlen(r->command) - 1] = '\0';
 	rc = e->exec(s, &a, r, err);
+	if (rc == 0)
+		lt_sdc_result(s, r);	/* the one choke point: nothing leaves unprotected */
 	fmt = a.format >= 0 ? a.format : lt_format_parse(lt_session_get(s, "format"));
 	args_clear(&a);
 	if (rc == 0) {

@@ -81,6 +81,10 @@ const char *lt_session_sort(const lt_session *s, int *desc);
  * position (by rowid, or through a temporary table of rowids made once per
  * filter and sort), so the last page of five million rows comes as quickly
  * as the first. Memory is proportional to count.
+ *
+ * Rows are one person's records: unless the dataset is synthetic or its
+ * disclosure profile allows rows (none), lt_session_page refuses with
+ * LT_EPRIVACY and a sentence saying why, before reading or counting any.
  */
 int lt_session_page(lt_session *s, long long first, size_t count, lt_table *t,
     long long *total, lt_error *err);
@@ -92,5 +96,14 @@ int lt_session_page(lt_session *s, long long first, size_t count, lt_table *t,
  * when the front end should complete file names instead.
  */
 char **lt_session_complete(lt_session *s, const char *line);
+
+/*
+ * The disclosure profile (sdc.h) in force for dataset d, open or not (NULL:
+ * the open one): the profile its metadata asks for, made stricter, field by
+ * field, by the deployment's configuration. For dataset cards.
+ */
+struct lt_sdc_profile;
+void lt_session_profile_of(lt_session *s, const lt_dataset *d,
+    struct lt_sdc_profile *out);
 
 #endif

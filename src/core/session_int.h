@@ -117,5 +117,18 @@ int lt_session_protect_tab(lt_session *s, const char *key, const char *const *rl
     lt_sdc_tab *out, lt_error *err);
 /* Forget what was released (lt_session_free). */
 void lt_session_release_clear(lt_session *s);
+/*
+ * The disclosure pass (sdc_pass.c): make r safe to release under the open
+ * dataset's profile, whatever the command did. run_one calls it on every
+ * result before it is emitted or collected.
+ */
+void lt_sdc_result(lt_session *s, lt_result *r);
+/*
+ * One count of people for a note or headline, protected like a key
+ * number of the pass (with the differencing guard under key, which names
+ * what is counted without the filter): returns LT_SDC_SHOWN with *shown
+ * the rounded count, else the reason it is hidden (enum lt_sdc_state).
+ */
+int lt_sdc_count(lt_session *s, const char *key, double v, double *shown);
 
 #endif

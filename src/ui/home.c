@@ -11,6 +11,7 @@
 
 #include "catalog.h"
 #include "format.h"
+#include "sdc.h"
 #include "ui.h"
 
 enum { A_UP = 1, A_DOWN, A_FIRST, A_LAST };
@@ -32,6 +33,7 @@ static const ui_key home_keys[] = {
 typedef struct home {
 	ui_view v;
 	lt_dataset **ds;
+	lt_sdc_profile *prof;	/* the privacy rules in force for each, [n] */
 	size_t n;
 	size_t sel;
 	int top;	/* first line shown */
@@ -49,8 +51,14 @@ load(home *h)
 	h->n = 0;
 	free(h->error);
 	h->error = NULL;
+	free(h->prof);
+	h->prof = NULL;
 	if (lt_catalog_list(lt_session_catalog(ui_session(h->v.app)), &h->ds, &h->n, &err) != 0)
 		h->error = lt_strdup(err.msg);
+	/* read here, not at each drawing: the deployment's file is read for each */
+	h->prof = lt_calloc(h->n + 1, sizeof *h->prof);
+	for (size_t i = 0; i < h->n; i++)
+		lt_session_profile_of(ui_session(h->v.app), h->ds[i], &h->prof[i]);
 	if (h->sel >= h->n)
 		h->sel = h->n > 0 ? h->n - 1 : 0;
 }
@@ -105,6 +113,17 @@ add(line **v, size_t *n, size_t *cap, const char *text, int role, int card)
 	(*v)[(*n)++].card = card;
 }
 
+/* What the privacy rules p do to numbers, in a few words for a card. */
+static const char *
+privacy_words(const lt_sdc_profile *p)
+{
+	if (p->hide_below > 1)
+		return p->star ? "small numbers starred" : "small numbers hidden";
+	if (p->stat_min > 1 || p->no_extremes)
+		return "some numbers hidden";
+	return "nothing hidden";
+}
+
 /* The card of one dataset: title, facts, description, why it matters. */
 static void
 card(home *h, size_t i, int width, line **v, size_t *n, size_t *cap)
@@ -127,8 +146,13 @@ card(home *h, size_t i, int width, line **v, size_t *n, size_t *cap)
 	} else {
 		lt_buf_puts(&b, "not opened yet");
 	}
-	lt_buf_printf(&b, "%s%s%s%s", dot, d->synthetic ? "synthetic (made up)" : d->kind,
-	    *lic != '\0' ? dot : "", lic);
+	lt_buf_printf(&b, "%s%s%s%s (%s)", dot, d->synthetic ? "synthetic (made up)" : d->kind,
+	    dot, privacy_words(&h->prof[i]), h->prof[i].name);
+	/* then the licence, cut to fit: the privacy rules matter more on a card */
+	if (*lic != '\0' && lt_text_width(lt_buf_str(&b)) + 3 + 12 <= (size_t)width) {
+		lt_buf_printf(&b, "%s%s", dot, lic);
+		lt_text_cut(&b, (size_t)width, ui_utf8(h->v.app));
+	}
 	add(v, n, cap, lt_buf_str(&b), UI_DIM, (int)i);
 	if (d->description != NULL) {
 		lt_buf_reset(&b);
@@ -283,6 +307,7 @@ home_free(ui_view *v)
 	home *h = (home *)v;
 
 	lt_catalog_list_free(h->ds, h->n);
+	free(h->prof);
 	free(h->error);
 	free(h);
 }

@@ -8,6 +8,11 @@
  * scrolls; the cursor is one cell. Sorting, filtering and inspecting a
  * column are commands run through the session (the key table below); moving
  * about and jumping to a column by name are the view's own actions.
+ *
+ * Rows of real people's data are not shown (the session refuses them; see
+ * lt_session_page): the view then says why in place of the rows, and the
+ * header, drawn from the dataset's dictionary, keeps a cursor column, so
+ * columns can still be chosen, described and charted.
  */
 #include "config.h"
 
@@ -44,6 +49,7 @@ typedef struct table_view {
 	long long cache_first;
 	long long total;	/* rows the filter selects; -1 until known */
 	char *error;		/* why the rows could not be read, or NULL */
+	int refused;		/* error says why rows are not shown (privacy) */
 	/* The cursor cell and the window. */
 	long long row, top;	/* cursor row, first row on screen */
 	size_t col, left;	/* cursor column, first scrolling column on screen */
@@ -134,6 +140,7 @@ drop_cache(table_view *tv)
 	tv->cache_first = 0;
 	free(tv->error);
 	tv->error = NULL;
+	tv->refused = 0;
 }
 
 /* Is the dataset, filter or sort different from what the view shows? */
@@ -278,18 +285,20 @@ fetch(table_view *tv, long long first, long long count)
 	lt_table *t = lt_result_table(r, "rows", NULL);
 	long long total = -1;
 	lt_error err;
+	int rc;
 
 	lt_err_clear(&err);
 	if (first < 0)
 		first = 0;
 	if (count < 1)
 		count = 1;
-	if (lt_session_page(ui_session(tv->v.app), first, (size_t)count, t, &total,
-	    &err) != 0) {
+	if ((rc = lt_session_page(ui_session(tv->v.app), first, (size_t)count, t, &total,
+	    &err)) != 0) {
 		lt_result_free(r);
 		drop_cache(tv);
 		tv->error = lt_strdup(err.msg[0] != '\0' ? err.msg :
 		    "The rows could not be read; press Ctrl-L to try again.");
+		tv->refused = rc == LT_EPRIVACY;
 		return 1;
 	}
 	drop_cache(tv);
@@ -521,6 +530,10 @@ layout(table_view *tv, int w, span *out, size_t max)
 	return n;
 }
 
+/*
+ * The header row. Without rows to hold the cursor (rows refused), the
+ * cursor is on the header: it shows which column Enter inspects.
+ */
 static void
 draw_header(table_view *tv, ui_canvas *c, int y, const span *sp, size_t n)
 {
@@ -532,6 +545,11 @@ draw_header(table_view *tv, ui_canvas *c, int y, const span *sp, size_t n)
 		header_text(tv, sp[k].col, &b);
 		put(c, y, sp[k].x, sp[k].w, right_aligned(tv, sp[k].col), UI_HEADER,
 		    lt_buf_str(&b));
+		if (tv->refused && sp[k].col == tv->col) {
+			ui_canvas_paint(c, y, sp[k].x, sp[k].w, UI_CURSOR);
+			c->cur_y = y;
+			c->cur_x = sp[k].x;
+		}
 	}
 	if (n > 1)
 		ui_canvas_text(c, y, sp[0].w + 1, 1, UI_HEADER, ui_utf8(tv->v.app) ?
@@ -597,7 +615,9 @@ draw_info(table_view *tv, ui_canvas *c, int y)
 		lt_buf_free(&b);
 		return;
 	}
-	if (tv->total == 0) {
+	if (tv->refused) {
+		lt_buf_puts(&b, "rows not shown");
+	} else if (tv->total == 0) {
 		lt_buf_puts(&b, "no rows");
 	} else {
 		lt_buf_puts(&b, "row ");
@@ -625,6 +645,37 @@ draw_info(table_view *tv, ui_canvas *c, int y)
 			lt_buf_puts(&b, " with labels");
 	}
 	ui_canvas_text(c, y, 0, -1, UI_DIM, lt_buf_str(&b));
+	lt_buf_free(&b);
+}
+
+/*
+ * In place of the rows: why they are not shown, wrapped, then (dim) what
+ * still works, in the lines y .. y+lines-1.
+ */
+static void
+draw_refused(table_view *tv, ui_canvas *c, int y, int lines)
+{
+	lt_buf b = LT_BUF_INIT;
+	const char *p;
+	size_t w = c->w > 4 ? (size_t)c->w - 2 : 1;
+	int k = 0, role = UI_EMPH;
+
+	lt_text_wrap(&b, tv->error, w, "", 0, ui_utf8(tv->v.app));
+	lt_buf_putc(&b, '\n');
+	lt_text_wrap(&b, "Choose a column with Left and Right, then press Enter to "
+	    "describe it and draw its chart.", w, "", 0, ui_utf8(tv->v.app));
+	for (p = lt_buf_str(&b); *p != '\0' && k < lines; k++) {
+		size_t n = strcspn(p, "\n");
+		char *line = lt_strndup(p, n);
+
+		if (n == 0)
+			role = UI_DIM;	/* the blank line before the hint */
+		ui_canvas_text(c, y + k, 1, c->w - 1, role, line);	/* sanitised */
+		free(line);
+		p += n;
+		if (*p == '\n')
+			p++;
+	}
 	lt_buf_free(&b);
 }
 
@@ -659,6 +710,8 @@ table_draw(ui_view *v, ui_canvas *c, int top, int height)
 	draw_header(tv, c, top, sp, n);
 	if (height < 2) {
 		/* only the header fits */
+	} else if (tv->refused) {
+		draw_refused(tv, c, top + 1, height - 1 - (height >= 3));
 	} else if (tv->error != NULL) {
 		ui_canvas_text(c, top + 1, 0, -1, UI_ERROR, tv->error);
 	} else if (tv->total == 0) {
@@ -825,8 +878,15 @@ table_action(ui_view *v, int action, int k)
 		ui_message(v->app, "No dataset is open: press : and type open cohort to open one.");
 		return UI_HANDLED;
 	}
-	free(tv->error);	/* moving is how to try again */
-	tv->error = NULL;
+	if (tv->refused && action >= A_UP && action <= A_END) {
+		ui_message(v->app, "The rows of this dataset are not shown; Left and Right "
+		    "choose a column.");
+		return UI_HANDLED;
+	}
+	if (!tv->refused) {
+		free(tv->error);	/* moving is how to try again */
+		tv->error = NULL;
+	}
 	switch (action) {
 	case A_UP:
 		tv->row--;

@@ -24,8 +24,8 @@ Rank-biserial correlation        -0.1124
 Groups
 Group        N   Mean     SD  Median
 ──────  ──────  ─────  ─────  ──────
-female  10,496    126  17.96     126
-male     9,504  129.6  17.61     129
+female  10,495    126  17.96     126
+male     9,505  129.6  17.61     129
 
 Caveats:
   - The difference is small next to how much systolic blood pressure varies from
@@ -45,6 +45,8 @@ Method:
     on averages.
   - Brown-Forsythe test of equal spread (Levene's test on distances from the
     median): F = 8.71, p = 0.0032.
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -64,9 +66,9 @@ Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
 Caveats:
   - This data is synthetic: no real person is in it.
 
-Filter on: 4,717 of 20,000 rows match age >= 65.
+Filter on: 4,715 of 20,000 rows match age >= 65.
 
-Rows that match  4,717
+Rows that match  4,715
 
 Method:
   - Rows with a missing value in a compared column do not match; use "is
@@ -74,7 +76,7 @@ Method:
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: age >= 65 (4,717 rows match)
+  Filter: age >= 65 (4,715 rows match)
 
 The data cannot tell if average body mass index differs between the 3 groups of
 smoking status. It is highest for former (28.5) and lowest for current (28.2).
@@ -94,14 +96,16 @@ Epsilon squared (ranks)            0.000258
 Groups
 Group        N   Mean     SD  Median
 ───────  ─────  ─────  ─────  ──────
-never    2,453  28.54  5.024    28.2
-former   1,794  28.54  4.943    28.2
-current    368  28.24  4.996    27.9
+never    2,455  28.54  5.024    28.2
+former   1,795  28.54  4.943    28.2
+current    370  28.24  4.996    27.9
 
 Caveats:
   - This compares groups as they are: it shows a link with smoking status, not
     that smoking status causes the difference. Other things may differ between
     the groups too.
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - Welch's one-way ANOVA (does not assume equal spread; Welch 1951), with the
@@ -109,10 +113,12 @@ Method:
     test (Kruskal and Wallis 1952) as a check that does not rely on averages.
   - Brown-Forsythe test of equal spread (Levene's test on distances from the
     median): F = 0.0788, p = 0.92.
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: age >= 65 (4,717 rows match)
+  Filter: age >= 65 (4,715 rows match)
 ? 0
 
 # A yes/no outcome gets logistic regression with odds ratios.
@@ -122,7 +128,7 @@ People whose smoking status is current had 2.62 times the odds of heart attack
 2.18 and 3.14. This holds the other columns fixed.
 
 Rows used                   20,000
-Rows with the event         1,069
+Rows with the event         1,070
 Residual deviance           6,807
 Null deviance               8,342
 AIC                         6,817
@@ -146,6 +152,8 @@ Method:
     squares) of heart_attack = yes; odds ratios with Wald 95% intervals.
   - Categories are compared with a reference group: smoking compared with never;
     sex compared with female.
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -247,50 +255,52 @@ Different values  3
 Value     Count      %  Valid %  95% CI from     to
 ───────  ──────  ─────  ───────  ───────────  ─────
 never    11,975  59.9%    59.9%        59.2%  60.6%
-former    5,086  25.4%    25.4%        24.8%  26.0%
-current   2,939  14.7%    14.7%        14.2%  15.2%
+former    5,085  25.4%    25.4%        24.8%  26.0%
+current   2,940  14.7%    14.7%        14.2%  15.2%
 
 Method:
   - Percent is of every row, valid percent of the rows with a value; 95%
     intervals by Wilson's score method (Wilson 1927; Newcombe 1998).
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
 
-People whose diabetes is yes had heart attack (yes) 3.53 times as often as those
-whose diabetes is no (15.8% against 4.48%). The true ratio is likely between
-3.08 and 4.03.
+People whose diabetes is yes had heart attack (yes) 3.51 times as often as those
+whose diabetes is no (15.7% against 4.47%). The true ratio is likely between
+3.07 and 4.01.
 
-Share with the event, highest row   0.1579
-Share with the event, first row     0.04478
-Risk ratio                          3.525
-95% CI of the risk ratio, from      3.085
-95% CI of the risk ratio, to        4.028
-Odds ratio                          3.998
-95% CI of the odds ratio, from      3.428
-95% CI of the odds ratio, to        4.664
-Risk difference                     0.1131
+Share with the event, highest row   0.1569
+Share with the event, first row     0.04468
+Risk ratio                          3.511
+95% CI of the risk ratio, from      3.071
+95% CI of the risk ratio, to        4.014
+Odds ratio                          3.978
+95% CI of the odds ratio, from      3.409
+95% CI of the odds ratio, to        4.642
+Risk difference                     0.1122
 Rows counted                        20,000
-Pearson chi-square                  357.7
+Pearson chi-square                  352.6
 Degrees of freedom                  1
-p-value (chi-square)                8.727e-80
-Chi-square with Yates's correction  355.5
-p-value (Yates)                     2.672e-79
-Cramer's V                          0.1337
-Smallest expected count             81.94
-p-value (Fisher's exact test)       1.123e-56
+p-value (chi-square)                1.133e-78
+Chi-square with Yates's correction  350.4
+p-value (Yates)                     3.45e-78
+Cramer's V                          0.1328
+Smallest expected count             81.49
+p-value (Fisher's exact test)       6.137e-56
 
 Counts
 diabetes      no  yes
 ────────  ──────  ───
-no        17,640  827
-yes        1,291  242
+no        17,640  825
+yes        1,290  240
 
 Percent of each row
 diabetes     no    yes
 ────────  ─────  ─────
 no        95.5%   4.5%
-yes       84.2%  15.8%
+yes       84.3%  15.7%
 
 Caveats:
   - A link between diabetes and heart_attack is not proof that one causes the
@@ -301,6 +311,8 @@ Method:
     diabetes = yes with the first row, diabetes = no.
   - Pearson's chi-square test of independence (and Yates's continuity
     correction), with Cramer's V as the size of the link; Fisher's exact test.
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)

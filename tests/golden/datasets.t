@@ -166,7 +166,8 @@ Why it matters      Heart attacks, strokes and diabetes are among the biggest
 Kind                synthetic individual-level
 Rows                20,000
 Columns             15
-Disclosure profile  opensafely
+Disclosure profile  opensafely: counts of 1 to 7 hidden, others rounded to 5;
+                    statistics of small groups hidden
 Source              Made up by lantern's synthetic cohort generator
                     (src/core/gen.c, GSL mt19937, seed 20261122); population
                     shares follow the Census 2021 and ONS mid-2021 estimates for
@@ -273,7 +274,7 @@ Why it matters      It is the classic case of data changing public health:
 Kind                aggregated
 Rows                24
 Columns             5
-Disclosure profile  none
+Disclosure profile  none: nothing hidden: the data is public counts or made up
 Source              Nightingale, Florence. A contribution to the sanitary
                     history of the British army during the late war with Russia.
                     London : John W. Parker and Son, 1859. Table II. Table
@@ -330,7 +331,7 @@ Why it matters      It shows why researchers must look at their data in a chart
 Kind                aggregated
 Rows                44
 Columns             3
-Disclosure profile  none
+Disclosure profile  none: nothing hidden: the data is public counts or made up
 Source              Anscombe's quartet (Wikipedia)
                     <https://en.wikipedia.org/wiki/Anscombe%27s_quartet#Data>
                     Anscombe, F. J. (1973). Graphs in Statistical Analysis. The

@@ -25,11 +25,11 @@ Mean                      27.46 kg/m2
 95% CI of the mean, to    27.53 kg/m2
 Standard deviation        4.915 kg/m2
 Standard error            0.03513 kg/m2
-Smallest                  14 kg/m2
+Smallest                  hidden: it would show one person's own value
 Lower quartile (Q1)       24 kg/m2
 Median                    27.1 kg/m2
 Upper quartile (Q3)       30.4 kg/m2
-Largest                   55.6 kg/m2
+Largest                   hidden: it would show one person's own value
 Interquartile range       6.4 kg/m2
 Skewness                  0.5568
 Excess kurtosis           0.6667
@@ -37,6 +37,8 @@ Excess kurtosis           0.6667
 Caveats:
   - Some values are missing; the statistics use only the rows that have a value,
     which can mislead if the gaps are not random.
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
@@ -44,6 +46,10 @@ Method:
   - The 95% confidence interval of the mean uses the t distribution; skewness
     and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
     and Gill, 1998).
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -65,11 +71,11 @@ ci_low,27.392705996904375
 ci_high,27.530410222763567
 sd,4.9146569765323544
 se,0.0351271023264557
-min,14
+min,
 q1,24
 median,27.1
 q3,30.4
-max,55.6
+max,
 iqr,6.4
 skewness,0.5567947958743165
 kurtosis,0.6666568780264448
@@ -156,7 +162,10 @@ $ lantern --format json -c 'open cohort; describe bmi'
     {
       "key": "min",
       "label": "Smallest",
-      "value": 14,
+      "value": {
+        "hidden": true,
+        "reason": "it would show one person's own value"
+      },
       "unit": "kg/m2"
     },
     {
@@ -180,7 +189,10 @@ $ lantern --format json -c 'open cohort; describe bmi'
     {
       "key": "max",
       "label": "Largest",
-      "value": 55.600000000000001,
+      "value": {
+        "hidden": true,
+        "reason": "it would show one person's own value"
+      },
       "unit": "kg/m2"
     },
     {
@@ -205,11 +217,14 @@ $ lantern --format json -c 'open cohort; describe bmi'
   "tables": [],
   "charts": [],
   "caveats": [
-    "Some values are missing; the statistics use only the rows that have a value, which can mislead if the gaps are not random."
+    "Some values are missing; the statistics use only the rows that have a value, which can mislead if the gaps are not random.",
+    "Some numbers are hidden to protect people's privacy; type \"privacy\" to see the rules."
   ],
   "method": [
     "Mean and standard deviation (dividing by n - 1); the median is the middle value and Q1, Q3 the quartiles (quantile type 7, as R's default).",
-    "The 95% confidence interval of the mean uses the t distribution; skewness and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes and Gill, 1998)."
+    "The 95% confidence interval of the mean uses the t distribution; skewness and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes and Gill, 1998).",
+    "Disclosure control (profile opensafely): counts are protected first, and percentages and statistics are computed from the protected counts.",
+    "The smallest and largest values are not shown: each is one person's own value."
   ],
   "notes": [
     "Dataset: cohort (Synthetic cohort of 20,000 adults in England)"
@@ -270,7 +285,10 @@ $ lantern -d cohort -q describe bmi --format json
     {
       "key": "min",
       "label": "Smallest",
-      "value": 14,
+      "value": {
+        "hidden": true,
+        "reason": "it would show one person's own value"
+      },
       "unit": "kg/m2"
     },
     {
@@ -294,7 +312,10 @@ $ lantern -d cohort -q describe bmi --format json
     {
       "key": "max",
       "label": "Largest",
-      "value": 55.600000000000001,
+      "value": {
+        "hidden": true,
+        "reason": "it would show one person's own value"
+      },
       "unit": "kg/m2"
     },
     {
@@ -319,11 +340,14 @@ $ lantern -d cohort -q describe bmi --format json
   "tables": [],
   "charts": [],
   "caveats": [
-    "Some values are missing; the statistics use only the rows that have a value, which can mislead if the gaps are not random."
+    "Some values are missing; the statistics use only the rows that have a value, which can mislead if the gaps are not random.",
+    "Some numbers are hidden to protect people's privacy; type \"privacy\" to see the rules."
   ],
   "method": [
     "Mean and standard deviation (dividing by n - 1); the median is the middle value and Q1, Q3 the quartiles (quantile type 7, as R's default).",
-    "The 95% confidence interval of the mean uses the t distribution; skewness and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes and Gill, 1998)."
+    "The 95% confidence interval of the mean uses the t distribution; skewness and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes and Gill, 1998).",
+    "Disclosure control (profile opensafely): counts are protected first, and percentages and statistics are computed from the protected counts.",
+    "The smallest and largest values are not shown: each is one person's own value."
   ],
   "notes": [
     "Dataset: cohort (Synthetic cohort of 20,000 adults in England)"
@@ -348,15 +372,18 @@ Caveats:
 A summary of 3 columns of cohort, over 20,000 rows.
 
 Numbers
-Column  Group       N  Missing   Mean     SD  Min  Median   Max  Unit
-──────  ─────  ──────  ───────  ─────  ─────  ───  ──────  ────  ─────
-bmi     all    19,575      425  27.46  4.915   14    27.1  55.6  kg/m2
-age     all    20,000        0  49.03   18.6   18      48    90  years
-sbp     all    20,000        0  127.7  17.89   80     128   199  mmHg
+Column  Group       N  Missing   Mean     SD  Min  Median  Max  Unit
+──────  ─────  ──────  ───────  ─────  ─────  ───  ──────  ───  ─────
+bmi     all    19,575      425  27.46  4.915    *    27.1    *  kg/m2
+age     all    20,000        0  49.03   18.6    *      48    *  years
+sbp     all    20,000        0  127.7  17.89    *     128    *  mmHg
+  * hidden: it would show one person's own value
 
 Caveats:
   - Some values are missing; the statistics use only the rows that have a value,
     which can mislead if the gaps are not random.
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
@@ -364,6 +391,10 @@ Method:
   - The 95% confidence interval of the mean uses the t distribution; skewness
     and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
     and Gill, 1998).
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -390,6 +421,12 @@ Column        N  Missing  Values  Most common      %
 ───────  ──────  ───────  ──────  ───────────  ─────
 smoking  20,000        0       3  never        59.9%
 
+Method:
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
+
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
 ? 0
@@ -408,17 +445,25 @@ Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
 Caveats:
   - This data is synthetic: no real person is in it.
 
-Date of first admission: from 2015-01-02 to 2024-12-31, with half of the dates
-before 2019-12-14 (2,486 values).
+Date of first admission: half of the dates are before 2019-12-14 (2,485 values).
 
 Dates
-Column               N  Missing  Earliest    Median      Latest
-───────────────  ─────  ───────  ──────────  ──────────  ──────────
-first_admission  2,486   17,514  2015-01-02  2019-12-14  2024-12-31
+Column               N  Missing  Earliest  Median      Latest
+───────────────  ─────  ───────  ────────  ──────────  ──────
+first_admission  2,485   17,515  *         2019-12-14  *
+  * hidden: it would show one person's own value
 
 Caveats:
   - Some values are missing; the statistics use only the rows that have a value,
     which can mislead if the gaps are not random.
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
+
+Method:
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -441,14 +486,15 @@ Caveats:
 A summary of 15 columns of cohort, over 20,000 rows.
 
 Numbers
-Column       Group       N  Missing   Mean     SD  Min  Median     Max  Unit
-───────────  ─────  ──────  ───────  ─────  ─────  ───  ──────  ──────  ────────
-age          all    20,000        0  49.03   18.6   18      48      90  years
-bmi          all    19,575      425  27.46  4.915   14    27.1    55.6  kg/m2
-sbp          all    20,000        0  127.7  17.89   80     128     199  mmHg
-cholesterol  all    19,798      202  5.107  1.054    2     5.1     8.9  mmol/L
-steps        all    19,804      196  7,662  4,143  375   6,886  34,562  steps/day
-alcohol      all    19,412      588  7.738  10.11    0     4.2   110.2  units/week
+Column       Group       N  Missing   Mean     SD  Min  Median  Max  Unit
+───────────  ─────  ──────  ───────  ─────  ─────  ───  ──────  ───  ──────────
+age          all    20,000        0  49.03   18.6    *      48    *  years
+bmi          all    19,575      425  27.46  4.915    *    27.1    *  kg/m2
+sbp          all    20,000        0  127.7  17.89    *     128    *  mmHg
+cholesterol  all    19,800      200  5.107  1.054    *     5.1    *  mmol/L
+steps        all    19,805      195  7,662  4,143    *   6,886    *  steps/day
+alcohol      all    19,410      590  7.738  10.11    *     4.2    *  units/week
+  * hidden: it would show one person's own value
 
 Categories and text
 Column             N  Missing  Values  Most common      %
@@ -463,13 +509,16 @@ heart_attack  20,000        0       2  no           94.7%
 stroke        20,000        0       2  no           97.2%
 
 Dates
-Column               N  Missing  Earliest    Median      Latest
-───────────────  ─────  ───────  ──────────  ──────────  ──────────
-first_admission  2,486   17,514  2015-01-02  2019-12-14  2024-12-31
+Column               N  Missing  Earliest  Median      Latest
+───────────────  ─────  ───────  ────────  ──────────  ──────
+first_admission  2,485   17,515  *         2019-12-14  *
+  * hidden: it would show one person's own value
 
 Caveats:
   - Some values are missing; the statistics use only the rows that have a value,
     which can mislead if the gaps are not random.
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
@@ -477,6 +526,10 @@ Method:
   - The 95% confidence interval of the mean uses the t distribution; skewness
     and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
     and Gill, 1998).
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -496,7 +549,7 @@ Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
 Caveats:
   - This data is synthetic: no real person is in it.
 
-A summary of 7 columns of cohort-counts, over 479 rows.
+A summary of 7 columns of cohort-counts, over 480 rows.
 
 Categories and text
 Column             N  Missing  Values  Most common         %
@@ -510,6 +563,10 @@ stroke        20,000        0       2  no              97.2%
 
 Method:
   - Each row counts as "count" people (a frequency weight).
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
 
 Notes:
   Dataset: cohort-counts (Synthetic cohort counted by region, age band, sex and
@@ -539,6 +596,10 @@ diabetes  20,000        0       2  no           92.3%
 
 Method:
   - Each row counts as "count" people (a frequency weight).
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
 
 Notes:
   Dataset: cohort-counts (Synthetic cohort counted by region, age band, sex and

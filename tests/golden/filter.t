@@ -15,9 +15,9 @@ Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
 Caveats:
   - This data is synthetic: no real person is in it.
 
-Filter on: 378 of 20,000 rows match age >= 65 and smoking = "current".
+Filter on: 380 of 20,000 rows match age >= 65 and smoking = "current".
 
-Rows that match  378
+Rows that match  380
 
 Method:
   - Rows with a missing value in a compared column do not match; use "is
@@ -25,23 +25,23 @@ Method:
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: age >= 65 and smoking = "current" (378 rows match)
+  Filter: age >= 65 and smoking = "current" (380 rows match)
 
-Body mass index (kg/m2): the average is 28.24, from 368 people. The true average
+Body mass index (kg/m2): the average is 28.24, from 370 people. The true average
 is likely between 27.73 and 28.76. Half the values are below 27.9.
 
-N                         368
+N                         370
 Missing                   10
 Mean                      28.24 kg/m2
 95% CI of the mean, from  27.73 kg/m2
 95% CI of the mean, to    28.76 kg/m2
 Standard deviation        4.996 kg/m2
 Standard error            0.2604 kg/m2
-Smallest                  14 kg/m2
+Smallest                  hidden: it would show one person's own value
 Lower quartile (Q1)       24.7 kg/m2
 Median                    27.9 kg/m2
 Upper quartile (Q3)       31.43 kg/m2
-Largest                   55.6 kg/m2
+Largest                   hidden: it would show one person's own value
 Interquartile range       6.725 kg/m2
 Skewness                  0.6341
 Excess kurtosis           2.004
@@ -49,6 +49,8 @@ Excess kurtosis           2.004
 Caveats:
   - Some values are missing; the statistics use only the rows that have a value,
     which can mislead if the gaps are not random.
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
@@ -56,17 +58,21 @@ Method:
   - The 95% confidence interval of the mean uses the t distribution; skewness
     and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
     and Gill, 1998).
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: age >= 65 and smoking = "current" (378 rows match)
+  Filter: age >= 65 and smoking = "current" (380 rows match)
 ? 0
 
 # A category can be compared by its stored code too.
 $ lantern -d cohort -c 'filter smoking = 2; describe smoking'
-Filter on: 2,939 of 20,000 rows match smoking = 2.
+Filter on: 2,940 of 20,000 rows match smoking = 2.
 
-Rows that match  2,939
+Rows that match  2,940
 
 Method:
   - Rows with a missing value in a compared column do not match; use "is
@@ -74,18 +80,24 @@ Method:
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: smoking = 2 (2,939 rows match)
+  Filter: smoking = 2 (2,940 rows match)
 
-Smoking status: the most common value is current (100% of 2,939).
+Smoking status: the most common value is current (100% of 2,940).
 
 Categories and text
 Column       N  Missing  Values  Most common       %
 ───────  ─────  ───────  ──────  ───────────  ──────
-smoking  2,939        0       1  current      100.0%
+smoking  2,940        0       1  current      100.0%
+
+Method:
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: smoking = 2 (2,939 rows match)
+  Filter: smoking = 2 (2,940 rows match)
 ? 0
 
 # between, not and parentheses.
@@ -105,9 +117,9 @@ Notes:
 
 # in (...) with labels.
 $ lantern -d cohort -c 'filter smoking in ("never", "former")'
-Filter on: 17,061 of 20,000 rows match smoking in ("never", "former").
+Filter on: 17,060 of 20,000 rows match smoking in ("never", "former").
 
-Rows that match  17,061
+Rows that match  17,060
 
 Method:
   - Rows with a missing value in a compared column do not match; use "is
@@ -115,7 +127,7 @@ Method:
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: smoking in ("never", "former") (17,061 rows match)
+  Filter: smoking in ("never", "former") (17,060 rows match)
 ? 0
 
 # is missing finds the gaps.
@@ -165,6 +177,12 @@ Notes:
 No rows match the filter, so there is nothing to summarise; change it, or turn
 it off with "filter off".
 
+Method:
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
+
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
   Filter: age > 200 (0 rows match)
@@ -178,9 +196,9 @@ Try  filter age >= 65 and smoking = "current"
 ? 0
 
 $ lantern -d cohort -c 'filter age > 60; filter'
-Filter on: 5,916 of 20,000 rows match age > 60.
+Filter on: 5,915 of 20,000 rows match age > 60.
 
-Rows that match  5,916
+Rows that match  5,915
 
 Method:
   - Rows with a missing value in a compared column do not match; use "is
@@ -188,20 +206,20 @@ Method:
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: age > 60 (5,916 rows match)
+  Filter: age > 60 (5,915 rows match)
 
-The filter age > 60 selects 5,916 rows.
+The filter age > 60 selects 5,915 rows.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: age > 60 (5,916 rows match)
+  Filter: age > 60 (5,915 rows match)
 ? 0
 
 # filter off: every row again.
 $ lantern -d cohort -c 'filter age > 60; filter off; describe age'
-Filter on: 5,916 of 20,000 rows match age > 60.
+Filter on: 5,915 of 20,000 rows match age > 60.
 
-Rows that match  5,916
+Rows that match  5,915
 
 Method:
   - Rows with a missing value in a compared column do not match; use "is
@@ -209,7 +227,7 @@ Method:
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: age > 60 (5,916 rows match)
+  Filter: age > 60 (5,915 rows match)
 
 Filter off: every row is used again.
 
@@ -226,14 +244,18 @@ Mean                      49.03 years
 95% CI of the mean, to    49.28 years
 Standard deviation        18.6 years
 Standard error            0.1315 years
-Smallest                  18 years
+Smallest                  hidden: it would show one person's own value
 Lower quartile (Q1)       33 years
 Median                    48 years
 Upper quartile (Q3)       64 years
-Largest                   90 years
+Largest                   hidden: it would show one person's own value
 Interquartile range       31 years
 Skewness                  0.1678
 Excess kurtosis           -0.9786
+
+Caveats:
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
@@ -241,6 +263,10 @@ Method:
   - The 95% confidence interval of the mean uses the t distribution; skewness
     and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
     and Gill, 1998).
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -392,9 +418,9 @@ Caveats:
 
 # A failed filter leaves the previous one on.
 $ lantern -k -d cohort -c 'filter age > 80; filter agee > 3; filter'
-Filter on: 986 of 20,000 rows match age > 80.
+Filter on: 985 of 20,000 rows match age > 80.
 
-Rows that match  986
+Rows that match  985
 
 Method:
   - Rows with a missing value in a compared column do not match; use "is
@@ -402,7 +428,7 @@ Method:
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: age > 80 (986 rows match)
+  Filter: age > 80 (985 rows match)
 ! lantern: unknown column "agee" (did you mean "age"?)
 !   filter age > 80; filter agee > 3; filter
 !                           ^

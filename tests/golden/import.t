@@ -50,15 +50,17 @@ Notes:
   Catalog: $LANTERN_HOME/lantern.db
 Opened sleep: 8 rows and 6 columns.
 
-Try  "info" for its columns, "show" for rows, "describe COLUMN" for a summary
+Try  "info" for its columns, "describe COLUMN" for a summary, "privacy" for why
+     its rows are not shown
 
 sleep: a dataset you imported.
 
 Title               sleep
 Kind                individual-level
-Rows                8
+Rows                10
 Columns             6
-Disclosure profile  opensafely
+Disclosure profile  opensafely: counts of 1 to 7 hidden, others rounded to 5;
+                    statistics of small groups hidden
 Source              imported from sleep.csv
 Licence             unknown (imported by you)
 Content hash        fnv1a64:88dfc3f105b78c4b
@@ -73,31 +75,37 @@ screen_time  screen_time  number
 breakfast    breakfast    category        no, yes
 bedtime      bedtime      date
 
-A summary of 6 columns of sleep, over 8 rows.
+A summary of 6 columns of sleep, over 10 rows.
 
 Categories and text
-Column     N  Missing  Values  Most common      %
-─────────  ─  ───────  ──────  ───────────  ─────
-school     8        0       3  Hillside     37.5%
-breakfast  8        0       2  yes          62.5%
+Column      N  Missing  Values  Most common  %
+─────────  ──  ───────  ──────  ───────────  ─
+school     10        0       3
+breakfast  10        0       2
 
 Numbers
-Column       Group  N  Missing   Mean      SD  Min  Median  Max  Unit
-───────────  ─────  ─  ───────  ─────  ──────  ───  ──────  ───  ────
-year_group   all    8        0  10.88  0.8345   10      11   12
-sleep_hours  all    7        1  7.429   1.028    6     7.5    9
-screen_time  all    7        1  3.214   1.455  1.5       3  5.5
+Column       Group   N  Missing   Mean      SD  Min  Median  Max  Unit
+───────────  ─────  ──  ───────  ─────  ──────  ───  ──────  ───  ────
+year_group   all    10        0  10.88  0.8345    *      11    *
+sleep_hours  all     *        *      *       *    *       *    *
+screen_time  all     *        *      *       *    *       *    *
+  * hidden: it would show one person's own value
+  * hidden: fewer than 8 people
+  * hidden: it comes from fewer than 8 people
 
 Dates
-Column   N  Missing  Earliest    Median      Latest
-───────  ─  ───────  ──────────  ──────────  ──────────
-bedtime  8        0  2024-03-01  2024-03-02  2024-03-04
+Column    N  Missing  Earliest  Median      Latest
+───────  ──  ───────  ────────  ──────────  ──────
+bedtime  10        0  *         2024-03-02  *
+  * hidden: it would show one person's own value
 
 Caveats:
   - Fewer than 30 values in year_group, sleep_hours, screen_time, bedtime: with
     so few, the numbers could easily come out differently in another sample.
   - Some values are missing; the statistics use only the rows that have a value,
     which can mislead if the gaps are not random.
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
@@ -105,6 +113,10 @@ Method:
   - The 95% confidence interval of the mean uses the t distribution; skewness
     and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
     and Gill, 1998).
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
 
 Notes:
   Dataset: sleep
@@ -146,7 +158,7 @@ Why it matters      Sleep matters for learning.
 Kind                synthetic individual-level
 Rows                8
 Columns             6
-Disclosure profile  none
+Disclosure profile  none: nothing hidden: the data is public counts or made up
 Source              unknown
 Licence             unknown
 Content hash        fnv1a64:88dfc3f105b78c4b
@@ -326,19 +338,10 @@ Method:
     values is treated as a category.
 Opened email: 3 rows and 2 columns.
 
-Try  "info" for its columns, "show" for rows, "describe COLUMN" for a summary
-
-Rows 1-3 of 3.
-
-pupil  score
-─────  ─────
-    1     12
-    2     15
-    3      9
-
-Notes:
-  Dataset: email
-? 0
+Try  "info" for its columns, "describe COLUMN" for a summary, "privacy" for why
+     its rows are not shown
+! lantern: email may hold records about real people, so lantern does not show its rows; use summaries such as "describe" and "freq" instead, and type "privacy" to see why
+? 1
 
 # A file that does not exist.
 $ lantern import nothere.csv
@@ -385,19 +388,25 @@ $ lantern generate cohort --rows 50 --seed 3 --output small.csv && lantern -q im
 Wrote 50 rows of cohort (seed 3) to small.csv.
 Opened small: 50 rows and 15 columns.
 
-Try  "info" for its columns, "show" for rows, "describe COLUMN" for a summary
+Try  "info" for its columns, "describe COLUMN" for a summary, "privacy" for why
+     its rows are not shown
 
 A summary of 2 columns of small, over 50 rows.
 
 Numbers
 Column  Group   N  Missing   Mean     SD  Min  Median  Max  Unit
 ──────  ─────  ──  ───────  ─────  ─────  ───  ──────  ───  ────
-age     all    50        0  48.84  17.73   21      48   86
+age     all    50        0  48.84  17.73    *      48    *
+  * hidden: it would show one person's own value
 
 Categories and text
 Column   N  Missing  Values  Most common      %
 ──────  ──  ───────  ──────  ───────────  ─────
-sex     50        0       2  F            62.0%
+sex     50        0       2  F            60.0%
+
+Caveats:
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - Mean and standard deviation (dividing by n - 1); the median is the middle
@@ -405,6 +414,10 @@ Method:
   - The 95% confidence interval of the mean uses the t distribution; skewness
     and excess kurtosis are G1 and G2, as SPSS and Excel compute them (Joanes
     and Gill, 1998).
+  - Disclosure control (profile opensafely): counts are protected first, and
+    percentages and statistics are computed from the protected counts.
+  - The smallest and largest values are not shown: each is one person's own
+    value.
 
 Notes:
   Dataset: small

@@ -5,24 +5,22 @@ $ lantern -d cohort -c 'plot hist bmi'
 A histogram of body mass index (kg/m2) for 19,575 people.
 
 Body mass index (kg/m2)
-12.5 to 15 │█ 12
-15 to 17.5 │██ 139
-17.5 to 20 │███████████ 707
-20 to 22.5 │███████████████████████████████ 2,021
-22.5 to 25 │████████████████████████████████████████████████████ 3,449
+12.5 to 15 │█ 10
+15 to 17.5 │██ 140
+17.5 to 20 │███████████ 705
+20 to 22.5 │███████████████████████████████ 2,020
+22.5 to 25 │████████████████████████████████████████████████████ 3,450
 25 to 27.5 │██████████████████████████████████████████████████████████████ 4,085
-27.5 to 30 │████████████████████████████████████████████████████████ 3,683
-30 to 32.5 │███████████████████████████████████████ 2,544
-32.5 to 35 │███████████████████████ 1,508
+27.5 to 30 │████████████████████████████████████████████████████████ 3,685
+30 to 32.5 │███████████████████████████████████████ 2,545
+32.5 to 35 │███████████████████████ 1,510
 35 to 37.5 │████████████ 790
-37.5 to 40 │██████ 363
-40 to 42.5 │██ 164
+37.5 to 40 │██████ 365
+40 to 42.5 │███ 165
 42.5 to 45 │█ 65
-45 to 47.5 │█ 23
-47.5 to 50 │█ 12
-50 to 52.5 │█ 6
-52.5 to 55 │█ 3
-55 to 57.5 │█ 1
+45 to 47.5 │█ 25
+47.5 to 50 │█ 10
+50 to 57.5 │█ 10
             People
 
 Caveats:
@@ -33,6 +31,11 @@ Method:
     Freedman-Diaconis' rule suggests (at most 20); each bin holds values from
     its lower edge up to (not including) its upper edge, the last bin both
     edges.
+  - Bin counts are protected like any count (disclosure control); a hidden bin
+    is drawn as a gap.
+  - Then the first or last bins were joined with their neighbours until each
+    held at least 8 people, so that no bin points at the smallest or largest
+    value.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -44,12 +47,14 @@ A bar chart of smoking status for 20,000 people.
 
 Smoking status
 never   │████████████████████████████████████████████████████████████████ 11,975
-former  │███████████████████████████ 5,086
-current │████████████████ 2,939
+former  │███████████████████████████ 5,085
+current │████████████████ 2,940
          People
 
 Method:
   - Each bar's length is its count next to the largest count.
+  - The counts are protected like freq's (disclosure control); a hidden bar is
+    drawn as a gap.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -59,16 +64,19 @@ Notes:
 $ lantern -d cohort -c 'plot box sbp by smoking'
 Box plots of systolic blood pressure (mmHg) by smoking status for 20,000 people.
 
-never   |-------------------[      |       ]----------------------------------|
-former  |-----------------------[      |      ]--------------------------------|
-current |-------------------[      |       ]----------------------------|
-        80                                                                   199
+never   |------------------[             |             ]------------------|
+former        |-------------------[            |             ]-----------------|
+current |------------------[             |            ]-----------------|
+        97                                                                   160
         Systolic blood pressure (mmHg)
 
 Method:
   - Each line shows a group: the box runs from the lower to the upper quartile
-    (type 7), | inside it is the median, and the whiskers reach the smallest and
-    largest values.
+    (type 7), | inside it is the median, and the whiskers reach the 5th and 95th
+    percentiles, not the smallest and largest values: each of those is one
+    person's own value.
+  - Disclosure control (profile opensafely): the number of people in each group
+    is protected like any count, and a group of fewer than 8 people has no box.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -101,8 +109,8 @@ Systolic blood pressure (mmHg)
     Body mass index (kg/m2)
 
 Caveats:
-  - Each dot is a person; with disclosure control (coming) this will be drawn as
-    density.
+  - Each dot is a person (made up: this dataset is synthetic, so dots may be
+    shown).
   - 425 people with a missing value were left out.
 
 Method:
@@ -140,8 +148,8 @@ Systolic blood pressure (mmHg)
     Body mass index (kg/m2)
 
 Caveats:
-  - Each dot is a person; with disclosure control (coming) this will be drawn as
-    density.
+  - Each dot is a person (made up: this dataset is synthetic, so dots may be
+    shown).
   - 425 people with a missing value were left out.
 
 Method:
@@ -190,21 +198,21 @@ Notes:
 # when the dates span up to 60 days, by year past 10 years).
 $ lantern -d cohort -c 'plot line first_admission'
 A line chart of how many people have a date of first admission in each month,
-from 2015-01 to 2024-12 (2,486 people).
+from 2015-01 to 2024-12 (2,485 people).
 
 People
-34│                        ⢸
-  │             ⢸          ⢸
-  │         ⡆   ⢸  ⢰⡀      ⣸ ⢰                      ⡆      ⡀
-  │ ⢀      ⢀⢿   ⣾  ⢸⢇      ⡇⡇⣼            ⡀      ⢀ ⢸⡇  ⡆⢀  ⡇             ⡀
-  │ ⣸ ⡀    ⢸⠘⡄⢰ ⡇⡇ ⢸⢸ ⡔⡆   ⡇⡇⡇⡇ ⡆        ⢠⢇ ⡀⢀ ⣰ ⣼ ⡎⡇ ⢠⡇⢸⡇⢠⡇      ⢀   ⡀  ⡇
-  │ ⣿ ⡷⣠ ⡄ ⡜ ⢣⢸⢀⠇⣇⢿⡇⠘⣼ ⡇⡄⢠ ⡇⣧⠃⡇⢸⢇ ⢠ ⢸    ⢸⢸⢰⡇⢸⢰⢹⢠⢻ ⡇⢣ ⡼⡇⡎⢣⢸⢱   ⣧ ⢠⢸⠣⡀⢠⢇⢠⣧⢣   ⢸
-  │⢰⠉⡆⡇⢹⢠⡇⢸  ⢸⡸⣿ ⡿⠈⡇ ⠇ ⢸⢷⣸⢰⠁⠹ ⡇⡜⢸ ⡎⣆⢿⢸⡀  ⡜⠸⡸⢸⢸⡾ ⣿⢸⢠⠃⢸⢰⠁⢸⡇⠸⠊⢸ ⡄⢰⠉⡇⣼⢸ ⠙⡜⠸⠎⢸⢸⡠⢣⣼⡜⣤⢣
-  │⠉ ⣷⠁⠈⣾⢣⡇  ⠘⡇⡏ ⠁ ⠇   ⢸⠈⡟⣼   ⢣⡇⠸⣸ ⠁ ⡟⢇⣤ ⡇ ⡇⢸⡎⠇ ⠇⠈⣾ ⢸⡸ ⢸⠇  ⢸⢰⢱⢸ ⢣⡏⡇  ⠁  ⠈⠈ ⠈ ⡇⡟⠈
-  │  ⣿  ⡇⢸⠇   ⡇           ⡏   ⢸⠃ ⠃   ⡇⠘ ⢣⠃  ⠈⡇    ⣿ ⢸⠇ ⢸   ⠘⡼⠘⡎ ⢸ ⡇
-  │  ⠘   ⠘                ⠃   ⠘              ⠃    ⡟         ⠃ ⠃
-  │                                               ⡇
-  │
+35│                        ⢸
+  │                        ⢸
+  │         ⡆   ⢰  ⢰       ⣼ ⢰                      ⡆      ⡆
+  │        ⢠⢣   ⣼  ⢸⡇      ⡟⡄⣼                     ⢸⡇      ⡇
+  │ ⢠ ⡄    ⢸⢸ ⢠ ⡟⡄⣤⡸⢸⢠⠤⡄   ⡇⡇⡟⡄ ⡄   ⢠    ⢠⡄ ⡄⢠ ⢠ ⢠ ⡇⡇  ⡄⢠⡄⢀⢧   ⡄  ⢠   ⡄ ⡄⡄   ⢠
+  │ ⣾ ⣷    ⡎⠈⡆⢸⢀⠇⣷⠹⡇⠸⡸ ⡇  ⢀⠇⣇⠇⡇⢀⢇   ⣸    ⢸⢇⢀⢇⢸⡀⡾⡀⣾ ⡇⢇ ⢀⡇⡸⢇⢸⢸  ⢀⢇  ⢸⡆ ⢰⢇⢰⢇⢇   ⢸
+  │⣰⠹⡀⡏⣆ ⡀⢰⠁ ⢱⢸⣸ ⡏ ⡇ ⡇ ⢇⡀⢀⢸ ⣿ ⡇⢸⢸ ⣀⣀⡿⣀ ⣀ ⢸⢸⢸⢸⢸⣷⠁⣷⢹ ⡇⢸ ⣸⢇⡇⢸⣸⢸ ⡀⢸⢸⡀⢀⢸⢱⣀⡎⢸⡎⢸⢸⣀⣀⣀⢸⡀⣀
+  │  ⣿ ⢸⢠⡇⢸  ⢸⡇⣿       ⢸⣧⢸⢸   ⡇⡜⢸⢠⠃  ⣿⡄⡟⡄⡇⢸⢸⢸⡇   ⢸⢸ ⢸⢠⠃⢸⡇  ⢸⢠⡇⢸ ⡇⣼⡇         ⢸⡇⣧⠃
+  │  ⣿  ⡟⢸⡇   ⡇⡇       ⢸⠘⡇⡇   ⢸⠃ ⡟   ⡇⢻ ⢣⡇ ⡇ ⡇    ⣿ ⢸⡜ ⢸    ⡟⢸⡇ ⢸⠃⡇          ⡇⡟
+  │  ⠉  ⠁⠈⠁   ⠁⠁       ⠈ ⠁⠁   ⠈  ⠁   ⠁⠈ ⠈⠁ ⠁ ⠁    ⣿ ⠈⠁ ⠈    ⠁⠈⠁ ⠈ ⠁          ⠁⠁
+  │                                               ⡏
+  │                                               ⠃
   │
   │
   │
@@ -214,12 +222,15 @@ People
    Date of first admission
 
 Caveats:
-  - 17,514 people with a missing value were left out.
+  - 17,515 people with a missing value were left out.
 
 Method:
   - Each point counts the people whose first_admission falls in that month; a
     month with none counts 0. The months are spaced evenly along the bottom, in
     order.
+  - The counts are protected like any count (disclosure control).
+  - The chart starts at the first and ends at the last month with a count that
+    can be shown, because the first and last dates belong to one person each.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
@@ -229,37 +240,8 @@ Notes:
 # gives the numbers behind the chart.
 $ lantern -d cohort -f csv -c 'filter first_admission >= "2024-12-01"; plot line first_admission'
 key,value
-rows,19
+rows,20
 day,people
-2024-12-03,1
-2024-12-04,2
-2024-12-05,3
-2024-12-06,1
-2024-12-07,0
-2024-12-08,1
-2024-12-09,2
-2024-12-10,1
-2024-12-11,0
-2024-12-12,0
-2024-12-13,0
-2024-12-14,1
-2024-12-15,0
-2024-12-16,1
-2024-12-17,0
-2024-12-18,2
-2024-12-19,2
-2024-12-20,0
-2024-12-21,0
-2024-12-22,0
-2024-12-23,0
-2024-12-24,0
-2024-12-25,0
-2024-12-26,0
-2024-12-27,1
-2024-12-28,0
-2024-12-29,0
-2024-12-30,0
-2024-12-31,1
 ? 0
 
 # JSON gives the chart and the table of its data.
@@ -294,11 +276,11 @@ $ lantern -d cohort -f json -c 'plot bar smoking'
         ],
         [
           "former",
-          5086
+          5085
         ],
         [
           "current",
-          2939
+          2940
         ]
       ]
     }
@@ -314,7 +296,8 @@ $ lantern -d cohort -f json -c 'plot bar smoking'
   ],
   "caveats": [],
   "method": [
-    "Each bar's length is its count next to the largest count."
+    "Each bar's length is its count next to the largest count.",
+    "The counts are protected like freq's (disclosure control); a hidden bar is drawn as a gap."
   ],
   "notes": [
     "Dataset: cohort (Synthetic cohort of 20,000 adults in England)"
@@ -324,9 +307,9 @@ $ lantern -d cohort -f json -c 'plot bar smoking'
 
 # A filter narrows the rows; --bins asks for about N bins.
 $ lantern -d cohort -c 'filter sex == "F"; plot hist age --bins 5'
-Filter on: 10,496 of 20,000 rows match sex == "F".
+Filter on: 10,495 of 20,000 rows match sex == "F".
 
-Rows that match  10,496
+Rows that match  10,495
 
 Method:
   - Rows with a missing value in a compared column do not match; use "is
@@ -334,25 +317,27 @@ Method:
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: sex == "F" (10,496 rows match)
+  Filter: sex == "F" (10,495 rows match)
 
-A histogram of age (years) for 10,496 people.
+A histogram of age (years) for 10,495 people.
 
 Age (years)
 0 to 20   │█████ 290
-20 to 40  │█████████████████████████████████████████████████████████████ 3,344
-40 to 60  │███████████████████████████████████████████████████████████████ 3,458
-60 to 80  │█████████████████████████████████████████████████ 2,713
-80 to 100 │█████████████ 691
+20 to 40  │█████████████████████████████████████████████████████████████ 3,345
+40 to 60  │███████████████████████████████████████████████████████████████ 3,460
+60 to 80  │█████████████████████████████████████████████████ 2,715
+80 to 100 │█████████████ 690
            People
 
 Method:
   - 5 bins of equal width with round edges; each bin holds values from its lower
     edge up to (not including) its upper edge, the last bin both edges.
+  - Bin counts are protected like any count (disclosure control); a hidden bin
+    is drawn as a gap.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: sex == "F" (10,496 rows match)
+  Filter: sex == "F" (10,495 rows match)
 ? 0
 
 # An unknown kind says what plot takes.

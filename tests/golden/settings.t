@@ -240,6 +240,7 @@ Command    What it does
 datasets   list the datasets you can open
 open       open a dataset to work on
 info       show a dataset's card: source, licence, kind and columns
+privacy    explain how the privacy rules keep people safe
 show       show rows of the open dataset, a page at a time
 filter     choose which rows to look at
 sort       put rows in order of a column

@@ -1,0 +1,151 @@
+/*
+ * protect.c - helpers the analysis commands share to protect their own
+ * counts and statistics before the disclosure pass sees them (protect.h).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "protect.h"
+
+const lt_sdc_profile *
+lt_protect_active(lt_session *s)
+{
+	const lt_sdc_profile *p = lt_session_profile(s);
+
+	if (p == NULL || (p->hide_below == 0 && p->round_to == 0 && p->stat_min == 0))
+		return NULL;
+	return p;
+}
+
+/* A shown cell holding v. */
+static void
+shown(lt_sdc_cell *c, double v)
+{
+	c->value = v;
+	c->state = LT_SDC_SHOWN;
+	c->why = NULL;
+}
+
+int
+lt_protect_vec(lt_session *s, const char *key, const char *const *labels,
+    const double *counts, size_t n, lt_sdc_vec *out, lt_error *err)
+{
+	double total = 0;
+
+	if (lt_protect_active(s) != NULL)
+		return lt_session_protect_vec(s, key, labels, counts, n, out, err);
+	memset(out, 0, sizeof *out);
+	out->n = n;
+	out->cells = lt_calloc(n + 1, sizeof *out->cells);
+	for (size_t i = 0; i < n; i++) {
+		shown(&out->cells[i], counts[i]);
+		total += counts[i];
+	}
+	shown(&out->total, total);
+	return 0;
+}
+
+int
+lt_protect_tab(lt_session *s, const char *key, const char *const *rlabels,
+    const char *const *clabels, const double *counts, size_t rows, size_t cols,
+    lt_sdc_tab *out, lt_error *err)
+{
+	double total = 0;
+
+	if (lt_protect_active(s) != NULL)
+		return lt_session_protect_tab(s, key, rlabels, clabels, counts, rows, cols,
+		    out, err);
+	memset(out, 0, sizeof *out);
+	out->rows = rows;
+	out->cols = cols;
+	out->cells = lt_calloc(rows * cols + 1, sizeof *out->cells);
+	out->row_total = lt_calloc(rows + 1, sizeof *out->row_total);
+	out->col_total = lt_calloc(cols + 1, sizeof *out->col_total);
+	for (size_t i = 0; i < rows; i++)
+		shown(&out->row_total[i], 0);
+	for (size_t j = 0; j < cols; j++)
+		shown(&out->col_total[j], 0);
+	for (size_t i = 0; i < rows; i++)
+		for (size_t j = 0; j < cols; j++) {
+			double v = counts[i * cols + j];
+
+			shown(&out->cells[i * cols + j], v);
+			out->row_total[i].value += v;
+			out->col_total[j].value += v;
+			total += v;
+		}
+	shown(&out->total, total);
+	return 0;
+}
+
+void
+lt_protect_put(lt_table *t, size_t row, size_t col, const lt_sdc_cell *c)
+{
+	if (LT_SHOWN(c))
+		lt_table_num(t, row, col, c->value);
+	else
+		lt_table_hide(t, row, col, c->why);
+}
+
+int
+lt_protect_one(lt_session *s, const char *key, double count, double *v, lt_error *err)
+{
+	static const char *const label[] = { "n" };
+	lt_sdc_vec out;
+	int rc;
+
+	if ((rc = lt_protect_vec(s, key, label, &count, 1, &out, err)) != 0)
+		return rc;
+	*v = LT_SHOWN(&out.cells[0]) ? out.cells[0].value : NAN;
+	lt_sdc_vec_free(&out);
+	return 0;
+}
+
+char *
+lt_protect_stat_why(lt_session *s, double n)
+{
+	const lt_sdc_profile *p = lt_protect_active(s);
+
+	if (p == NULL || !lt_sdc_stat_hidden(p, n))
+		return NULL;
+	return lt_sdc_why(p, LT_SDC_STAT);
+}
+
+void
+lt_protect_num(lt_table *t, size_t row, size_t col, double v, const char *why)
+{
+	if (why != NULL)
+		lt_table_hide(t, row, col, why);
+	else if (!isnan(v))
+		lt_table_num(t, row, col, v);
+}
+
+void
+lt_protect_number(lt_result *r, const char *key, const char *label, double v,
+    const char *unit, const char *why)
+{
+	lt_result_number(r, key, label, why != NULL ? NAN : v, unit);
+	if (why != NULL)
+		lt_result_hide_item(r, r->nitems - 1, why);
+}
+
+void
+lt_protect_count(lt_result *r, const char *key, const char *label, const lt_sdc_cell *c)
+{
+	lt_protect_number(r, key, label, c->value, NULL, c->why);
+}
+
+void
+lt_protect_method(lt_session *s, lt_result *r)
+{
+	const lt_sdc_profile *p = lt_protect_active(s);
+
+	if (p == NULL)
+		return;
+	lt_result_method(r, "Disclosure control (profile %s): counts are protected first, and "
+	    "percentages and statistics are computed from the protected counts.", p->name);
+}

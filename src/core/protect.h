@@ -1,0 +1,65 @@
+/*
+ * protect.h - small helpers the analysis commands share to protect their
+ * own counts and statistics (sdc.h's CONTRACT FOR THE COMMANDS), so that
+ * each command computes percentages and statistics from protected counts.
+ *
+ * When the profile in force hides nothing (none), the helpers hand the
+ * true counts back as shown, so a command has one code path.
+ */
+#ifndef LT_PROTECT_H
+#define LT_PROTECT_H
+
+#include "sdc.h"
+#include "session_int.h"
+
+/* The profile in force when it hides or rounds anything, else NULL. */
+const lt_sdc_profile *lt_protect_active(lt_session *s);
+
+/*
+ * lt_session_protect_vec when a profile is active, else the true counts
+ * as shown. Free out with lt_sdc_vec_free.
+ */
+int lt_protect_vec(lt_session *s, const char *key, const char *const *labels,
+    const double *counts, size_t n, lt_sdc_vec *out, lt_error *err);
+/* The same for a table (lt_session_protect_tab). Free with lt_sdc_tab_free. */
+int lt_protect_tab(lt_session *s, const char *key, const char *const *rlabels,
+    const char *const *clabels, const double *counts, size_t rows, size_t cols,
+    lt_sdc_tab *out, lt_error *err);
+
+/* 1 when c is shown. */
+#define LT_SHOWN(c)	((c)->state == LT_SDC_SHOWN)
+
+/* Put a protected number in a table: its value, or hidden with its why. */
+void lt_protect_put(lt_table *t, size_t row, size_t col, const lt_sdc_cell *c);
+
+/*
+ * Protect one count of its own (a "rows left out" number) under key:
+ * *v gets the value to show, or NAN when hidden. Returns 0 or an error.
+ */
+int lt_protect_one(lt_session *s, const char *key, double count, double *v,
+    lt_error *err);
+
+/*
+ * The reason a statistic of a group of n people is hidden, or NULL when
+ * it may be shown (no active profile, or n >= stat_min). Caller frees.
+ */
+char *lt_protect_stat_why(lt_session *s, double n);
+
+/* Hide a number cell (v) with why when why is set, else set it (NaN: missing). */
+void lt_protect_num(lt_table *t, size_t row, size_t col, double v, const char *why);
+
+/* Add a key number, withheld with why when why is set. */
+void lt_protect_number(lt_result *r, const char *key, const char *label, double v,
+    const char *unit, const char *why);
+/* Add a key number that is a protected count. */
+void lt_protect_count(lt_result *r, const char *key, const char *label,
+    const lt_sdc_cell *c);
+
+/*
+ * Add the method note that the numbers shown were protected under the
+ * active profile, and that what is computed from counts uses the
+ * protected counts. Does nothing when no profile is active.
+ */
+void lt_protect_method(lt_session *s, lt_result *r);
+
+#endif

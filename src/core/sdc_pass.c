@@ -1,0 +1,705 @@
+/*
+ * sdc_pass.c - the one choke point of disclosure control: a pass over every
+ * result document before it leaves the core (run_one in session.c calls
+ * it before a result is emitted or collected), so that nothing the
+ * profile forbids is shown, whatever the command did.
+ *
+ * Commands protect their own counts where they know the table's shape
+ * (lt_session_protect_vec / _tab, then lt_table.protected = 1). This pass
+ * is the backstop, with generic rules:
+ *  - counts: every LT_RC_COUNT cell of 1 .. hide_below-1 is hidden, every
+ *    other one rounded; a table no command protected gets secondary
+ *    suppression and the differencing guard here, its count columns taken
+ *    as one matrix (or, with one count column, one vector);
+ *  - statistics: a row whose "n" (its first count column) is under
+ *    stat_min, or hidden as small or different, has its numbers and
+ *    percentages hidden; key numbers likewise, after the "n" among them,
+ *    and all of them when any group's statistics were hidden;
+ *  - extremes: minimum and maximum (and earliest and latest) values hidden
+ *    when the profile says no extremes;
+ *  - row-level tables, when the dataset's rows may not be shown: a
+ *    scatter plot's points become a density grid of protected counts
+ *    (LT_CHART_DENSITY), any other such table is emptied;
+ *  - one caveat saying that numbers were hidden and where to read why.
+ * Key numbers that count people ("n", "rows", ...) go through the
+ * differencing guard one by one, keyed by the command without its filter
+ * (result_key); lt_sdc_count does the same for a count in a note.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "cmd.h"
+#include "session_int.h"
+
+#define PRIVACY_CAVEAT	"Some numbers are hidden to protect people's privacy; " \
+	"type \"privacy\" to see the rules."
+#define ROWS_CAVEAT	"Single rows of this data are not shown, because it is " \
+	"about real people; look at counts and summaries instead."
+#define POINTS_CAVEAT	"Single points are not shown for real people's data; " \
+	"try \"plot hist\" to see how the values spread."
+#define DENSITY_CAVEAT	"Single points are not shown for real people's data, so " \
+	"the chart counts the people in each square; squares with few people are hidden."
+#define DENSITY_X	12	/* squares across a density grid, at most */
+#define DENSITY_Y	8	/* squares down */
+
+/* Key numbers that count people (or rows): the count rule applies. */
+static const char *const count_keys[] = {
+	"n", "missing", "rows", "people", "events", "population", NULL
+};
+/* Key numbers that are neither counts of people nor statistics of them. */
+static const char *const plain_keys[] = { "levels", "columns", NULL };
+/* Key numbers that give the size of the group the statistics describe. */
+static const char *const size_keys[] = { "n", "people", "rows", NULL };
+/* Names of extremes: one person's own value. */
+static const char *const extreme_names[] = {
+	"min", "max", "minimum", "maximum", "smallest", "largest", "earliest",
+	"latest", NULL
+};
+/* Text columns that hold a statistic of the row's group, not a label. */
+static const char *const text_stats[] = {
+	"mean", "median", "earliest", "latest", "most_common", NULL
+};
+/* Number columns that are not statistics of people: bin edges. */
+static const char *const not_stats[] = {
+	"from", "to", "x_from", "x_to", "y_from", "y_to", NULL
+};
+/* Count columns that do not count people: how many different values. */
+static const char *const not_people[] = { "levels", NULL };
+/* Commands whose results are not about the open dataset's people. */
+static const char *const exempt_cmds[] = {
+	"datasets", "help", "set", "quit", "privacy", NULL
+};
+
+/* What the pass needs to hand around. */
+typedef struct pass {
+	lt_session *s;
+	const lt_sdc_profile *p;
+	lt_result *r;
+	char *key;		/* what the result counts, without the filter */
+	int hidden;		/* something is hidden in the result */
+	int stat_rows;		/* a group's statistics were hidden */
+} pass;
+
+static int
+in_list(const char *const *list, const char *s)
+{
+	if (s == NULL)
+		return 0;
+	for (; *list != NULL; list++)
+		if (strcasecmp(*list, s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Hide a table cell with the reason for state. */
+static void
+hide_cell(pass *ps, lt_table *t, size_t row, size_t col, int state)
+{
+	char *why = lt_sdc_why(ps->p, state);
+
+	lt_table_hide(t, row, col, why);
+	free(why);
+	ps->hidden = 1;
+}
+
+/* Hide key number i with the reason for state. */
+static void
+hide_item(pass *ps, size_t i, int state)
+{
+	char *why = lt_sdc_why(ps->p, state);
+
+	lt_result_hide_item(ps->r, i, why);
+	free(why);
+	ps->hidden = 1;
+}
+
+/*
+ * The key of what r counts, without the filter: the command's own name
+ * and its words that are not options (nor option values), so that
+ * "describe bmi by sex" under two filters, or with "--format json", share
+ * it. A command that takes its text raw (filter EXPR) is keyed by its
+ * name alone: the text is the filter.
+ */
+static char *
+result_key(const lt_result *r)
+{
+	const lt_cmd_entry *e;
+	lt_buf b = LT_BUF_INIT;
+	lt_error err;
+	lt_words w;
+	size_t off = 0;
+
+	lt_err_clear(&err);
+	if (r->command == NULL || lt_words_next(r->command, &off, &w, &err) != 1)
+		return lt_strdup(r->command != NULL ? r->command : "");
+	e = w.n > 0 ? lt_cmd_find(w.w[0]) : NULL;
+	lt_buf_puts(&b, e != NULL ? e->name : w.n > 0 ? w.w[0] : "");
+	for (size_t i = 1; e != NULL && !(e->flags & LT_CMD_RAW) && i < w.n; i++) {
+		const char *word = w.w[i], *eq;
+		size_t nlen;
+		int takes = 0;
+
+		if (w.quoted[i] || strncmp(word, "--", 2) != 0 || word[2] == '\0') {
+			lt_buf_putc(&b, ' ');
+			lt_buf_puts(&b, word);
+			continue;
+		}
+		if ((eq = strchr(word, '=')) != NULL)
+			continue;
+		nlen = strlen(word + 2);
+		if (strcmp(word + 2, "format") == 0)
+			takes = 1;
+		for (size_t k = 0; e->opts != NULL && e->opts[k].name != NULL; k++)
+			if (strlen(e->opts[k].name) == nlen &&
+			    strcmp(e->opts[k].name, word + 2) == 0)
+				takes = e->opts[k].arg != NULL;
+		if (takes)
+			i++;
+	}
+	lt_words_clear(&w);
+	return lt_buf_take(&b);
+}
+
+/* The label of row i for the differencing guard: its text cells. */
+static char *
+row_label(const lt_table *t, size_t i)
+{
+	lt_buf b = LT_BUF_INIT;
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		const lt_cell *cell = lt_table_cell(t, i, c);
+		int type = t->cols[c].type;
+
+		if (!(type == LT_RC_TEXT || type == LT_RC_VALUE ||
+		    in_list(not_stats, t->cols[c].name)))
+			continue;
+		lt_buf_putc(&b, '\x1f');
+		if (cell->kind == LT_CELL_TEXT)
+			lt_buf_puts(&b, cell->text);
+		else if (cell->kind == LT_CELL_NUMBER)
+			lt_buf_printf(&b, "%.17g", cell->num);
+	}
+	/* no labels: the row's place (the same table keeps its order) */
+	if (strspn(lt_buf_str(&b), "\x1f") == strlen(lt_buf_str(&b)))
+		lt_buf_printf(&b, "#%zu", i);
+	return lt_buf_take(&b);
+}
+
+/* Is column c a count of people? */
+static int
+people_col(const lt_table *t, size_t c)
+{
+	return t->cols[c].type == LT_RC_COUNT && !in_list(not_people, t->cols[c].name);
+}
+
+/*
+ * Secondary suppression and the differencing guard for a table no command
+ * protected: its count columns as a matrix (a vector when there is one),
+ * protected from the true counts; the protected values are written back.
+ * Returns 1 when it was done, 0 when the table cannot be treated so (a
+ * count is already hidden, negative or not finite): the primary rules
+ * then apply alone.
+ */
+static int
+protect_table(pass *ps, lt_table *t, int *states)
+{
+	size_t *cc = lt_calloc(t->ncols + 1, sizeof *cc), k = 0, rows = t->nrows;
+	double *counts;
+	char **rl, **cl, *key;
+	lt_error err;
+	int ok = 1, rc;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		if (people_col(t, c))
+			cc[k++] = c;
+	if (k == 0 || rows == 0) {
+		free(cc);
+		return 1;
+	}
+	counts = lt_calloc(rows * k, sizeof *counts);
+	for (size_t i = 0; i < rows && ok; i++)
+		for (size_t j = 0; j < k; j++) {
+			const lt_cell *cell = lt_table_cell(t, i, cc[j]);
+
+			if (cell->kind == LT_CELL_HIDDEN ||
+			    (cell->kind == LT_CELL_NUMBER && !(isfinite(cell->num) && cell->num >= 0)))
+				ok = 0;
+			counts[i * k + j] = cell->kind == LT_CELL_NUMBER ? cell->num : 0;
+		}
+	if (!ok) {
+		free(cc);
+		free(counts);
+		return 0;
+	}
+	rl = lt_calloc(rows + 1, sizeof *rl);
+	cl = lt_calloc(k + 1, sizeof *cl);
+	for (size_t i = 0; i < rows; i++)
+		rl[i] = row_label(t, i);
+	for (size_t j = 0; j < k; j++)
+		cl[j] = t->cols[cc[j]].name;
+	key = lt_sprintf("%s\x1f%s", ps->key, t->name != NULL ? t->name : "");
+	lt_err_clear(&err);
+	if (k == 1) {
+		lt_sdc_vec v;
+
+		if ((rc = lt_session_protect_vec(ps->s, key, (const char *const *)rl, counts,
+		    rows, &v, &err)) == 0) {
+			for (size_t i = 0; i < rows; i++) {
+				const lt_cell *cell = lt_table_cell(t, i, cc[0]);
+
+				states[i * t->ncols + cc[0]] = v.cells[i].state;
+				if (v.cells[i].state != LT_SDC_SHOWN)
+					hide_cell(ps, t, i, cc[0], v.cells[i].state);
+				else if (cell->kind == LT_CELL_NUMBER)
+					lt_table_num(t, i, cc[0], v.cells[i].value);
+			}
+			lt_sdc_vec_free(&v);
+		}
+	} else {
+		lt_sdc_tab tab;
+
+		if ((rc = lt_session_protect_tab(ps->s, key, (const char *const *)rl,
+		    (const char *const *)cl, counts, rows, k, &tab, &err)) == 0) {
+			for (size_t i = 0; i < rows; i++)
+				for (size_t j = 0; j < k; j++) {
+					const lt_sdc_cell *sc = &tab.cells[i * k + j];
+					const lt_cell *cell = lt_table_cell(t, i, cc[j]);
+
+					states[i * t->ncols + cc[j]] = sc->state;
+					if (sc->state != LT_SDC_SHOWN)
+						hide_cell(ps, t, i, cc[j], sc->state);
+					else if (cell->kind == LT_CELL_NUMBER)
+						lt_table_num(t, i, cc[j], sc->value);
+				}
+			lt_sdc_tab_free(&tab);
+		}
+	}
+	for (size_t i = 0; i < rows; i++)
+		free(rl[i]);
+	free(rl);
+	free(cl);
+	free(key);
+	free(cc);
+	free(counts);
+	t->protected = rc == 0;
+	return rc == 0;
+}
+
+/* The primary rules alone on the count cells of t: small hidden, others rounded. */
+static void
+primary(pass *ps, lt_table *t, int *states)
+{
+	for (size_t i = 0; i < t->nrows; i++)
+		for (size_t c = 0; c < t->ncols; c++) {
+			const lt_cell *cell = lt_table_cell(t, i, c);
+
+			if (!people_col(t, c) || cell->kind != LT_CELL_NUMBER)
+				continue;
+			if (lt_sdc_count_hidden(ps->p, cell->num)) {
+				states[i * t->ncols + c] = LT_SDC_SMALL;
+				hide_cell(ps, t, i, c, LT_SDC_SMALL);
+			} else if (ps->p->round_to > 0 &&
+			    fmod(cell->num, ps->p->round_to) != 0) {
+				lt_table_num(t, i, c, lt_sdc_round(cell->num, ps->p->round_to));
+			}
+		}
+}
+
+/* Does a hidden cell's reason allow the row's statistics to be shown? */
+static int
+hidden_only_secondary(pass *ps, const lt_cell *cell, int state)
+{
+	char *sec;
+	int yes;
+
+	if (state >= 0)
+		return state == LT_SDC_SECONDARY;
+	sec = lt_sdc_why(ps->p, LT_SDC_SECONDARY);
+	yes = cell->why != NULL && strcmp(cell->why, sec) == 0;
+	free(sec);
+	return yes;
+}
+
+/* The scatter plot drawn from table ti, or NULL. */
+static lt_chart *
+scatter_of(lt_result *r, size_t ti)
+{
+	for (size_t i = 0; i < r->ncharts; i++)
+		if (r->charts[i].table == ti && r->charts[i].kind == LT_CHART_SCATTER)
+			return &r->charts[i];
+	return NULL;
+}
+
+/* Empty t: no columns, no rows. */
+static void
+table_clear(lt_table *t)
+{
+	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
+		free(t->cells[i].why);
+		free(t->cells[i].text);
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		free(t->cols[c].name);
+		free(t->cols[c].label);
+	}
+	free(t->cells);
+	free(t->cols);
+	t->cells = NULL;
+	t->cols = NULL;
+	t->nrows = t->ncols = t->cap = 0;
+}
+
+/*
+ * A scatter plot of people who may not be shown one by one becomes a
+ * density grid (LT_CHART_DENSITY): the points counted in squares, the
+ * counts protected as a table (rows of squares by columns of squares,
+ * with the differencing guard), the points themselves dropped. Returns
+ * 0 when there is nothing to count (the caller then empties the table).
+ */
+static int
+to_density(pass *ps, lt_table *t, lt_chart *ch)
+{
+	static const char *const names[] = { "x_from", "x_to", "y_from", "y_to", "count" };
+	static const char *const labels[] = { "X from", "X to", "Y from", "Y to", "People" };
+	double *x, *y, *counts, xe[LT_CHART_MAX_BINS + 2], ye[LT_CHART_MAX_BINS + 2];
+	size_t n = 0, nx, ny;
+	char **rl, **cl, *key;
+	lt_sdc_tab tab;
+	lt_error err;
+	int rc;
+
+	if (t->ncols < 2)
+		return 0;
+	x = lt_calloc(t->nrows + 1, sizeof *x);
+	y = lt_calloc(t->nrows + 1, sizeof *y);
+	for (size_t i = 0; i < t->nrows; i++) {
+		const lt_cell *a = lt_table_cell(t, i, 0), *b = lt_table_cell(t, i, 1);
+
+		if (a->kind == LT_CELL_NUMBER && b->kind == LT_CELL_NUMBER &&
+		    isfinite(a->num) && isfinite(b->num)) {
+			x[n] = a->num;
+			y[n++] = b->num;
+		}
+	}
+	/* too few people for any grid: its edges would be their own values */
+	nx = n > 0 && !lt_sdc_stat_hidden(lt_session_profile(ps->s), (double)n) ?
+	    lt_chart_bins(x, n, DENSITY_X, xe) : 0;
+	ny = nx > 0 ? lt_chart_bins(y, n, DENSITY_Y, ye) : 0;
+	if (nx == 0 || ny == 0) {
+		free(x);
+		free(y);
+		return 0;
+	}
+	counts = lt_calloc(nx * ny, sizeof *counts);
+	for (size_t i = 0; i < n; i++)
+		counts[lt_chart_bin_of(ye, ny, y[i]) * nx + lt_chart_bin_of(xe, nx, x[i])] += 1;
+	rl = lt_calloc(ny + 1, sizeof *rl);
+	cl = lt_calloc(nx + 1, sizeof *cl);
+	for (size_t j = 0; j < ny; j++)
+		rl[j] = lt_sprintf("%.17g", ye[j]);
+	for (size_t k = 0; k < nx; k++)
+		cl[k] = lt_sprintf("%.17g", xe[k]);
+	key = lt_sprintf("%s\x1f" "density", ps->key);
+	lt_err_clear(&err);
+	rc = lt_session_protect_tab(ps->s, key, (const char *const *)rl,
+	    (const char *const *)cl, counts, ny, nx, &tab, &err);
+	table_clear(t);
+	for (size_t c = 0; c < 5; c++) {
+		lt_table_column(t, names[c], labels[c], c < 4 ? LT_RC_NUMBER : LT_RC_COUNT);
+		t->cols[c].detail = 1;	/* the chart shows them */
+	}
+	for (size_t j = 0; rc == 0 && j < ny; j++)
+		for (size_t k = 0; k < nx; k++) {
+			size_t row = lt_table_row(t);
+			const lt_sdc_cell *sc = &tab.cells[j * nx + k];
+
+			lt_table_num(t, row, 0, xe[k]);
+			lt_table_num(t, row, 1, xe[k + 1]);
+			lt_table_num(t, row, 2, ye[j]);
+			lt_table_num(t, row, 3, ye[j + 1]);
+			if (sc->state == LT_SDC_SHOWN)
+				lt_table_num(t, row, 4, sc->value);
+			else
+				hide_cell(ps, t, row, 4, sc->state);
+		}
+	if (rc == 0)
+		lt_sdc_tab_free(&tab);
+	free(t->name);
+	t->name = lt_strdup("density");
+	t->row_level = 0;
+	t->protected = 1;
+	ch->kind = LT_CHART_DENSITY;
+	for (size_t j = 0; j < ny; j++)
+		free(rl[j]);
+	for (size_t k = 0; k < nx; k++)
+		free(cl[k]);
+	free(rl);
+	free(cl);
+	free(key);
+	free(counts);
+	free(x);
+	free(y);
+	return rc == 0;
+}
+
+/* The rules for table ti. */
+static void
+pass_table(pass *ps, size_t ti)
+{
+	lt_table *t = ps->r->tables[ti];
+	size_t ncell = t->nrows * t->ncols, ncol = t->ncols;
+	int *states;
+
+	if (t->row_level) {
+		lt_chart *ch = scatter_of(ps->r, ti);
+
+		/* rows of real people: none leave the core (the backstop) */
+		if (!lt_session_rows_ok(ps->s) && t->nrows > 0) {
+			if (ch != NULL && to_density(ps, t, ch)) {
+				lt_result_caveat(ps->r, "%s", DENSITY_CAVEAT);
+				return;
+			}
+			for (size_t i = 0; i < ncell; i++) {
+				free(t->cells[i].why);
+				free(t->cells[i].text);
+				memset(&t->cells[i], 0, sizeof t->cells[i]);
+			}
+			t->nrows = 0;
+			lt_result_caveat(ps->r, "%s", ch != NULL ? POINTS_CAVEAT : ROWS_CAVEAT);
+		}
+		return;
+	}
+	states = lt_malloc((ncell ? ncell : 1) * sizeof *states);
+	for (size_t i = 0; i < ncell; i++)
+		states[i] = -1;
+	{
+		/* the row's size before anything is rounded or hidden */
+		double *n = lt_malloc((t->nrows ? t->nrows : 1) * sizeof *n);
+		size_t first = ncol;
+
+		for (size_t c = 0; c < ncol && first == ncol; c++)
+			if (people_col(t, c))
+				first = c;
+		for (size_t i = 0; i < t->nrows; i++) {
+			const lt_cell *cell = first < ncol ? lt_table_cell(t, i, first) : NULL;
+
+			n[i] = cell != NULL && cell->kind == LT_CELL_NUMBER ? cell->num : NAN;
+		}
+		if (ps->p->hide_below > 0 || ps->p->round_to > 0) {
+			/* after protect_table, primary only checks */
+			if (!t->protected && ps->p->secondary)
+				protect_table(ps, t, states);
+			primary(ps, t, states);
+		}
+		/* statistics of small groups */
+		for (size_t i = 0; first < ncol && i < t->nrows; i++) {
+			const lt_cell *nc = lt_table_cell(t, i, first);
+			int st = states[i * ncol + first], hide = 0;
+
+			if (!isnan(n[i]) && lt_sdc_stat_hidden(ps->p, n[i]))
+				hide = 1;
+			else if (nc->kind == LT_CELL_HIDDEN && !hidden_only_secondary(ps, nc, st))
+				hide = 1;
+			if (!hide)
+				continue;
+			for (size_t c = 0; c < ncol; c++) {
+				const lt_cell *cell = lt_table_cell(t, i, c);
+				int type = t->cols[c].type;
+
+				if (cell->kind == LT_CELL_HIDDEN || cell->kind == LT_CELL_MISSING ||
+				    in_list(not_stats, t->cols[c].name))
+					continue;
+				if (type == LT_RC_NUMBER || type == LT_RC_PERCENT ||
+				    (type == LT_RC_TEXT && in_list(text_stats, t->cols[c].name))) {
+					hide_cell(ps, t, i, c, LT_SDC_STAT);
+					ps->stat_rows = 1;
+				}
+			}
+		}
+		free(n);
+	}
+	/* extremes: one person's own value */
+	if (ps->p->no_extremes)
+		for (size_t c = 0; c < ncol; c++) {
+			if (!in_list(extreme_names, t->cols[c].name) &&
+			    !in_list(extreme_names, t->cols[c].label))
+				continue;
+			for (size_t i = 0; i < t->nrows; i++) {
+				const lt_cell *cell = lt_table_cell(t, i, c);
+
+				if (cell->kind == LT_CELL_NUMBER || cell->kind == LT_CELL_TEXT)
+					hide_cell(ps, t, i, c, LT_SDC_EXTREME);
+			}
+		}
+	for (size_t i = 0; i < t->nrows * ncol; i++)
+		if (t->cells[i].kind == LT_CELL_HIDDEN)
+			ps->hidden = 1;
+	free(states);
+}
+
+/* The rules for the key numbers. */
+static void
+pass_items(pass *ps)
+{
+	lt_result *r = ps->r;
+	size_t nc = 0;
+	double *counts;
+	const char **labels;
+	size_t *idx;
+	int small_group = 0;
+
+	/* counts among the key numbers, with the differencing guard */
+	counts = lt_calloc(r->nitems + 1, sizeof *counts);
+	labels = lt_calloc(r->nitems + 1, sizeof *labels);
+	idx = lt_calloc(r->nitems + 1, sizeof *idx);
+	for (size_t i = 0; i < r->nitems; i++) {
+		const lt_item *it = &r->items[i];
+
+		if (it->is_text || it->hidden || !in_list(count_keys, it->key) ||
+		    !isfinite(it->num) || it->num < 0)
+			continue;
+		if (in_list(size_keys, it->key) && lt_sdc_stat_hidden(ps->p, it->num))
+			small_group = 1;
+		labels[nc] = it->key;
+		counts[nc] = it->num;
+		idx[nc++] = i;
+	}
+	if (nc > 0 && (ps->p->hide_below > 0 || ps->p->round_to > 0)) {
+		char *key = lt_sprintf("%s\x1fnumbers", ps->key);
+
+		for (size_t j = 0; j < nc; j++) {
+			lt_sdc_vec v;
+			lt_error err;
+			char *k = lt_sprintf("%s\x1f%s", key, labels[j]);
+			size_t i = idx[j];
+
+			/* each on its own: key numbers need not add up */
+			lt_err_clear(&err);
+			if (lt_session_protect_vec(ps->s, k, &labels[j], &counts[j], 1, &v,
+			    &err) == 0) {
+				if (lt_sdc_count_hidden(ps->p, counts[j]))
+					hide_item(ps, i, LT_SDC_SMALL);
+				else if (v.cells[0].state != LT_SDC_SHOWN) {
+					hide_item(ps, i, LT_SDC_DIFF);
+					if (in_list(size_keys, r->items[i].key))
+						small_group = 1;
+				} else
+					r->items[i].num = lt_sdc_round(counts[j],
+					    ps->p->round_to);
+				lt_sdc_vec_free(&v);
+			}
+			free(k);
+		}
+		free(key);
+	}
+	/* a group size hidden as small or different (not only to protect another) */
+	for (size_t i = 0; i < r->nitems; i++) {
+		const lt_item *it = &r->items[i];
+		lt_cell c;
+
+		memset(&c, 0, sizeof c);
+		c.why = it->why;
+		if (it->hidden && in_list(size_keys, it->key) && !hidden_only_secondary(ps, &c, -1))
+			small_group = 1;
+	}
+	/* statistics of a small group, or of groups some of whose are hidden */
+	if ((small_group && ps->p->stat_min > 0) || ps->stat_rows)
+		for (size_t i = 0; i < r->nitems; i++) {
+			const lt_item *it = &r->items[i];
+
+			if (it->is_text || it->hidden || in_list(count_keys, it->key) ||
+			    in_list(plain_keys, it->key) || isnan(it->num))
+				continue;
+			hide_item(ps, i, LT_SDC_STAT);
+		}
+	if (ps->p->no_extremes)
+		for (size_t i = 0; i < r->nitems; i++) {
+			const lt_item *it = &r->items[i];
+
+			if (!it->hidden && (in_list(extreme_names, it->key) ||
+			    in_list(extreme_names, it->label)))
+				hide_item(ps, i, LT_SDC_EXTREME);
+		}
+	for (size_t i = 0; i < r->nitems; i++)
+		if (r->items[i].hidden)
+			ps->hidden = 1;
+	free(counts);
+	free(labels);
+	free(idx);
+}
+
+int
+lt_sdc_count(lt_session *s, const char *key, double v, double *shown)
+{
+	const lt_sdc_profile *p = lt_session_profile(s);
+	/* the label is the key's last part, as the pass's key numbers have */
+	const char *label = strrchr(key, '\x1f') != NULL ? strrchr(key, '\x1f') + 1 : key;
+	lt_sdc_vec vec;
+	lt_error err;
+	int state = LT_SDC_SHOWN;
+
+	*shown = v;
+	if (p == NULL || (p->hide_below == 0 && p->round_to == 0) || !isfinite(v) || v < 0)
+		return LT_SDC_SHOWN;
+	lt_err_clear(&err);
+	if (lt_session_protect_vec(s, key, &label, &v, 1, &vec, &err) != 0)
+		return LT_SDC_WITHHELD;
+	if (lt_sdc_count_hidden(p, v))
+		state = LT_SDC_SMALL;
+	else if (vec.cells[0].state != LT_SDC_SHOWN)
+		state = LT_SDC_DIFF;
+	else
+		*shown = lt_sdc_round(v, p->round_to);
+	lt_sdc_vec_free(&vec);
+	return state;
+}
+
+void
+lt_sdc_result(lt_session *s, lt_result *r)
+{
+	const lt_sdc_profile *p;
+	pass ps;
+
+	if (r == NULL || (p = lt_session_profile(s)) == NULL)
+		return;
+	if (p->hide_below == 0 && p->stat_min == 0 && !p->no_extremes && p->rows_ok)
+		return;
+	memset(&ps, 0, sizeof ps);
+	ps.s = s;
+	ps.p = p;
+	ps.r = r;
+	ps.key = result_key(r);
+	{
+		char *sp = strchr(ps.key, ' ');
+		int exempt;
+
+		if (sp != NULL)
+			*sp = '\0';
+		exempt = in_list(exempt_cmds, ps.key);
+		if (sp != NULL)
+			*sp = ' ';
+		if (exempt) {
+			free(ps.key);
+			return;
+		}
+	}
+	for (size_t i = 0; i < r->ntables; i++)
+		pass_table(&ps, i);
+	pass_items(&ps);
+	if (ps.hidden) {
+		int have = 0;
+
+		for (size_t i = 0; i < r->caveats.n && !have; i++)
+			have = strstr(r->caveats.v[i], "privacy") != NULL;
+		if (!have)
+			lt_result_caveat(r, "%s", PRIVACY_CAVEAT);
+	}
+	free(ps.key);
+}

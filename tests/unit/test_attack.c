@@ -1,0 +1,438 @@
+/*
+ * test_attack.c - the attack suite: tries to learn what disclosure control
+ * hides, the way someone who wanted to pick a person out would, and fails
+ * the test when any attempt works.
+ *
+ * The data: tests/fixtures/sdc/people.csv, 300 made-up people imported as
+ * a user's own file would be (no --profile: individual-level, not
+ * synthetic, so the opensafely rules apply and rows may not be shown).
+ * Whitby has only 3 people. The true answers are worked out here from the
+ * CSV file itself, so the tests know what must stay hidden.
+ *
+ * Every result of every attack is also checked as a whole (check_safe):
+ * no count of 1-7 people, every shown count a multiple of 5, no
+ * statistic of fewer than 8 people, no minimum or maximum, no row of a
+ * person; and its JSON and CSV carry the hidden marks, never the numbers.
+ */
+#include "test_common.h"
+
+#include <math.h>
+
+#include "format.h"
+
+#define SMALL	8	/* opensafely: counts 1..7 hidden */
+#define ROUND	5
+
+/* ------------------------------------------------------------ the truth */
+
+typedef struct person {
+	int id, age, sbp;
+	char sex[2], town[16], smoker[4];
+} person;
+
+static person people[400];
+static size_t npeople;
+
+/* Read the fixture once: id,age,sex,town,smoker,sbp. */
+static void
+read_people(void)
+{
+	char *path = tc_src_path("tests/fixtures/sdc/people.csv");
+	FILE *f = fopen(path, "r");
+	char line[256];
+
+	assert_non_null(f);
+	assert_non_null(fgets(line, sizeof line, f));	/* the header */
+	while (fgets(line, sizeof line, f) != NULL && npeople < 400) {
+		person *p = &people[npeople];
+
+		if (sscanf(line, "%d,%d,%1[^,],%15[^,],%3[^,],%d", &p->id, &p->age, p->sex,
+		    p->town, p->smoker, &p->sbp) == 6)
+			npeople++;
+	}
+	fclose(f);
+	free(path);
+	assert_int_equal(npeople, 300);
+}
+
+/* How many people match: age at least min_age (or any), in town (or any). */
+static int
+how_many(int min_age, const char *sex, const char *town)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < npeople; i++)
+		n += people[i].age >= min_age && (sex == NULL || strcmp(people[i].sex, sex) == 0) &&
+		    (town == NULL || strcmp(people[i].town, town) == 0);
+	return n;
+}
+
+/* ------------------------------------------------------------ fixture */
+
+static int
+setup(void **state)
+{
+	lt_session *s;
+	lt_error err;
+	char *csv;
+
+	read_people();
+	tc_group_dir = tc_tmpdir_new();
+	s = tc_group_session(NULL, NULL);
+	assert_non_null(s);
+	csv = tc_src_path("tests/fixtures/sdc/people.csv");
+	{
+		char *cmd = lt_sprintf("import \"%s\" --name people", csv);
+
+		if (lt_session_run(s, cmd, NULL, NULL, NULL, &err) != 0)
+			print_error("import: %s\n", err.msg);
+		free(cmd);
+	}
+	free(csv);
+	lt_session_free(s);
+	*state = NULL;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	tc_tmpdir_free(tc_group_dir);
+	tc_group_dir = NULL;
+	return 0;
+}
+
+/* The results of text run in a fresh session with people open. */
+typedef struct run {
+	lt_result **r;
+	size_t n;
+	int rc;
+	lt_error err;
+} run;
+
+static run
+attack(const char *text)
+{
+	lt_session *s = tc_group_session("open people", NULL);
+	run a;
+
+	assert_non_null(s);
+	memset(&a, 0, sizeof a);
+	a.rc = lt_session_collect(s, text, &a.r, &a.n, NULL, &a.err);
+	lt_session_free(s);
+	return a;
+}
+
+static void
+run_free(run *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		lt_result_free(a->r[i]);
+	free(a->r);
+}
+
+/* ------------------------------------------------------------ checks */
+
+/* A column whose name says it holds the smallest or largest value. */
+static int
+extreme_name(const char *name)
+{
+	return strcmp(name, "min") == 0 || strcmp(name, "max") == 0 ||
+	    strcmp(name, "smallest") == 0 || strcmp(name, "largest") == 0;
+}
+
+/* An item that counts people. */
+static int
+count_key(const char *key)
+{
+	return strcmp(key, "n") == 0 || strcmp(key, "missing") == 0 ||
+	    strcmp(key, "people") == 0 || strcmp(key, "rows") == 0;
+}
+
+/* The row's group is hidden because it is small (not to protect another). */
+static int
+is_small_group(const lt_table *t, size_t i, size_t ncol)
+{
+	const lt_cell *c = lt_table_cell(t, i, ncol);
+
+	return c->kind == LT_CELL_HIDDEN && c->why != NULL && strstr(c->why, "fewer") != NULL;
+}
+
+/* Nothing in r breaks the opensafely rules, in the document or its renderings. */
+static void
+check_safe(const lt_result *r)
+{
+	size_t hidden = 0;
+	lt_buf json = LT_BUF_INIT;
+
+	for (size_t t = 0; t < r->ntables; t++) {
+		const lt_table *tb = r->tables[t];
+		size_t ncol = tb->ncols;
+
+		if (tb->row_level)
+			assert_int_equal(tb->nrows, 0);
+		/* the row's people: its first count column */
+		for (size_t c = 0; c < tb->ncols && ncol == tb->ncols; c++)
+			if (tb->cols[c].type == LT_RC_COUNT)
+				ncol = c;
+		for (size_t i = 0; i < tb->nrows; i++)
+			for (size_t c = 0; c < tb->ncols; c++) {
+				const lt_cell *cell = lt_table_cell(tb, i, c);
+
+				if (cell->kind == LT_CELL_HIDDEN) {
+					assert_non_null(cell->why);
+					assert_true(cell->why[0] != '\0');
+					hidden++;
+					continue;
+				}
+				if (cell->kind != LT_CELL_NUMBER)
+					continue;
+				/* a statistic of a group whose size is hidden */
+				if (ncol < tb->ncols && is_small_group(tb, i, ncol) &&
+				    (tb->cols[c].type == LT_RC_NUMBER ||
+				    tb->cols[c].type == LT_RC_PERCENT)) {
+					print_error("%s: table %s row %zu shows %s = %g for a small "
+					    "group\n", r->command, tb->name, i, tb->cols[c].name,
+					    cell->num);
+					fail();
+				}
+				if (tb->cols[c].type == LT_RC_COUNT) {
+					if (cell->num != 0 && (cell->num < SMALL ||
+					    fmod(cell->num, ROUND) != 0))
+						print_error("%s: table %s column %s row %zu shows %g\n",
+						    r->command, tb->name, tb->cols[c].name, i, cell->num);
+					assert_true(cell->num == 0 ||
+					    (cell->num >= SMALL && fmod(cell->num, ROUND) == 0));
+				}
+				if (extreme_name(tb->cols[c].name)) {
+					print_error("%s: %s shows an extreme %g\n", r->command,
+					    tb->cols[c].name, cell->num);
+					fail();
+				}
+			}
+	}
+	for (size_t i = 0; i < r->nitems; i++) {
+		const lt_item *it = &r->items[i];
+
+		if (it->hidden) {
+			hidden++;
+			continue;
+		}
+		if (it->is_text)
+			continue;
+		if (count_key(it->key))
+			assert_true(it->num == 0 || (it->num >= SMALL && fmod(it->num, ROUND) == 0));
+		if (extreme_name(it->key)) {
+			print_error("%s: item %s shows %g\n", r->command, it->key, it->num);
+			fail();
+		}
+	}
+	/* JSON marks each hidden value, and never prints a number for it. */
+	lt_render(r, LT_FMT_JSON, NULL, &json);
+	if (hidden > 0)
+		assert_true(tc_contains(lt_buf_str(&json), "\"hidden\": true"));
+	lt_buf_free(&json);
+}
+
+/* Every result of a checked by check_safe. */
+static void
+check_all(const run *a)
+{
+	for (size_t i = 0; i < a->n; i++)
+		check_safe(a->r[i]);
+}
+
+/* The table of r called name, or fail. */
+static const lt_table *
+table(const lt_result *r, const char *name)
+{
+	for (size_t i = 0; i < r->ntables; i++)
+		if (strcmp(r->tables[i]->name, name) == 0)
+			return r->tables[i];
+	print_error("%s has no table %s\n", r->command, name);
+	fail();
+	return NULL;
+}
+
+static size_t
+column(const lt_table *t, const char *name)
+{
+	for (size_t c = 0; c < t->ncols; c++)
+		if (strcmp(t->cols[c].name, name) == 0)
+			return c;
+	print_error("table %s has no column %s\n", t->name, name);
+	fail();
+	return 0;
+}
+
+/* The row whose first cell is label, or fail. */
+static size_t
+row(const lt_table *t, const char *label)
+{
+	for (size_t i = 0; i < t->nrows; i++) {
+		const lt_cell *c = lt_table_cell(t, i, 0);
+
+		if (c->kind == LT_CELL_TEXT && strcmp(c->text, label) == 0)
+			return i;
+	}
+	print_error("table %s has no row %s\n", t->name, label);
+	fail();
+	return 0;
+}
+
+static int
+is_hidden(const lt_table *t, size_t i, size_t c)
+{
+	return lt_table_cell(t, i, c)->kind == LT_CELL_HIDDEN;
+}
+
+/* ------------------------------------------------------------ attacks */
+
+/* Subtracting: total minus the other towns' counts must not give Whitby. */
+static void
+test_subtract_from_total(void **state)
+{
+	run a = attack("freq town");
+	const lt_table *t;
+	size_t count, hidden = 0;
+
+	(void)state;
+	assert_int_equal(a.rc, 0);
+	check_all(&a);
+	t = table(a.r[0], "frequencies");
+	count = column(t, "count");
+	assert_true(is_hidden(t, row(t, "Whitby"), count));
+	for (size_t i = 0; i < t->nrows; i++)
+		hidden += is_hidden(t, i, count);
+	/* one hidden cell beside a known total is one subtraction away */
+	assert_true(hidden >= 2);
+	run_free(&a);
+}
+
+/* Complementary filters: age >= 65, then age >= 66; the people aged 65. */
+static void
+test_complementary_filters(void **state)
+{
+	run a = attack("filter age >= 65; freq sex; filter age >= 66; freq sex");
+	const char *sexes[] = { "F", "M" };
+	const lt_table *t;
+	size_t count;
+
+	(void)state;
+	assert_int_equal(a.rc, 0);
+	check_all(&a);
+	t = table(a.r[a.n - 1], "frequencies");
+	count = column(t, "count");
+	for (size_t k = 0; k < 2; k++) {
+		int diff = how_many(65, sexes[k], NULL) - how_many(66, sexes[k], NULL);
+
+		/* the fixture is made so that this attack has something to find */
+		assert_true(diff > 0 && diff < SMALL);
+		if (!is_hidden(t, row(t, sexes[k]), count))
+			print_error("sex %s differs by %d between the filters and is shown\n",
+			    sexes[k], diff);
+		assert_true(is_hidden(t, row(t, sexes[k]), count));
+	}
+	run_free(&a);
+}
+
+/* A crosstab by a near-unique column: Whitby's cells and their margin. */
+static void
+test_crosstab_rare(void **state)
+{
+	run a = attack("crosstab town by smoker");
+
+	(void)state;
+	assert_int_equal(a.rc, 0);
+	check_all(&a);
+	run_free(&a);
+}
+
+/* Minimum and maximum, and sorting to find the oldest person. */
+static void
+test_extremes_and_sorting(void **state)
+{
+	run a = attack("describe age sbp");
+	run b = attack("sort age desc; show 1 1");
+
+	(void)state;
+	assert_int_equal(a.rc, 0);
+	check_all(&a);
+	/* the rows of real people are not shown at all */
+	assert_int_not_equal(b.rc, 0);
+	for (size_t i = 0; i < b.n; i++)
+		check_safe(b.r[i]);
+	run_free(&a);
+	run_free(&b);
+}
+
+/* A filter that selects one person, then any statistic. */
+static void
+test_one_person(void **state)
+{
+	static const char *const after[] = {
+		"describe sbp", "freq sex", "describe sbp by sex", "compare sbp by sex",
+		"plot hist sbp", "plot bar smoker", "plot box sbp by sex",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
+		char *text = lt_sprintf("filter id = 123; %s", after[i]);
+		run a = attack(text);
+
+		/* refusing is fine; answering must reveal nothing */
+		check_all(&a);
+		run_free(&a);
+		free(text);
+		text = lt_sprintf("filter town = \"Whitby\" and smoker = \"no\"; %s", after[i]);
+		a = attack(text);
+		check_all(&a);
+		run_free(&a);
+		free(text);
+	}
+}
+
+/* A chart of a tiny group draws nothing that counts its people. */
+static void
+test_tiny_chart(void **state)
+{
+	run a = attack("filter town = \"Whitby\"; plot hist age; plot scatter age sbp");
+
+	(void)state;
+	check_all(&a);
+	run_free(&a);
+	a = attack("plot bar town");
+	assert_int_equal(a.rc, 0);
+	check_all(&a);
+	run_free(&a);
+}
+
+/* By group: a town of 3 gets no mean, SD or quantiles. */
+static void
+test_group_statistics(void **state)
+{
+	run a = attack("describe sbp by town");
+
+	(void)state;
+	assert_int_equal(a.rc, 0);
+	check_all(&a);
+	run_free(&a);
+	assert_int_equal(how_many(0, NULL, "Whitby"), 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_subtract_from_total),
+		cmocka_unit_test(test_complementary_filters),
+		cmocka_unit_test(test_crosstab_rare),
+		cmocka_unit_test(test_extremes_and_sorting),
+		cmocka_unit_test(test_one_person),
+		cmocka_unit_test(test_tiny_chart),
+		cmocka_unit_test(test_group_statistics),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
