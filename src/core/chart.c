@@ -117,14 +117,32 @@ cell_text(lt_buf *b, const lt_table *t, size_t row, size_t col)
  * Bars: histograms and counts.
  */
 
-/* "18.5 to 20" for bin row of a histogram table, in b. */
+/*
+ * "18.5 to 20" for bin row of a histogram table, in b. An outer edge
+ * hidden by disclosure control (it would be the smallest or largest
+ * value) makes the bin open: "below 20", "175 and above".
+ */
 static const char *
 bin_label(lt_buf *b, const lt_table *t, size_t row)
 {
+	int lo = lt_table_cell(t, row, 0)->kind != LT_CELL_HIDDEN;
+	int hi = lt_table_cell(t, row, 1)->kind != LT_CELL_HIDDEN;
+
 	lt_buf_reset(b);
-	lt_format_number(b, cell_num(t, row, 0), DIGITS);
-	lt_buf_puts(b, " to ");
-	lt_format_number(b, cell_num(t, row, 1), DIGITS);
+	if (!lo && !hi) {
+		lt_buf_puts(b, "all values");
+	} else if (!lo) {
+		lt_buf_puts(b, "below ");
+		lt_format_number(b, cell_num(t, row, 1), DIGITS);
+	} else {
+		lt_format_number(b, cell_num(t, row, 0), DIGITS);
+		if (!hi) {
+			lt_buf_puts(b, " and above");
+		} else {
+			lt_buf_puts(b, " to ");
+			lt_format_number(b, cell_num(t, row, 1), DIGITS);
+		}
+	}
 	return lt_buf_str(b);
 }
 

@@ -85,6 +85,20 @@ why_of(const lt_sdc_cell *a, const lt_sdc_cell *b)
 	return !LT_SHOWN(a) ? a->why : b != NULL && !LT_SHOWN(b) ? b->why : NULL;
 }
 
+/*
+ * The number of different values; hidden when some were not named (it
+ * would count them).
+ */
+static void
+levels_item(lt_result *r, size_t k, size_t nother)
+{
+	char *why = nother > 0 ? lt_strdup("some values are not listed, to protect "
+	    "the few people who hold them") : NULL;
+
+	lt_protect_number(r, "levels", "Different values", (double)k, NULL, why);
+	free(why);
+}
+
 static int
 freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
@@ -97,7 +111,8 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	lt_table *t;
 	lt_buf b = LT_BUF_INIT;
 	char *label = NULL;
-	int idx, rc, have_top = 0;
+	int idx, rc, have_top = 0, unnamed = 0;
+	size_t nother = 0;
 
 	if ((rc = lt_session_var(s, a->argv[0], a->argpos[0], &idx, err)) != 0)
 		return rc;
@@ -146,6 +161,15 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			top = j;
 			have_top = 1;
 		}
+	/*
+	 * Values that come from the data itself (numbers, no declared levels)
+	 * are named only when their count is shown: "175: hidden" would still
+	 * say someone has 175. The others go on one row, its count hidden.
+	 */
+	unnamed = lt_protect_unnamed(s, &d->vars[idx]);
+	if (unnamed)
+		for (size_t j = 0; j < k; j++)
+			nother += !LT_SHOWN(&pv.cells[j]);
 	t = lt_result_table_with(r, "frequencies", NULL, freq_cols);
 	t->protected = 1;
 	for (size_t j = 0; j <= k; j++) {
@@ -154,6 +178,17 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		size_t row;
 		lt_ctab_prop p;
 
+		if (j < k && unnamed && !LT_SHOWN(c))
+			continue;
+		if (j == k && nother > 0) {
+			char *owhy = lt_protect_other_why(s, pv.cells, k);
+
+			row = lt_table_row(t);
+			lt_table_text(t, row, 0, LT_PROTECT_OTHER);
+			for (size_t col = 1; col <= 5; col++)
+				lt_table_hide(t, row, col, owhy);
+			free(owhy);
+		}
 		if (j == k && count[k] <= 0)
 			break;
 		row = lt_table_row(t);
@@ -199,7 +234,7 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_explain_headline(r, &b);
 		lt_result_number(r, "n", "With a value", valid, NULL);
 		lt_result_number(r, "missing", "Missing", pv.cells[k].value, NULL);
-		lt_result_number(r, "levels", "Different values", (double)k, NULL);
+		levels_item(r, k, nother);
 	} else if (have_top && pv.cells[top].value > 0) {
 		/* The missing count is hidden: shares of every row only. */
 		lt_buf_printf(&b, "The most common %s is %s: ", label, labels[top]);
@@ -211,7 +246,7 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_explain_headline(r, &b);
 		lt_protect_number(r, "n", "With a value", NAN, NULL, pv.cells[k].why);
 		lt_protect_count(r, "missing", "Missing", &pv.cells[k]);
-		lt_result_number(r, "levels", "Different values", (double)k, NULL);
+		levels_item(r, k, nother);
 	} else if (count[k] < pv.total.value || !LT_SHOWN(&pv.cells[k])) {
 		lt_result_headline(r, "Too few people have each %s here to show the counts.",
 		    label);
@@ -743,6 +778,17 @@ const lt_cmd_entry lt_cmd_crosstab_entry = {
 	.exec = crosstab_exec,
 };
 
+/* Hide a protected cell that is shown, for why (copied). */
+static void
+hide_cell(lt_sdc_cell *c, const char *why)
+{
+	if (!LT_SHOWN(c))
+		return;
+	c->state = LT_SDC_STAT;
+	c->value = NAN;
+	c->why = lt_strdup(why);
+}
+
 static const lt_coldef rate_cols[] = {
 	{ "group", "Group", LT_RC_TEXT }, { "events", "Events", LT_RC_COUNT },
 	{ "population", "Population", LT_RC_COUNT }, { "rate", "Rate", LT_RC_NUMBER },
@@ -762,7 +808,8 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	const lt_dataset *d = s->ds;
 	int ie, ip, ig = -1, rc;
 	double *ev = NULL, *pop = NULL, *u1 = NULL, *u2 = NULL, per = 1, yearly = 1;
-	double *e = NULL, *p = NULL, *wt = NULL;
+	double *e = NULL, *p = NULL, *wt = NULL, *people = NULL;
+	char **whys = NULL;
 	lt_sdc_vec pe = { 0 }, pp = { 0 };
 	const char **hidden = NULL;
 	size_t n, n2, k = 1, *g = NULL, ng = 0, nw = 0;
@@ -821,6 +868,7 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	}
 	e = lt_calloc(k + 1, sizeof *e);
 	p = lt_calloc(k + 1, sizeof *p);
+	people = lt_calloc(k + 1, sizeof *people);
 	for (size_t j = 0; j < n; j++) {
 		size_t gi = g != NULL ? g[j] : 0;
 		double x = ev[j] + d->vars[ie].offset, y = pop[j] + d->vars[ip].offset;
@@ -832,6 +880,25 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		/* A row with weight w stands for w rows; the weight column itself is a count. */
 		e[gi] += ie == widx ? x : x * wj;
 		p[gi] += ip == widx ? y : y * wj;
+		people[gi] += wj;
+	}
+	/*
+	 * Events and population are sums over a group's people, so under a
+	 * profile a group of too few people, or one whose number of people
+	 * is not shown (it could be told from an earlier result by
+	 * subtraction), gets no events, population or rate.
+	 */
+	{
+		static const char *const all[] = { "all" };
+		const char *const *gl = labels != NULL ? (const char *const *)labels : all;
+		const char *cols[] = { d->vars[ie].name, d->vars[ip].name };
+		char *key = lt_sprintf("rate %s per %s%s%s people", d->vars[ie].name,
+		    d->vars[ip].name, ig >= 0 ? " by " : "", ig >= 0 ? d->vars[ig].name : "");
+
+		rc = lt_protect_sums(s, key, cols, 2, gl, people, k, &whys, err);
+		free(key);
+		if (rc != 0)
+			goto out;
 	}
 	/*
 	 * Events and population are counts: protected as two vectors over the
@@ -855,6 +922,10 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			goto out;
 		hidden = lt_calloc(k + 1, sizeof *hidden);
 		for (size_t j = 0; j < k; j++) {
+			if (whys[j] != NULL) {
+				hide_cell(&pe.cells[j], whys[j]);
+				hide_cell(&pp.cells[j], whys[j]);
+			}
 			hidden[j] = why_of(&pe.cells[j], &pp.cells[j]);
 			e[j] = LT_SHOWN(&pe.cells[j]) ? pe.cells[j].value : NAN;
 			p[j] = LT_SHOWN(&pp.cells[j]) ? pp.cells[j].value : 0;
@@ -965,6 +1036,8 @@ out:
 	free(u2);
 	free(e);
 	free(p);
+	free(people);
+	lt_protect_whys_free(whys, k);
 	free(wt);
 	free(g);
 	lt_strv_free(labels);

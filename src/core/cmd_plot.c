@@ -248,6 +248,18 @@ plot_hist(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		labels[j] = lt_strdup(lt_buf_str(&b));
 	}
 	/*
+	 * Without extremes, the outer edges are not shown either: they sit
+	 * next to the smallest and largest values (a bin of width 1 has them
+	 * exactly). The end bins are drawn open: "below 120", "175 and above".
+	 */
+	if (prof != NULL && prof->no_extremes && k > 0) {
+		char *why = lt_sdc_why(prof, LT_SDC_EXTREME);
+
+		lt_table_hide(t, 0, 0, why);
+		lt_table_hide(t, k - 1, 1, why);
+		free(why);
+	}
+	/*
 	 * The bins are counts, protected with the missing count. The labels
 	 * hold the edges, so another binning is other categories: the guard
 	 * compares bins with the same edges only.
@@ -272,6 +284,9 @@ plot_hist(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if (lt_protect_active(s) != NULL)
 		lt_result_method(r, "Bin counts are protected like any count (disclosure "
 		    "control); a hidden bin is drawn as a gap.");
+	if (prof != NULL && prof->no_extremes)
+		lt_result_method(r, "The first bin has no lower edge and the last no upper "
+		    "edge, because those edges would show the smallest and largest values.");
 	if (merged > 0)
 		lt_result_method(r, "Then the first or last bins were joined with their "
 		    "neighbours until each held at least %d people, so that no bin points at the "
@@ -347,17 +362,50 @@ plot_bar(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		}
 	}
 	t = lt_result_table_with(r, "counts", "Counts", bar_cols);
-	for (size_t j = 0; j < k; j++) {
-		size_t row = lt_table_row(t);
-
-		lt_table_text(t, row, 0, labels[j]);
-	}
-	/* The bars are freq's counts: the same key and labels, the same protection. */
+	t->protected = 1;
+	/*
+	 * The bars are freq's counts: the same key and labels, the same
+	 * protection, and like freq, values from the data whose count is
+	 * hidden are not named but drawn as one bar of "other values".
+	 */
 	key = lt_sprintf("freq %s", s->ds->vars[idx].name);
 	cnt[k] = missing;
-	if ((rc = protect_counts(s, key, (const char *const *)labels, cnt, k, t, 1, &total,
-	    &missing, err)) != 0)
-		goto out;
+	{
+		const char **lab = lt_calloc(k + 2, sizeof *lab);
+		int unnamed = lt_protect_unnamed(s, &s->ds->vars[idx]);
+		size_t nother = 0;
+		lt_sdc_vec v;
+
+		for (size_t j = 0; j < k; j++)
+			lab[j] = labels[j];
+		lab[k] = "(missing)";
+		rc = lt_protect_vec(s, key, lab, cnt, k + 1, &v, err);
+		free(lab);
+		if (rc != 0)
+			goto out;
+		for (size_t j = 0; j < k; j++) {
+			size_t row;
+
+			if (unnamed && !LT_SHOWN(&v.cells[j])) {
+				nother++;
+				continue;
+			}
+			row = lt_table_row(t);
+			lt_table_text(t, row, 0, labels[j]);
+			lt_protect_put(t, row, 1, &v.cells[j]);
+		}
+		if (nother > 0) {
+			char *why = lt_protect_other_why(s, v.cells, k);
+			size_t row = lt_table_row(t);
+
+			lt_table_text(t, row, 0, LT_PROTECT_OTHER);
+			lt_table_hide(t, row, 1, why);
+			free(why);
+		}
+		missing = LT_SHOWN(&v.cells[k]) ? v.cells[k].value : NAN;
+		total = LT_SHOWN(&v.total) && !isnan(missing) ? v.total.value - missing : NAN;
+		lt_sdc_vec_free(&v);
+	}
 	xl = name_of(&s->ds->vars[idx], 1);
 	xu = name_of(&s->ds->vars[idx], 0);
 	lt_result_headline(r, "A bar chart of %s%s.", xl, for_count(&b, total, units(s)));
@@ -639,7 +687,8 @@ static int
 plot_line(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
 	double *y = NULL, *w = NULL, *sum = NULL, *gw = NULL;
-	size_t *g = NULL, *seen = NULL, k, n, ng, hidden = 0;
+	size_t *g = NULL, *seen = NULL, k = 0, n, ng, hidden = 0;
+	char **whys = NULL;
 	char **labels = NULL, *yl = NULL, *yu = NULL, *xu = NULL;
 	lt_coldef cols[3] = { { "x", "X", LT_RC_TEXT | LT_RC_DETAIL },
 	    { "y", "Y", LT_RC_NUMBER | LT_RC_DETAIL }, { NULL, NULL, 0 } };
@@ -675,23 +724,38 @@ plot_line(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	cols[0].label = s->ds->vars[xi].label;
 	cols[1].name = s->ds->vars[yi].name;
 	cols[1].label = s->ds->vars[yi].label;
+	/*
+	 * A total over a few people is a statistic of a small group, and two
+	 * totals over nearly the same people give a person's value away by
+	 * subtraction: each group's number of people is protected like a
+	 * count (with the differencing guard), and a total whose number of
+	 * people is not shown is hidden.
+	 */
+	{
+		char *key = lt_sprintf("plot line %s over %s", s->ds->vars[yi].name,
+		    s->ds->vars[xi].name);
+		const char *col[] = { s->ds->vars[yi].name };
+
+		rc = lt_protect_sums(s, key, col, 1, (const char *const *)labels, gw, k, &whys,
+		    err);
+		free(key);
+		if (rc != 0)
+			goto out;
+	}
 	t = lt_result_table_with(r, "series", "Line", cols);
 	for (size_t j = 0; j < k; j++) {
 		size_t row = lt_table_row(t);
 
 		lt_table_text(t, row, 0, labels[j]);
-		/* A total over a few people is a statistic of a small group. */
 		if (seen[j] > 0) {
-			char *why = lt_protect_stat_why(s, gw[j]);
-
-			lt_protect_num(t, row, 1, sum[j], why);
-			hidden += why != NULL;
-			free(why);
+			lt_protect_num(t, row, 1, sum[j], whys[j]);
+			hidden += whys[j] != NULL;
 		}
 	}
 	if (hidden > 0)
-		lt_result_method(r, "A total over fewer than %d people is hidden (disclosure "
-		    "control).", lt_session_profile(s)->stat_min);
+		lt_result_method(r, "A total over fewer than %d people, or over nearly the same "
+		    "people as an earlier one, is hidden (disclosure control).",
+		    lt_session_profile(s)->stat_min);
 	yl = name_of(&s->ds->vars[yi], 1);
 	yu = name_of(&s->ds->vars[yi], 0);
 	xu = name_of(&s->ds->vars[xi], 0);
@@ -713,6 +777,7 @@ out:
 	free(yl);
 	free(yu);
 	free(xu);
+	lt_protect_whys_free(whys, k);
 	lt_strv_free(labels);
 	return rc;
 }
@@ -762,7 +827,7 @@ plot_dates(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	char **labels = NULL, *xl = NULL, *xu = NULL, yl[16];
 	size_t n, np = 0, first = 0, last = 0;
 	lt_sdc_vec pv = { 0 };
-	int idx, unit, y0, m0, y1, m1, rc;
+	int idx, unit, y0, m0, y1, m1, rc, ends = 0;
 	lt_coldef cols[3] = { { NULL, NULL, LT_RC_TEXT | LT_RC_DETAIL },
 	    { NULL, NULL, LT_RC_COUNT | LT_RC_DETAIL }, { NULL, NULL, 0 } };
 	lt_buf b = LT_BUF_INIT, from = LT_BUF_INIT, to = LT_BUF_INIT;
@@ -873,10 +938,23 @@ plot_dates(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	}
 	t = lt_result_table_with(r, "counts", "Counts over time", cols);
 	t->protected = 1;
+	/*
+	 * Day by day, the first and last days shown could still be the
+	 * earliest and latest dates themselves: without extremes their days
+	 * are hidden (the points stay).
+	 */
+	ends = unit == 0 && lt_protect_active(s) != NULL && lt_session_profile(s)->no_extremes;
 	for (size_t k = first; k <= last && k < np; k++) {
 		size_t row = lt_table_row(t);
 
-		lt_table_text(t, row, 0, labels[k]);
+		if (ends && (k == first || k == last)) {
+			char *why = lt_sdc_why(lt_session_profile(s), LT_SDC_EXTREME);
+
+			lt_table_hide(t, row, 0, why);
+			free(why);
+		} else {
+			lt_table_text(t, row, 0, labels[k]);
+		}
 		lt_protect_put(t, row, 1, &pv.cells[k]);
 	}
 	xl = name_of(v, 1);
@@ -891,9 +969,13 @@ plot_dates(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			lt_format_number(&b, total, 0);
 			lt_buf_printf(&b, " %s)", units(s));
 		}
-		lt_result_headline(r, "A line chart of how many %s have a %s in each %s, from "
-		    "%s to %s%s.", units(s), xl, per[unit], labels[first], labels[last],
-		    lt_buf_str(&b));
+		if (ends)
+			lt_result_headline(r, "A line chart of how many %s have a %s in each "
+			    "%s%s.", units(s), xl, per[unit], lt_buf_str(&b));
+		else
+			lt_result_headline(r, "A line chart of how many %s have a %s in each "
+			    "%s, from %s to %s%s.", units(s), xl, per[unit], labels[first],
+			    labels[last], lt_buf_str(&b));
 	}
 	lt_result_chart(r, LT_CHART_LINE, NULL, xu, yl, r->ntables - 1);
 	missing_note(r, missing, units(s));

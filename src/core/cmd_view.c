@@ -148,15 +148,21 @@ const lt_cmd_entry lt_cmd_show_entry = {
 /*
  * How many rows the filter selects, for a headline: the count protected
  * as the filter's "rows that match" key number is (sdc_pass.c), into b.
- * Returns 0 when it may be shown, else 1 with b saying why it is hidden.
+ * None is a small count too ("0" against "hidden" would tell whether a
+ * person matches), and a small count says so whatever else it is, so
+ * that a few and none read the same. Returns 0 when it may be shown,
+ * else 1 with b saying why it is hidden.
  */
 static int
 filter_count(lt_session *s, long long n, lt_buf *b)
 {
+	const lt_sdc_profile *p = lt_session_profile(s);
 	double shown;
 	int state = lt_sdc_count(s, "filter\x1fnumbers\x1frows", (double)n, &shown);
 	char *why;
 
+	if (p != NULL && n < p->hide_below)
+		state = LT_SDC_SMALL;
 	lt_buf_reset(b);
 	if (state == LT_SDC_SHOWN) {
 		lt_format_number(b, shown, 0);
@@ -175,7 +181,7 @@ filter_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	char *old_filter;
 	long long n;
 	lt_buf num = LT_BUF_INIT, all = LT_BUF_INIT;
-	int rc;
+	int rc, hidden;
 
 	if (a->raw[0] == '\0') {
 		if (s->filter == NULL) {
@@ -233,14 +239,16 @@ filter_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	lt_sql_clear(&old_where);
 	s->filtered_rows = n;
 	lt_format_number(&all, (double)s->ds->rows, 0);
-	if (filter_count(s, n, &num))
-		lt_result_headline(r, "Filter on: %s. How many of the %s rows match is hidden "
-		    "(%s).", s->filter, lt_buf_str(&all), lt_buf_str(&num));
+	if ((hidden = filter_count(s, n, &num)))
+		lt_result_headline(r, "Filter on: %s. How many rows match is hidden (%s).",
+		    s->filter, lt_buf_str(&num));
 	else
 		lt_result_headline(r, "Filter on: %s of %s rows match %s.", lt_buf_str(&num),
 		    lt_buf_str(&all), s->filter);
 	lt_result_number(r, "rows", "Rows that match", (double)n, NULL);
-	if (n == 0)
+	if (hidden)
+		lt_result_hide_item(r, r->nitems - 1, lt_buf_str(&num));
+	else if (n == 0)
 		lt_result_caveat(r, "No rows match, so there is nothing to look at; change the "
 		    "filter or turn it off with \"filter off\".");
 	lt_result_method(r, "Rows with a missing value in a compared column do not match; "

@@ -149,3 +149,81 @@ lt_protect_method(lt_session *s, lt_result *r)
 	lt_result_method(r, "Disclosure control (profile %s): counts are protected first, and "
 	    "percentages and statistics are computed from the protected counts.", p->name);
 }
+
+int
+lt_protect_unnamed(lt_session *s, const lt_var *v)
+{
+	return lt_protect_active(s) != NULL && v->nlevels == 0;
+}
+
+char *
+lt_protect_other_why(lt_session *s, const lt_sdc_cell *cells, size_t n)
+{
+	const lt_sdc_profile *p = lt_session_profile(s);
+	int small = 1;
+
+	for (size_t i = 0; i < n; i++)
+		if (!LT_SHOWN(&cells[i]) && cells[i].state != LT_SDC_SMALL)
+			small = 0;
+	if (small && p != NULL && p->hide_below > 0)
+		return lt_sprintf("values held by fewer than %d people are not listed",
+		    p->hide_below);
+	return lt_strdup("values whose counts are hidden are not listed");
+}
+
+void
+lt_protect_whys_free(char **whys, size_t n)
+{
+	if (whys == NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free(whys[i]);
+	free(whys);
+}
+
+int
+lt_protect_sums(lt_session *s, const char *key, const char *const *columns,
+    size_t ncols, const char *const *labels, const double *people, size_t n,
+    char ***whys, lt_error *err)
+{
+	char **w = lt_calloc(n + 1, sizeof *w);
+	char *all_why = NULL;
+	lt_sdc_vec pv = { 0 };
+	double total = 0;
+	int rc;
+
+	*whys = w;
+	if (lt_protect_active(s) == NULL)
+		return 0;
+	for (size_t j = 0; j < n; j++)
+		total += people[j];
+	/* All the groups together, under a key every command shares. */
+	for (size_t c = 0; c < ncols && all_why == NULL; c++) {
+		static const char *const all[] = { "all" };
+		lt_sdc_vec one;
+		char *k = lt_sprintf("sum %s", columns[c]);
+
+		rc = lt_protect_vec(s, k, all, &total, 1, &one, err);
+		free(k);
+		if (rc != 0)
+			return rc;
+		if (!LT_SHOWN(&one.cells[0]))
+			all_why = lt_strdup(one.cells[0].why);
+		lt_sdc_vec_free(&one);
+	}
+	if ((rc = lt_protect_vec(s, key, labels, people, n, &pv, err)) != 0) {
+		free(all_why);
+		return rc;
+	}
+	for (size_t j = 0; j < n; j++) {
+		if ((w[j] = lt_protect_stat_why(s, people[j])) != NULL)
+			continue;
+		if (all_why != NULL)
+			w[j] = lt_strdup(all_why);
+		else if (!LT_SHOWN(&pv.cells[j]) && people[j] > 0)
+			w[j] = lt_strdup(pv.cells[j].why);
+	}
+	free(all_why);
+	lt_sdc_vec_free(&pv);
+	return 0;
+}

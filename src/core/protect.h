@@ -45,6 +45,39 @@ int lt_protect_one(lt_session *s, const char *key, double count, double *v,
  */
 char *lt_protect_stat_why(lt_session *s, double n);
 
+/*
+ * 1 when a value whose protected count is hidden must not be named: a
+ * profile is active and v's values come from the data (no levels declared
+ * in the dictionary), so naming one would say someone holds it (a number
+ * such as a blood pressure, or the largest value). Such values are merged
+ * into one row, LT_PROTECT_OTHER, with its count hidden.
+ */
+int lt_protect_unnamed(lt_session *s, const lt_var *v);
+#define LT_PROTECT_OTHER	"other values"
+/*
+ * The why of the LT_PROTECT_OTHER row for the hidden cells among
+ * cells[0..n-1]. Caller frees.
+ */
+char *lt_protect_other_why(lt_session *s, const lt_sdc_cell *cells, size_t n);
+
+/*
+ * Sums of the values of columns[0..ncols-1] over n groups (labels) of
+ * people[j] people each. A sum tells about its people like a statistic,
+ * and two sums over nearly the same people give a person's value away by
+ * subtraction. So, when a profile is active: the group sizes are
+ * protected like counts under key (the differencing guard included), the
+ * size of all the groups together under "sum COLUMN" for each column (one
+ * key shared by every command that adds that column up), and whys[j] gets
+ * the reason group j's sums are hidden: its size is below stat_min or is
+ * not shown. whys[j] is NULL when the sums may be shown (always, without
+ * a profile). Free *whys with lt_protect_whys_free(*whys, n).
+ */
+int lt_protect_sums(lt_session *s, const char *key, const char *const *columns,
+    size_t ncols, const char *const *labels, const double *people, size_t n,
+    char ***whys, lt_error *err);
+/* Free the whys of lt_protect_sums (n of them, some NULL). */
+void lt_protect_whys_free(char **whys, size_t n);
+
 /* Hide a number cell (v) with why when why is set, else set it (NaN: missing). */
 void lt_protect_num(lt_table *t, size_t row, size_t col, double v, const char *why);
 

@@ -20,6 +20,13 @@
  *  - row-level tables, when the dataset's rows may not be shown: a
  *    scatter plot's points become a density grid of protected counts
  *    (LT_CHART_DENSITY), any other such table is emptied;
+ *  - a filter that selects fewer people than a statistic may describe
+ *    (none too): nothing about them is shown, only a headline saying why;
+ *  - a group size ("n", "rows", "people") hidden for any reason: every
+ *    number and percentage of the result hidden with it, since the others
+ *    give it back (SD and SE give n; a CI and an SE give the degrees of
+ *    freedom), and the words around hidden statistics (headline, caveats,
+ *    method lines with "= 0.24") dropped;
  *  - one caveat saying that numbers were hidden and where to read why.
  * Key numbers that count people ("n", "rows", ...) go through the
  * differencing guard one by one, keyed by the command without its filter
@@ -46,6 +53,14 @@
 	"try \"plot hist\" to see how the values spread."
 #define DENSITY_CAVEAT	"Single points are not shown for real people's data, so " \
 	"the chart counts the people in each square; squares with few people are hidden."
+#define FEW_HEADLINE	"This result is not shown to protect privacy: the filter " \
+	"selects too few people (fewer than %d) to show anything about them; widen it."
+#define FEW_CAVEAT	"Nothing is shown about fewer than %d people, so that " \
+	"nobody can be picked out; type \"privacy\" to see the rules."
+#define SIZE_HEADLINE	"The numbers are hidden, because the number of people " \
+	"they describe is hidden (%s)."
+#define STAT_HEADLINE	"Some numbers are hidden, because they come from groups " \
+	"too small to show; the rest are below."
 #define DENSITY_X	12	/* squares across a density grid, at most */
 #define DENSITY_Y	8	/* squares down */
 
@@ -76,6 +91,14 @@ static const char *const not_people[] = { "levels", NULL };
 static const char *const exempt_cmds[] = {
 	"datasets", "help", "set", "quit", "privacy", NULL
 };
+/*
+ * Commands whose results do not describe the rows a filter selects: they
+ * are shown when the filter selects too few people (the filter's own
+ * count is protected as a count, in cmd_view.c).
+ */
+static const char *const not_rows_cmds[] = {
+	"filter", "info", "open", "import", "drop", "generate", "sort", NULL
+};
 
 /* What the pass needs to hand around. */
 typedef struct pass {
@@ -85,6 +108,7 @@ typedef struct pass {
 	char *key;		/* what the result counts, without the filter */
 	int hidden;		/* something is hidden in the result */
 	int stat_rows;		/* a group's statistics were hidden */
+	int stat_items;		/* the key numbers' statistics were hidden */
 } pass;
 
 static int
@@ -610,7 +634,8 @@ pass_items(pass *ps)
 			small_group = 1;
 	}
 	/* statistics of a small group, or of groups some of whose are hidden */
-	if ((small_group && ps->p->stat_min > 0) || ps->stat_rows)
+	if ((small_group && ps->p->stat_min > 0) || ps->stat_rows) {
+		ps->stat_items = 1;
 		for (size_t i = 0; i < r->nitems; i++) {
 			const lt_item *it = &r->items[i];
 
@@ -619,6 +644,7 @@ pass_items(pass *ps)
 				continue;
 			hide_item(ps, i, LT_SDC_STAT);
 		}
+	}
 	if (ps->p->no_extremes)
 		for (size_t i = 0; i < r->nitems; i++) {
 			const lt_item *it = &r->items[i];
@@ -633,6 +659,191 @@ pass_items(pass *ps)
 	free(counts);
 	free(labels);
 	free(idx);
+}
+
+/*
+ * A group whose size is hidden gives it back through its statistics (an
+ * SD and an SE give n; a confidence interval and an SE give the degrees
+ * of freedom): when a size key number ("n", "people", "rows") is hidden,
+ * for any reason, every number and percentage in the result's tables and
+ * every numeric key number is hidden too, with the same reason.
+ */
+static void
+pass_size_hidden(pass *ps)
+{
+	lt_result *r = ps->r;
+	char *why = NULL;
+
+	for (size_t i = 0; i < r->nitems && why == NULL; i++)
+		if (r->items[i].hidden && in_list(size_keys, r->items[i].key))
+			why = lt_strdup(r->items[i].why != NULL ? r->items[i].why :
+			    "too few people");
+	if (why == NULL)
+		return;
+	for (size_t ti = 0; ti < r->ntables; ti++) {
+		lt_table *t = r->tables[ti];
+
+		for (size_t c = 0; c < t->ncols; c++) {
+			int type = t->cols[c].type;
+
+			if (!(type == LT_RC_NUMBER || type == LT_RC_PERCENT ||
+			    (type == LT_RC_TEXT && in_list(text_stats, t->cols[c].name))))
+				continue;
+			for (size_t i = 0; i < t->nrows; i++) {
+				const lt_cell *cell = lt_table_cell(t, i, c);
+
+				if (cell->kind == LT_CELL_NUMBER ||
+				    (cell->kind == LT_CELL_TEXT && type == LT_RC_TEXT))
+					lt_table_hide(t, i, c, why);
+			}
+		}
+	}
+	for (size_t i = 0; i < r->nitems; i++)
+		if (!r->items[i].is_text && !r->items[i].hidden && !isnan(r->items[i].num))
+			lt_result_hide_item(r, i, why);
+	/* a headline with numbers in it tells them too */
+	if (r->headline != NULL && strpbrk(r->headline, "0123456789") != NULL)
+		lt_result_headline(r, SIZE_HEADLINE, why);
+	ps->stat_items = 1;
+	ps->hidden = 1;
+	free(why);
+}
+
+/* Does s give a statistic: "= 0.24", "< 0.001", "= -1.5"? */
+static int
+states_number(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		const char *t = s + 1;
+
+		if (*s != '=' && *s != '<' && *s != '>')
+			continue;
+		while (*t == ' ')
+			t++;
+		if (*t == '-')
+			t++;
+		if (*t >= '0' && *t <= '9')
+			return 1;
+	}
+	return 0;
+}
+
+/* Drop the lines of v that give a statistic. */
+static void
+strv_drop_numbers(lt_strv *v)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < v->n; i++) {
+		if (states_number(v->v[i]))
+			free(v->v[i]);
+		else
+			v->v[k++] = v->v[i];
+	}
+	v->n = k;
+}
+
+/*
+ * When the key numbers' statistics are hidden, the words around them must
+ * not give them: a headline with numbers in it ("sbp was 3.72 higher")
+ * is replaced, and caveats and method lines that give a statistic
+ * ("Hedges' g = 0.24", "F = 0.034, p = 0.85") are dropped.
+ */
+static void
+pass_words(pass *ps)
+{
+	lt_result *r = ps->r;
+
+	if (!ps->stat_items)
+		return;
+	if (r->headline != NULL && strpbrk(r->headline, "0123456789") != NULL)
+		lt_result_headline(r, "%s", STAT_HEADLINE);
+	strv_drop_numbers(&r->caveats);
+	strv_drop_numbers(&r->method);
+}
+
+/*
+ * The number of rows the filter selects, or -1 when no filter is on (or
+ * it cannot be counted: then nothing is withheld here, the other rules
+ * still apply). Rows, not people, on a weighted dataset: fewer rows than
+ * people, so the stricter.
+ */
+static long long
+filter_rows(lt_session *s)
+{
+	lt_error err;
+	long long n;
+
+	if (s->filter == NULL)
+		return -1;
+	if (s->filtered_rows >= 0)
+		return s->filtered_rows;
+	lt_err_clear(&err);
+	if (lt_session_count(s, &n, &err) != 0)
+		return -1;
+	s->filtered_rows = n;
+	return n;
+}
+
+/*
+ * A filter that selects fewer people than any statistic may describe
+ * (0 too: "0" against "hidden" across counts would rebuild a person's
+ * record) withholds everything the result says about them: no table
+ * rows, no key numbers, no charts, no caveats (they can describe the
+ * rows too), one headline saying why. Returns 1 when it did.
+ */
+static int
+withhold_few(pass *ps, const char *cmd)
+{
+	lt_result *r = ps->r;
+	int least = ps->p->stat_min > 0 ? ps->p->stat_min : ps->p->hide_below;
+	long long n;
+
+	if (least <= 0 || in_list(not_rows_cmds, cmd) ||
+	    (n = filter_rows(ps->s)) < 0 || n >= least)
+		return 0;
+	/* rows that may be shown one by one say no more than they show */
+	if (lt_session_rows_ok(ps->s))
+		for (size_t i = 0; i < r->ntables; i++)
+			if (r->tables[i]->row_level)
+				return 0;
+	for (size_t i = 0; i < r->ntables; i++) {
+		lt_table *t = r->tables[i];
+
+		for (size_t k = 0; k < t->nrows * t->ncols; k++) {
+			free(t->cells[k].why);
+			free(t->cells[k].text);
+			memset(&t->cells[k], 0, sizeof t->cells[k]);
+		}
+		t->nrows = 0;
+		t->protected = 1;
+	}
+	for (size_t i = 0; i < r->ncharts; i++) {
+		free(r->charts[i].title);
+		free(r->charts[i].x_label);
+		free(r->charts[i].y_label);
+	}
+	free(r->charts);
+	r->charts = NULL;
+	r->ncharts = 0;
+	for (size_t i = 0; i < r->nitems; i++) {
+		free(r->items[i].key);
+		free(r->items[i].label);
+		free(r->items[i].text);
+		free(r->items[i].unit);
+		free(r->items[i].why);
+	}
+	free(r->items);
+	r->items = NULL;
+	r->nitems = 0;
+	for (size_t i = 0; i < r->caveats.n; i++)
+		free(r->caveats.v[i]);
+	free(r->caveats.v);
+	r->caveats.v = NULL;
+	r->caveats.n = 0;
+	lt_result_headline(r, FEW_HEADLINE, least);
+	lt_result_caveat(r, FEW_CAVEAT, least);
+	return 1;
 }
 
 int
@@ -666,6 +877,7 @@ lt_sdc_result(lt_session *s, lt_result *r)
 {
 	const lt_sdc_profile *p;
 	pass ps;
+	int rows_cmd;
 
 	if (r == NULL || (p = lt_session_profile(s)) == NULL)
 		return;
@@ -678,14 +890,16 @@ lt_sdc_result(lt_session *s, lt_result *r)
 	ps.key = result_key(r);
 	{
 		char *sp = strchr(ps.key, ' ');
-		int exempt;
+		int exempt, few;
 
 		if (sp != NULL)
 			*sp = '\0';
 		exempt = in_list(exempt_cmds, ps.key);
+		rows_cmd = !in_list(not_rows_cmds, ps.key);
+		few = !exempt && withhold_few(&ps, ps.key);
 		if (sp != NULL)
 			*sp = ' ';
-		if (exempt) {
+		if (exempt || few) {
 			free(ps.key);
 			return;
 		}
@@ -693,6 +907,11 @@ lt_sdc_result(lt_session *s, lt_result *r)
 	for (size_t i = 0; i < r->ntables; i++)
 		pass_table(&ps, i);
 	pass_items(&ps);
+	/* the filter's own count says nothing more, and its words are safe */
+	if (rows_cmd) {
+		pass_size_hidden(&ps);
+		pass_words(&ps);
+	}
 	if (ps.hidden) {
 		int have = 0;
 

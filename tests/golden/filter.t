@@ -158,13 +158,13 @@ Notes:
 
 # A filter nothing matches.
 $ lantern -d cohort -c 'filter age > 200; describe bmi'
-Filter on: 0 of 20,000 rows match age > 200.
+Filter on: age > 200. How many rows match is hidden (fewer than 8 people).
 
-Rows that match  0
+Rows that match  hidden: fewer than 8 people
 
 Caveats:
-  - No rows match, so there is nothing to look at; change the filter or turn it
-    off with "filter off".
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - Rows with a missing value in a compared column do not match; use "is
@@ -172,10 +172,14 @@ Method:
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: age > 200 (0 rows match)
+  Filter: age > 200 (how many rows match is hidden, to protect people's privacy)
 
-No rows match the filter, so there is nothing to summarise; change it, or turn
-it off with "filter off".
+This result is not shown to protect privacy: the filter selects too few people
+(fewer than 8) to show anything about them; widen it.
+
+Caveats:
+  - Nothing is shown about fewer than 8 people, so that nobody can be picked
+    out; type "privacy" to see the rules.
 
 Method:
   - Disclosure control (profile opensafely): counts are protected first, and
@@ -185,7 +189,7 @@ Method:
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
-  Filter: age > 200 (0 rows match)
+  Filter: age > 200 (how many rows match is hidden, to protect people's privacy)
 ? 0
 
 # "filter" with no expression says which filter is on.

@@ -5,26 +5,28 @@ $ lantern -d cohort -c 'plot hist bmi'
 A histogram of body mass index (kg/m2) for 19,575 people.
 
 Body mass index (kg/m2)
-12.5 to 15 │█ 10
-15 to 17.5 │██ 140
-17.5 to 20 │███████████ 705
-20 to 22.5 │███████████████████████████████ 2,020
-22.5 to 25 │████████████████████████████████████████████████████ 3,450
-25 to 27.5 │██████████████████████████████████████████████████████████████ 4,085
-27.5 to 30 │████████████████████████████████████████████████████████ 3,685
-30 to 32.5 │███████████████████████████████████████ 2,545
-32.5 to 35 │███████████████████████ 1,510
-35 to 37.5 │████████████ 790
-37.5 to 40 │██████ 365
-40 to 42.5 │███ 165
-42.5 to 45 │█ 65
-45 to 47.5 │█ 25
-47.5 to 50 │█ 10
-50 to 57.5 │█ 10
-            People
+below 15     │█ 10
+15 to 17.5   │██ 140
+17.5 to 20   │██████████ 705
+20 to 22.5   │██████████████████████████████ 2,020
+22.5 to 25   │███████████████████████████████████████████████████ 3,450
+25 to 27.5   │████████████████████████████████████████████████████████████ 4,085
+27.5 to 30   │██████████████████████████████████████████████████████ 3,685
+30 to 32.5   │█████████████████████████████████████ 2,545
+32.5 to 35   │██████████████████████ 1,510
+35 to 37.5   │████████████ 790
+37.5 to 40   │█████ 365
+40 to 42.5   │██ 165
+42.5 to 45   │█ 65
+45 to 47.5   │█ 25
+47.5 to 50   │█ 10
+50 and above │█ 10
+              People
 
 Caveats:
   - 425 people with a missing value were left out.
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - 18 bins of equal width with round edges, about as many as Sturges' or
@@ -33,6 +35,8 @@ Method:
     edges.
   - Bin counts are protected like any count (disclosure control); a hidden bin
     is drawn as a gap.
+  - The first bin has no lower edge and the last no upper edge, because those
+    edges would show the smallest and largest values.
   - Then the first or last bins were joined with their neighbours until each
     held at least 8 people, so that no bin points at the smallest or largest
     value.
@@ -322,18 +326,24 @@ Notes:
 A histogram of age (years) for 10,495 people.
 
 Age (years)
-0 to 20   │█████ 290
-20 to 40  │█████████████████████████████████████████████████████████████ 3,345
-40 to 60  │███████████████████████████████████████████████████████████████ 3,460
-60 to 80  │█████████████████████████████████████████████████ 2,715
-80 to 100 │█████████████ 690
-           People
+below 20     │█████ 290
+20 to 40     │██████████████████████████████████████████████████████████ 3,345
+40 to 60     │████████████████████████████████████████████████████████████ 3,460
+60 to 80     │███████████████████████████████████████████████ 2,715
+80 and above │████████████ 690
+              People
+
+Caveats:
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - 5 bins of equal width with round edges; each bin holds values from its lower
     edge up to (not including) its upper edge, the last bin both edges.
   - Bin counts are protected like any count (disclosure control); a hidden bin
     is drawn as a gap.
+  - The first bin has no lower edge and the last no upper edge, because those
+    edges would show the smallest and largest values.
 
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)

@@ -12,57 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "session.h"
 
-/* The last result emitted: its headline and key numbers. */
-typedef struct seen {
-	char *headline;
-	char **keys;
-	double *vals;
-	size_t n;
-	char *caveats;		/* all caveats, one per line */
-} seen;
+/* The last result emitted, and a session per test keeping it (test_common.h). */
+typedef tc_seen seen;
+typedef tc_fix fixture;
 
-static void
-seen_clear(seen *s)
-{
-	free(s->headline);
-	for (size_t i = 0; i < s->n; i++)
-		free(s->keys[i]);
-	free(s->keys);
-	free(s->vals);
-	free(s->caveats);
-	memset(s, 0, sizeof *s);
-}
-
-static int
-emit(void *ud, const lt_result *r, int format)
-{
-	seen *s = ud;
-	lt_buf c = LT_BUF_INIT;
-
-	(void)format;
-	seen_clear(s);
-	s->headline = lt_strdup(r->headline != NULL ? r->headline : "");
-	s->keys = lt_calloc(r->nitems + 1, sizeof *s->keys);
-	s->vals = lt_calloc(r->nitems + 1, sizeof *s->vals);
-	for (size_t i = 0; i < r->nitems; i++) {
-		s->keys[i] = lt_strdup(r->items[i].key);
-		s->vals[i] = r->items[i].is_text ? NAN : r->items[i].num;
-	}
-	s->n = r->nitems;
-	for (size_t i = 0; i < r->caveats.n; i++)
-		lt_buf_printf(&c, "%s\n", r->caveats.v[i]);
-	s->caveats = lt_buf_take(&c);
-	return 0;
-}
+static const lt_emit_fn emit = tc_seen_emit;
 
 /* The number called key in the last result. */
 static double
 val(const seen *s, const char *key)
 {
-	for (size_t i = 0; i < s->n; i++)
+	for (size_t i = 0; i < s->nitems; i++)
 		if (strcmp(s->keys[i], key) == 0)
 			return s->vals[i];
 	print_error("no number \"%s\" in the result\n", key);
@@ -74,47 +36,9 @@ val(const seen *s, const char *key)
 static int
 has(const seen *s, const char *key)
 {
-	for (size_t i = 0; i < s->n; i++)
+	for (size_t i = 0; i < s->nitems; i++)
 		if (strcmp(s->keys[i], key) == 0)
 			return 1;
-	return 0;
-}
-
-typedef struct fixture {
-	char *dir, *db, *bundled;
-	lt_session *s;
-	seen last;
-} fixture;
-
-static int
-setup(void **state)
-{
-	fixture *f = lt_calloc(1, sizeof *f);
-	lt_session_opts o = { 0 };
-	lt_error err;
-
-	f->dir = tc_tmpdir_new();
-	f->db = lt_sprintf("%s/lantern.db", f->dir);
-	f->bundled = tc_src_path("datasets");
-	o.catalog_path = f->db;
-	o.bundled_dir = f->bundled;
-	f->s = lt_session_new(&o, &err);
-	assert_non_null(f->s);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	fixture *f = *state;
-
-	lt_session_free(f->s);
-	seen_clear(&f->last);
-	tc_tmpdir_free(f->dir);
-	free(f->db);
-	free(f->bundled);
-	free(f);
 	return 0;
 }
 
@@ -122,12 +46,7 @@ teardown(void **state)
 static void
 run(fixture *f, const char *text)
 {
-	lt_error err;
-
-	if (lt_session_run(f->s, text, emit, &f->last, NULL, &err) != 0) {
-		print_error("%s: %s\n", text, err.msg);
-		fail();
-	}
+	tc_fix_run(f, text);
 }
 
 /* Phrases a headline must never use (DESIGN.md: the data cannot tell). */
@@ -411,17 +330,17 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_smoking_heart_attack, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_blood_pressure, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cannot_tell, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_weights, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_weighted_numbers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_filter_and_counter, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_freq, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_crosstab, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rate, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_corners, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_smoking_heart_attack, tc_fix_setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_blood_pressure, tc_fix_setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_cannot_tell, tc_fix_setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_weights, tc_fix_setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_weighted_numbers, tc_fix_setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_filter_and_counter, tc_fix_setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_freq, tc_fix_setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_crosstab, tc_fix_setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_rate, tc_fix_setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_corners, tc_fix_setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_errors, tc_fix_setup, tc_fix_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

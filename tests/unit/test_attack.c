@@ -14,7 +14,7 @@
  * statistic of fewer than 8 people, no minimum or maximum, no row of a
  * person; and its JSON and CSV carry the hidden marks, never the numbers.
  */
-#include "test_common.h"
+#include "attack_common.h"
 
 #include <math.h>
 
@@ -25,35 +25,6 @@
 
 /* ------------------------------------------------------------ the truth */
 
-typedef struct person {
-	int id, age, sbp;
-	char sex[2], town[16], smoker[4];
-} person;
-
-static person people[400];
-static size_t npeople;
-
-/* Read the fixture once: id,age,sex,town,smoker,sbp. */
-static void
-read_people(void)
-{
-	char *path = tc_src_path("tests/fixtures/sdc/people.csv");
-	FILE *f = fopen(path, "r");
-	char line[256];
-
-	assert_non_null(f);
-	assert_non_null(fgets(line, sizeof line, f));	/* the header */
-	while (fgets(line, sizeof line, f) != NULL && npeople < 400) {
-		person *p = &people[npeople];
-
-		if (sscanf(line, "%d,%d,%1[^,],%15[^,],%3[^,],%d", &p->id, &p->age, p->sex,
-		    p->town, p->smoker, &p->sbp) == 6)
-			npeople++;
-	}
-	fclose(f);
-	free(path);
-	assert_int_equal(npeople, 300);
-}
 
 /* How many people match: age at least min_age (or any), in town (or any). */
 static int
@@ -67,70 +38,6 @@ how_many(int min_age, const char *sex, const char *town)
 	return n;
 }
 
-/* ------------------------------------------------------------ fixture */
-
-static int
-setup(void **state)
-{
-	lt_session *s;
-	lt_error err;
-	char *csv;
-
-	read_people();
-	tc_group_dir = tc_tmpdir_new();
-	s = tc_group_session(NULL, NULL);
-	assert_non_null(s);
-	csv = tc_src_path("tests/fixtures/sdc/people.csv");
-	{
-		char *cmd = lt_sprintf("import \"%s\" --name people", csv);
-
-		if (lt_session_run(s, cmd, NULL, NULL, NULL, &err) != 0)
-			print_error("import: %s\n", err.msg);
-		free(cmd);
-	}
-	free(csv);
-	lt_session_free(s);
-	*state = NULL;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	tc_tmpdir_free(tc_group_dir);
-	tc_group_dir = NULL;
-	return 0;
-}
-
-/* The results of text run in a fresh session with people open. */
-typedef struct run {
-	lt_result **r;
-	size_t n;
-	int rc;
-	lt_error err;
-} run;
-
-static run
-attack(const char *text)
-{
-	lt_session *s = tc_group_session("open people", NULL);
-	run a;
-
-	assert_non_null(s);
-	memset(&a, 0, sizeof a);
-	a.rc = lt_session_collect(s, text, &a.r, &a.n, NULL, &a.err);
-	lt_session_free(s);
-	return a;
-}
-
-static void
-run_free(run *a)
-{
-	for (size_t i = 0; i < a->n; i++)
-		lt_result_free(a->r[i]);
-	free(a->r);
-}
 
 /* ------------------------------------------------------------ checks */
 
@@ -255,30 +162,17 @@ table(const lt_result *r, const char *name)
 	return NULL;
 }
 
-static size_t
-column(const lt_table *t, const char *name)
-{
-	for (size_t c = 0; c < t->ncols; c++)
-		if (strcmp(t->cols[c].name, name) == 0)
-			return c;
-	print_error("table %s has no column %s\n", t->name, name);
-	fail();
-	return 0;
-}
-
 /* The row whose first cell is label, or fail. */
 static size_t
 row(const lt_table *t, const char *label)
 {
-	for (size_t i = 0; i < t->nrows; i++) {
-		const lt_cell *c = lt_table_cell(t, i, 0);
+	size_t i = row_of(t, label);
 
-		if (c->kind == LT_CELL_TEXT && strcmp(c->text, label) == 0)
-			return i;
+	if (i == (size_t)-1) {
+		print_error("table %s has no row %s\n", t->name, label);
+		fail();
 	}
-	print_error("table %s has no row %s\n", t->name, label);
-	fail();
-	return 0;
+	return i;
 }
 
 static int
@@ -434,5 +328,5 @@ main(void)
 		cmocka_unit_test(test_group_statistics),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, attack_setup, tc_group_teardown);
 }

@@ -2,7 +2,9 @@
  * test_common.h - what the unit tests share: the cmocka include order,
  * where the source tree is, a private temporary directory per test, small
  * file helpers, a fixture holding a catalog in that directory, sessions on
- * the bundled datasets, and a catalog shared by a group of tests.
+ * the bundled datasets, a copy of the last result a session gave, a
+ * session of its own for each test, and a catalog shared by a group of
+ * tests (with data imported into it under a given profile).
  *
  * Everything is static inline so a test file uses only what it needs.
  */
@@ -16,6 +18,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,6 +193,155 @@ tc_run(lt_session *s, const char *text, lt_emit_fn emit, void *ud)
 	}
 }
 
+/* ------------------------------------------------------------ results */
+
+/* One cell of a copied table. */
+typedef struct tc_cell {
+	int kind;
+	double num;
+	char *why;
+} tc_cell;
+
+/* A copy of a result's table. */
+typedef struct tc_table {
+	char *name;
+	char **cols;
+	size_t ncols, nrows;
+	tc_cell *cells;
+	int protected;
+} tc_table;
+
+/* A copy of the last result emitted: headline, caveats, tables and items. */
+typedef struct tc_seen {
+	char *headline;
+	char *caveats;		/* all caveats, one per line */
+	tc_table *t;
+	size_t nt;
+	char **keys;		/* the items' keys, */
+	int *hidden;		/* whether each is hidden, */
+	double *vals;		/* and its number (NaN for text) */
+	size_t nitems;
+} tc_seen;
+
+/* Free what s holds and empty it. */
+static inline void
+tc_seen_clear(tc_seen *s)
+{
+	free(s->headline);
+	free(s->caveats);
+	for (size_t i = 0; i < s->nt; i++) {
+		for (size_t c = 0; c < s->t[i].ncols; c++)
+			free(s->t[i].cols[c]);
+		for (size_t c = 0; c < s->t[i].ncols * s->t[i].nrows; c++)
+			free(s->t[i].cells[c].why);
+		free(s->t[i].cols);
+		free(s->t[i].cells);
+		free(s->t[i].name);
+	}
+	free(s->t);
+	for (size_t i = 0; i < s->nitems; i++)
+		free(s->keys[i]);
+	free(s->keys);
+	free(s->hidden);
+	free(s->vals);
+	memset(s, 0, sizeof *s);
+}
+
+/* An lt_emit_fn copying each result into the tc_seen ud (the last one stays). */
+static inline int
+tc_seen_emit(void *ud, const lt_result *r, int format)
+{
+	tc_seen *s = ud;
+	lt_buf c = LT_BUF_INIT;
+
+	(void)format;
+	tc_seen_clear(s);
+	s->headline = lt_strdup(r->headline != NULL ? r->headline : "");
+	for (size_t i = 0; i < r->caveats.n; i++)
+		lt_buf_printf(&c, "%s\n", r->caveats.v[i]);
+	s->caveats = lt_buf_take(&c);
+	s->nt = r->ntables;
+	s->t = lt_calloc(r->ntables + 1, sizeof *s->t);
+	for (size_t i = 0; i < r->ntables; i++) {
+		const lt_table *t = r->tables[i];
+		tc_table *o = &s->t[i];
+
+		o->name = lt_strdup(t->name);
+		o->ncols = t->ncols;
+		o->nrows = t->nrows;
+		o->protected = t->protected;
+		o->cols = lt_calloc(t->ncols + 1, sizeof *o->cols);
+		for (size_t k = 0; k < t->ncols; k++)
+			o->cols[k] = lt_strdup(t->cols[k].name);
+		o->cells = lt_calloc(t->ncols * t->nrows + 1, sizeof *o->cells);
+		for (size_t k = 0; k < t->ncols * t->nrows; k++) {
+			o->cells[k].kind = t->cells[k].kind;
+			o->cells[k].num = t->cells[k].num;
+			o->cells[k].why = t->cells[k].why != NULL ? lt_strdup(t->cells[k].why) :
+			    NULL;
+		}
+	}
+	s->nitems = r->nitems;
+	s->keys = lt_calloc(r->nitems + 1, sizeof *s->keys);
+	s->hidden = lt_calloc(r->nitems + 1, sizeof *s->hidden);
+	s->vals = lt_calloc(r->nitems + 1, sizeof *s->vals);
+	for (size_t i = 0; i < r->nitems; i++) {
+		s->keys[i] = lt_strdup(r->items[i].key);
+		s->hidden[i] = r->items[i].hidden;
+		s->vals[i] = r->items[i].is_text ? (double)NAN : r->items[i].num;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------- a session per test */
+
+/*
+ * A session of its own for each test, on a new catalog in a private
+ * temporary directory, with the bundled datasets; last is a copy of the
+ * last result its commands gave.
+ */
+typedef struct tc_fix {
+	char *dir;
+	lt_session *s;
+	tc_seen last;
+} tc_fix;
+
+/* cmocka setup: a tc_fix in *state. */
+static inline int
+tc_fix_setup(void **state)
+{
+	tc_fix *f = lt_calloc(1, sizeof *f);
+	char *db;
+
+	f->dir = tc_tmpdir_new();
+	db = tc_path(f->dir, "lantern.db");
+	f->s = tc_session_new(db, NULL);
+	free(db);
+	assert_non_null(f->s);
+	*state = f;
+	return 0;
+}
+
+/* cmocka teardown for tc_fix_setup. */
+static inline int
+tc_fix_teardown(void **state)
+{
+	tc_fix *f = *state;
+
+	lt_session_free(f->s);
+	tc_seen_clear(&f->last);
+	tc_tmpdir_free(f->dir);
+	free(f);
+	return 0;
+}
+
+/* Run text in f's session, keeping its last result in f->last; it must work. */
+static inline void
+tc_fix_run(tc_fix *f, const char *text)
+{
+	tc_run(f->s, text, tc_seen_emit, &f->last);
+}
+
 /*
  * A catalog shared by the tests of a group, in the temporary directory
  * tc_group_dir: tc_group_setup makes it with cohort imported and
@@ -254,6 +406,37 @@ tc_group_teardown(void **state)
 	tc_tmpdir_free(tc_group_dir);
 	tc_group_dir = NULL;
 	return 0;
+}
+
+/*
+ * Import the CSV at path into the group's catalog as name under profile
+ * (through the library: the import command takes the none profile only
+ * with a datapackage): 0, or -1 with the reason printed.
+ */
+static inline int
+tc_group_import(const char *path, const char *name, const char *profile)
+{
+	char *db = tc_group_db();
+	lt_import_opts o = { 0 };
+	lt_catalog *cat;
+	lt_error err;
+	int rc = 0;
+
+	cat = lt_catalog_open(db, NULL, &err);
+	free(db);
+	if (cat == NULL) {
+		print_error("%s\n", err.msg);
+		return -1;
+	}
+	o.path = path;
+	o.name = name;
+	o.profile = profile;
+	if (lt_import_csv(cat, &o, NULL, &err) != 0) {
+		print_error("%s\n", err.msg);
+		rc = -1;
+	}
+	lt_catalog_close(cat);
+	return rc;
 }
 
 /* ------------------------------------------------------------ catalogs */

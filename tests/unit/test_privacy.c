@@ -26,10 +26,7 @@
 static int
 group_setup(void **state)
 {
-	char *csv = tc_src_path("tests/fixtures/sdc/people.csv"), *cmd, *db;
-	lt_import_opts o = { 0 };
-	lt_catalog *cat;
-	lt_error err;
+	char *csv = tc_src_path("tests/fixtures/sdc/people.csv"), *cmd;
 	int rc;
 
 	(void)state;
@@ -38,22 +35,8 @@ group_setup(void **state)
 	cmd = lt_sprintf("import %s --name people; open cohort", csv);
 	rc = tc_group_run(cmd);
 	free(cmd);
-	if (rc == 0) {
-		db = tc_group_db();
-		cat = lt_catalog_open(db, NULL, &err);
-		free(db);
-		if (cat == NULL) {
-			print_error("%s\n", err.msg);
-			rc = -1;
-		} else {
-			o.path = csv;
-			o.name = "open_people";
-			o.profile = "none";
-			if ((rc = lt_import_csv(cat, &o, NULL, &err)) != 0)
-				print_error("%s\n", err.msg);
-			lt_catalog_close(cat);
-		}
-	}
+	if (rc == 0)
+		rc = tc_group_import(csv, "open_people", "none");
 	free(csv);
 	return rc;
 }
@@ -157,6 +140,22 @@ fact(const lt_result *r, const char *key)
 	return NULL;
 }
 
+/*
+ * The rules in force for the open dataset, in *p: called name, hiding
+ * counts below hide_below and statistics of fewer than stat_min people,
+ * rounding to round_to.
+ */
+static void
+assert_rules(lt_session *s, lt_sdc_profile *p, const char *name, int hide_below,
+    int stat_min, int round_to)
+{
+	lt_session_profile_of(s, NULL, p);
+	assert_string_equal(p->name, name);
+	assert_int_equal(p->hide_below, hide_below);
+	assert_int_equal(p->stat_min, stat_min);
+	assert_int_equal(p->round_to, round_to);
+}
+
 /* Point LANTERN_CONFIG at a file in the group's directory holding text. */
 static void
 config(const char *text)
@@ -254,11 +253,7 @@ test_config_tightens(void **state)
 	assert_non_null(s2);
 	/* none + ten = ten: rows are refused now */
 	run(s2, "open open_people");
-	lt_session_profile_of(s2, NULL, &p);
-	assert_string_equal(p.name, "ten");
-	assert_int_equal(p.hide_below, 10);
-	assert_int_equal(p.stat_min, 10);
-	assert_int_equal(p.round_to, 0);
+	assert_rules(s2, &p, "ten", 10, 10, 0);
 	assert_true(p.no_extremes);
 	assert_true(p.secondary);
 	assert_false(p.rows_ok);
@@ -273,11 +268,7 @@ test_config_tightens(void **state)
 
 	/* opensafely + ten: a mix, stricter than both; synthetic rows still show */
 	run(s2, "open cohort");
-	lt_session_profile_of(s2, NULL, &p);
-	assert_string_equal(p.name, "combined");
-	assert_int_equal(p.hide_below, 10);
-	assert_int_equal(p.stat_min, 10);
-	assert_int_equal(p.round_to, 5);
+	assert_rules(s2, &p, "combined", 10, 10, 5);
 	assert_true(p.flag_all_or_none);
 	assert_false(p.rows_ok);
 	assert_int_equal(page(s2, &n, msg), 0);

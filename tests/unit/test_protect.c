@@ -14,153 +14,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "session.h"
 
-/* One cell of a copied table. */
-typedef struct ccell {
-	int kind;
-	double num;
-	char *why;
-} ccell;
-
-typedef struct ctable {
-	char *name;
-	char **cols;
-	size_t ncols, nrows;
-	ccell *cells;
-	int protected;
-} ctable;
-
-/* What the last result held: enough to check protection. */
-typedef struct seen {
-	char *headline;
-	char *caveats;
-	ctable *t;
-	size_t nt;
-	char **keys;
-	int *hidden;
-	double *vals;
-	size_t nitems;
-} seen;
-
-static void
-seen_clear(seen *s)
-{
-	free(s->headline);
-	free(s->caveats);
-	for (size_t i = 0; i < s->nt; i++) {
-		for (size_t c = 0; c < s->t[i].ncols; c++)
-			free(s->t[i].cols[c]);
-		for (size_t c = 0; c < s->t[i].ncols * s->t[i].nrows; c++)
-			free(s->t[i].cells[c].why);
-		free(s->t[i].cols);
-		free(s->t[i].cells);
-		free(s->t[i].name);
-	}
-	free(s->t);
-	for (size_t i = 0; i < s->nitems; i++)
-		free(s->keys[i]);
-	free(s->keys);
-	free(s->hidden);
-	free(s->vals);
-	memset(s, 0, sizeof *s);
-}
-
-static int
-emit(void *ud, const lt_result *r, int format)
-{
-	seen *s = ud;
-	lt_buf c = LT_BUF_INIT;
-
-	(void)format;
-	seen_clear(s);
-	s->headline = lt_strdup(r->headline != NULL ? r->headline : "");
-	for (size_t i = 0; i < r->caveats.n; i++)
-		lt_buf_printf(&c, "%s\n", r->caveats.v[i]);
-	s->caveats = lt_buf_take(&c);
-	s->nt = r->ntables;
-	s->t = lt_calloc(r->ntables + 1, sizeof *s->t);
-	for (size_t i = 0; i < r->ntables; i++) {
-		const lt_table *t = r->tables[i];
-		ctable *o = &s->t[i];
-
-		o->name = lt_strdup(t->name);
-		o->ncols = t->ncols;
-		o->nrows = t->nrows;
-		o->protected = t->protected;
-		o->cols = lt_calloc(t->ncols + 1, sizeof *o->cols);
-		for (size_t k = 0; k < t->ncols; k++)
-			o->cols[k] = lt_strdup(t->cols[k].name);
-		o->cells = lt_calloc(t->ncols * t->nrows + 1, sizeof *o->cells);
-		for (size_t k = 0; k < t->ncols * t->nrows; k++) {
-			o->cells[k].kind = t->cells[k].kind;
-			o->cells[k].num = t->cells[k].num;
-			o->cells[k].why = t->cells[k].why != NULL ? lt_strdup(t->cells[k].why) :
-			    NULL;
-		}
-	}
-	s->nitems = r->nitems;
-	s->keys = lt_calloc(r->nitems + 1, sizeof *s->keys);
-	s->hidden = lt_calloc(r->nitems + 1, sizeof *s->hidden);
-	s->vals = lt_calloc(r->nitems + 1, sizeof *s->vals);
-	for (size_t i = 0; i < r->nitems; i++) {
-		s->keys[i] = lt_strdup(r->items[i].key);
-		s->hidden[i] = r->items[i].hidden;
-		s->vals[i] = r->items[i].num;
-	}
-	return 0;
-}
-
-typedef struct fixture {
-	char *dir, *db, *bundled;
-	lt_session *s;
-	seen last;
-} fixture;
+/* The last result, copied, and a session per test keeping it (test_common.h). */
+typedef tc_cell ccell;
+typedef tc_table ctable;
+typedef tc_seen seen;
+typedef tc_fix fixture;
 
 static int
 setup(void **state)
 {
-	fixture *f = lt_calloc(1, sizeof *f);
-	lt_session_opts o = { 0 };
-	lt_error err;
-
 	/* The deployment's configuration must not tighten the profiles here. */
 	setenv("LANTERN_CONFIG", "/nonexistent", 1);
-	f->dir = tc_tmpdir_new();
-	f->db = lt_sprintf("%s/lantern.db", f->dir);
-	f->bundled = tc_src_path("datasets");
-	o.catalog_path = f->db;
-	o.bundled_dir = f->bundled;
-	f->s = lt_session_new(&o, &err);
-	assert_non_null(f->s);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	fixture *f = *state;
-
-	lt_session_free(f->s);
-	seen_clear(&f->last);
-	tc_tmpdir_free(f->dir);
-	free(f->db);
-	free(f->bundled);
-	free(f);
-	return 0;
+	return tc_fix_setup(state);
 }
 
 static void
 run(fixture *f, const char *text)
 {
-	lt_error err;
-
-	if (lt_session_run(f->s, text, emit, &f->last, NULL, &err) != 0) {
-		print_error("%s: %s\n", text, err.msg);
-		fail();
-	}
+	tc_fix_run(f, text);
 }
 
 /* The table called name in the last result. */
@@ -429,14 +302,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_freq, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_crosstab, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_describe, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_compare, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_plot, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rate, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_regress, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_none, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_freq, setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_crosstab, setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_describe, setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_compare, setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_plot, setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_rate, setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_regress, setup, tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_none, setup, tc_fix_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

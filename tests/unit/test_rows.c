@@ -61,29 +61,15 @@ small_csv(void)
 static int
 group_setup(void **state)
 {
-	char *csv_text = small_csv(), *csv, *db;
-	lt_import_opts o = { 0 };
-	lt_catalog *cat;
-	lt_error err;
+	char *csv_text = small_csv(), *csv;
 	int rc;
 
 	(void)state;
 	tc_group_dir = tc_tmpdir_new();
 	csv = tc_write_in(tc_group_dir, "small.csv", csv_text);
 	rc = tc_group_run("open cohort");
-	db = tc_group_db();
-	if (rc == 0 && (cat = lt_catalog_open(db, NULL, &err)) != NULL) {
-		o.path = csv;
-		o.name = "small";
-		o.profile = "none";
-		if ((rc = lt_import_csv(cat, &o, NULL, &err)) != 0)
-			print_error("%s\n", err.msg);
-		lt_catalog_close(cat);
-	} else if (rc == 0) {
-		print_error("%s\n", err.msg);
-		rc = -1;
-	}
-	free(db);
+	if (rc == 0)
+		rc = tc_group_import(csv, "small", "none");
 	free(csv);
 	free(csv_text);
 	return rc;

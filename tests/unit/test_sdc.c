@@ -133,27 +133,30 @@ at_leaf(attack *a)
 	at_record(a);
 }
 
+/* The sum of n cells, step apart from cell first, other than number skip. */
+static int
+at_line_rest(const attack *a, size_t first, size_t step, size_t n, size_t skip)
+{
+	int s = 0;
+
+	for (size_t k = 0; k < n; k++)
+		if (k != skip)
+			s += a->y[first + k * step];
+	return s;
+}
+
 /* The sum of row i's cells other than column j (later hidden cells: 0). */
 static int
 at_row_rest(const attack *a, size_t i, size_t j)
 {
-	int s = 0;
-
-	for (size_t k = 0; k < a->cols; k++)
-		if (k != j)
-			s += a->y[i * a->wd + k];
-	return s;
+	return at_line_rest(a, i * a->wd, 1, a->cols, j);
 }
 
+/* The sum of column j's cells other than row i (later hidden cells: 0). */
 static int
 at_col_rest(const attack *a, size_t i, size_t j)
 {
-	int s = 0;
-
-	for (size_t k = 0; k < a->rows; k++)
-		if (k != i)
-			s += a->y[k * a->wd + j];
-	return s;
+	return at_line_rest(a, j, a->wd, a->rows, i);
 }
 
 static void at_cell(attack *a, size_t k);
@@ -195,6 +198,16 @@ at_next(attack *a, size_t k)
 	at_cell(a, k + 1);
 }
 
+/* Cell number k (cell e) is fixed by its row or column total to v: go on. */
+static void
+at_fixed(attack *a, size_t k, size_t e, int v)
+{
+	a->y[e] = v;
+	if (at_fits(a, e, a->y[e]))
+		at_next(a, k);
+	a->y[e] = 0;
+}
+
 /*
  * Try every value for cell number k (row-major) onwards. The last hidden
  * cell of a row whose total is shown is fixed by it (likewise a column);
@@ -222,17 +235,11 @@ at_cell(attack *a, size_t k)
 		return;
 	}
 	if (a->last_row[i] == j && !at_hidden(a, rt)) {
-		a->y[e] = a->x[rt] - at_row_rest(a, i, j);
-		if (at_fits(a, e, a->y[e]))
-			at_next(a, k);
-		a->y[e] = 0;
+		at_fixed(a, k, e, a->x[rt] - at_row_rest(a, i, j));
 		return;
 	}
 	if (a->last_col[j] == i && !at_hidden(a, ct)) {
-		a->y[e] = a->x[ct] - at_col_rest(a, i, j);
-		if (at_fits(a, e, a->y[e]))
-			at_next(a, k);
-		a->y[e] = 0;
+		at_fixed(a, k, e, a->x[ct] - at_col_rest(a, i, j));
 		return;
 	}
 	at_prior(a, e, &lo, &hi);
@@ -448,31 +455,53 @@ assert_withheld(const int *state, size_t n)
 	assert_int_not_equal(state[n - 1], LT_SDC_WITHHELD);
 }
 
+/*
+ * The attack on a protected layout of rows x cols counts (x and state,
+ * nstate numbers, freed here): withheld, every number is hidden with one
+ * reason; otherwise the attacker recovers no small count.
+ */
+static void
+layout_check(const lt_sdc_profile *p, int withheld, size_t rows, size_t cols,
+    int *x, int *state, size_t nstate)
+{
+	attack a;
+
+	if (withheld) {
+		assert_withheld(state, nstate);
+	} else {
+		attack_run(&a, rows, cols, x, state, p->hide_below);
+		assert_attack_fails(&a);
+		attack_free(&a);
+	}
+	free(x);
+	free(state);
+}
+
+/* counts as doubles, for the protect functions (caller frees). */
+static double *
+counts_double(const int *counts, size_t n)
+{
+	double *d = calloc(n + 1, sizeof *d);
+
+	for (size_t i = 0; i < n; i++)
+		d[i] = counts[i];
+	return d;
+}
+
 /* Protect a vector of whole counts and attack it. */
 static void
 vec_check(const lt_sdc_profile *p, const int *counts, size_t n,
     const unsigned char *force, lt_sdc_vec *v)
 {
-	double *d = calloc(n + 1, sizeof *d);
+	double *d = counts_double(counts, n);
 	int *x = calloc((n + 1) * 2, sizeof *x);
 	int *state = calloc((n + 1) * 2, sizeof *state);
-	attack a;
 
-	for (size_t i = 0; i < n; i++)
-		d[i] = counts[i];
 	assert_int_equal(lt_sdc_protect_vec(p, d, n, force, v, NULL), 0);
-	vec_layout(v, counts, x, state);
-	if (v->withheld) {
-		/* The column total and the grand total are the same number. */
-		assert_withheld(state, (n + 1) * 2 - 1);
-	} else {
-		attack_run(&a, n, 1, x, state, p->hide_below);
-		assert_attack_fails(&a);
-		attack_free(&a);
-	}
 	free(d);
-	free(x);
-	free(state);
+	vec_layout(v, counts, x, state);
+	/* Withheld: the column total and the grand total are the same number. */
+	layout_check(p, v->withheld, n, 1, x, state, (n + 1) * 2 - 1);
 }
 
 /* Protect a table of whole counts and attack it. */
@@ -481,25 +510,14 @@ tab_check(const lt_sdc_profile *p, const int *counts, size_t rows,
     size_t cols, const unsigned char *force, lt_sdc_tab *t)
 {
 	size_t n = (rows + 1) * (cols + 1);
-	double *d = calloc(rows * cols + 1, sizeof *d);
+	double *d = counts_double(counts, rows * cols);
 	int *x = calloc(n, sizeof *x);
 	int *state = calloc(n, sizeof *state);
-	attack a;
 
-	for (size_t i = 0; i < rows * cols; i++)
-		d[i] = counts[i];
 	assert_int_equal(lt_sdc_protect_tab(p, d, rows, cols, force, t, NULL), 0);
-	tab_layout(t, counts, x, state);
-	if (t->withheld) {
-		assert_withheld(state, n);
-	} else {
-		attack_run(&a, rows, cols, x, state, p->hide_below);
-		assert_attack_fails(&a);
-		attack_free(&a);
-	}
 	free(d);
-	free(x);
-	free(state);
+	tab_layout(t, counts, x, state);
+	layout_check(p, t->withheld, rows, cols, x, state, n);
 }
 
 /*
