@@ -45,6 +45,9 @@
 #include "cmd.h"
 #include "session_int.h"
 
+#define ALL_CAVEAT	"In at least one group everyone has the same answer (a 0% or " \
+	"100% cell): that tells you something about every person in that " \
+	"group, so think before you share it."
 #define PRIVACY_CAVEAT	"Some numbers are hidden to protect people's privacy; " \
 	"type \"privacy\" to see the rules."
 #define ROWS_CAVEAT	"Single rows of this data are not shown, because it is " \
@@ -872,6 +875,44 @@ lt_sdc_count(lt_session *s, const char *key, double v, double *shown)
 	return state;
 }
 
+/*
+ * A shown percentage of exactly 0 or 100, or a row of counts where every
+ * cell but one is a shown zero: it says the same thing about everyone in
+ * the group (the profile's flag_all_or_none), so the result warns.
+ */
+static const char *const not_answers[] = { "total", "n", "missing", "rows", NULL };
+
+static int
+all_or_none(const lt_result *r)
+{
+	for (size_t t = 0; t < r->ntables; t++) {
+		const lt_table *tb = r->tables[t];
+
+		for (size_t i = 0; i < tb->nrows; i++) {
+			/* a row of counts where only one cell is not a shown zero */
+			size_t ncount = 0, some = 0;
+
+			for (size_t c = 0; c < tb->ncols; c++) {
+				const lt_cell *cell = lt_table_cell(tb, i, c);
+
+				if (tb->cols[c].type == LT_RC_PERCENT && cell->kind == LT_CELL_NUMBER &&
+				    (cell->num == 0 || cell->num == 100))
+					return 1;
+				/* the counts of the answers, not a group's size or gaps */
+				if (tb->cols[c].type == LT_RC_COUNT &&
+				    !in_list(not_answers, tb->cols[c].name)) {
+					ncount++;
+					some += cell->kind == LT_CELL_HIDDEN ||
+					    (cell->kind == LT_CELL_NUMBER && cell->num != 0);
+				}
+			}
+			if (ncount >= 2 && some == 1)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 void
 lt_sdc_result(lt_session *s, lt_result *r)
 {
@@ -920,5 +961,7 @@ lt_sdc_result(lt_session *s, lt_result *r)
 		if (!have)
 			lt_result_caveat(r, "%s", PRIVACY_CAVEAT);
 	}
+	if (ps.p->flag_all_or_none && all_or_none(r))
+		lt_result_caveat(r, "%s", ALL_CAVEAT);
 	free(ps.key);
 }

@@ -89,6 +89,11 @@ Column       N  Missing  Values  Most common       %
 ───────  ─────  ───────  ──────  ───────────  ──────
 smoking  2,940        0       1  current      100.0%
 
+Caveats:
+  - In at least one group everyone has the same answer (a 0% or 100% cell): that
+    tells you something about every person in that group, so think before you
+    share it.
+
 Method:
   - Disclosure control (profile opensafely): counts are protected first, and
     percentages and statistics are computed from the protected counts.
