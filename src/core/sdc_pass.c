@@ -788,6 +788,21 @@ filter_rows(lt_session *s)
 	return n;
 }
 
+int
+lt_sdc_blocks(lt_session *s, const char *cmd)
+{
+	const lt_sdc_profile *p = lt_session_profile(s);
+	int least;
+	long long n;
+
+	/* show refuses these rows whatever they hold: its error tells nothing */
+	if (p == NULL || lt_session_rows_ok(s) || in_list(exempt_cmds, cmd) ||
+	    in_list(not_rows_cmds, cmd) || strcmp(cmd, "show") == 0)
+		return 0;
+	least = p->stat_min > 0 ? p->stat_min : p->hide_below;
+	return least > 0 && (n = filter_rows(s)) >= 0 && n < least;
+}
+
 /*
  * A filter that selects fewer people than any statistic may describe
  * (0 too: "0" against "hidden" across counts would rebuild a person's

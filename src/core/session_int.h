@@ -130,5 +130,12 @@ void lt_sdc_result(lt_session *s, lt_result *r);
  * the rounded count, else the reason it is hidden (enum lt_sdc_state).
  */
 int lt_sdc_count(lt_session *s, const char *key, double v, double *shown);
+/*
+ * 1 when command cmd must not even run: the filter selects too few people
+ * of a dataset whose rows may not be shown, and running it could fail
+ * with an error that says something about them ("sex has only one value
+ * here"). run_one then hands the pass an empty result to withhold.
+ */
+int lt_sdc_blocks(lt_session *s, const char *cmd);
 
 #endif
