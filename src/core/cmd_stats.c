@@ -1007,9 +1007,10 @@ withheld(lt_session *s, const design *m)
 			continue;
 		for (size_t i = 0; i < m->n; i++)
 			in += m->X[t * m->n + i] * (m->w != NULL ? m->w[i] : 1);
+		/* the group is not named: its name could be a value of a few people */
 		if (in > 0 && lt_sdc_stat_hidden(p, in))
-			return lt_sprintf("fewer than %d people have %s", p->stat_min,
-			    m->terms[t].name);
+			return lt_sprintf("fewer than %d people are in one of the groups of %s",
+			    p->stat_min, s->ds->vars[m->terms[t].var].name);
 		/* The reference group: the rows in none of this column's other levels. */
 		if (m->terms[t].level != 1)
 			continue;
@@ -1021,9 +1022,8 @@ withheld(lt_session *s, const design *m)
 			rest += ref ? (m->w != NULL ? m->w[i] : 1) : 0;
 		}
 		if (rest > 0 && lt_sdc_stat_hidden(p, rest))
-			return lt_sprintf("fewer than %d people are in the group %s is compared "
-			    "with (%s)", p->stat_min, s->ds->vars[m->terms[t].var].name,
-			    m->terms[t].ref);
+			return lt_sprintf("fewer than %d people are in one of the groups of %s",
+			    p->stat_min, s->ds->vars[m->terms[t].var].name);
 	}
 	return NULL;
 }

@@ -309,6 +309,23 @@ test_hist_edges(void **state)
 	run_free(&a);
 }
 
+/* A withheld regression does not name the small group (Whitby, 3 people). */
+static void
+test_regress_names_no_group(void **state)
+{
+	run a = attack("regress sbp on town age");
+
+	(void)state;
+	assert_int_equal(a.rc, 0);
+	assert_int_equal(a.n, 1);
+	assert_non_null(a.r[0]->headline);
+	assert_null(strstr(a.r[0]->headline, "Whitby"));
+	assert_true(tc_contains(a.r[0]->headline, "town"));
+	for (size_t i = 0; i < a.r[0]->caveats.n; i++)
+		assert_null(strstr(a.r[0]->caveats.v[i], "Whitby"));
+	run_free(&a);
+}
+
 int
 main(void)
 {
@@ -318,6 +335,7 @@ main(void)
 		cmocka_unit_test(test_rate_small_group),
 		cmocka_unit_test(test_line_differencing),
 		cmocka_unit_test(test_hist_edges),
+		cmocka_unit_test(test_regress_names_no_group),
 	};
 
 	return cmocka_run_group_tests(tests, attack_setup, tc_group_teardown);
