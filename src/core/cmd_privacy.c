@@ -14,62 +14,12 @@
 #include "buf.h"
 #include "session_int.h"
 
-/* Where a deployment tightens the rules (privacy.c reads them). */
-#define SYSTEM_CONFIG	"/etc/lantern/lantern.conf"
-
-void
-lt_session_profile_of(lt_session *s, const lt_dataset *d, lt_sdc_profile *out)
-{
-	lt_dataset *open = s->ds;
-
-	if (d == NULL || d == open) {
-		const lt_sdc_profile *p = lt_session_profile(s);
-
-		if (p != NULL)
-			*out = *p;
-		else
-			memset(out, 0, sizeof *out);
-		return;
-	}
-	/*
-	 * privacy.c works out the profile of the open dataset: let it see d
-	 * for a moment, then the open one again. This relies on
-	 * lt_session_profile_reset only setting s->profile from s->ds's
-	 * profile (and the configuration file), nothing else.
-	 */
-	s->ds = (lt_dataset *)d;
-	lt_session_profile_reset(s);
-	*out = s->profile;
-	s->ds = open;
-	lt_session_profile_reset(s);
-}
-
-/* 1 when a and b have the same rules, whatever their names. */
-static int
-same_rules(const lt_sdc_profile *a, const lt_sdc_profile *b)
-{
-	return a->hide_below == b->hide_below && a->round_to == b->round_to &&
-	    a->star == b->star && a->stat_min == b->stat_min &&
-	    a->no_extremes == b->no_extremes &&
-	    a->flag_all_or_none == b->flag_all_or_none &&
-	    a->rows_ok == b->rows_ok && a->secondary == b->secondary;
-}
-
 /* 1 when p hides nothing at all. */
 static int
 hides_nothing(const lt_sdc_profile *p)
 {
 	return p->hide_below <= 1 && p->stat_min <= 1 && !p->no_extremes &&
 	    p->round_to <= 1;
-}
-
-/* The dataset's own profile, before the deployment's. */
-static const lt_sdc_profile *
-own_profile(const lt_dataset *d)
-{
-	const lt_sdc_profile *p = lt_sdc_find(d->profile != NULL ? d->profile : LT_SDC_DEFAULT);
-
-	return p != NULL ? p : lt_sdc_find(LT_SDC_DEFAULT);
 }
 
 static const lt_coldef profile_cols[] = {
@@ -207,14 +157,14 @@ rows_fact(lt_result *r, const lt_dataset *d, const lt_sdc_profile *p)
 static void
 deployment_fact(lt_result *r, const lt_dataset *d, const lt_sdc_profile *p)
 {
-	const lt_sdc_profile *own = own_profile(d);
+	const lt_sdc_profile *own = lt_sdc_own_profile(d);
 	char *text;
 
-	if (same_rules(own, p))
+	if (lt_sdc_same_rules(own, p))
 		text = lt_sprintf("No. These are the rules %s asks for. The people who run "
 		    "lantern can make the rules stricter, never looser, with a \"profile\" "
 		    "line in %s (or the file named by LANTERN_CONFIG).", d->name,
-		    SYSTEM_CONFIG);
+		    LT_SDC_SYSTEM_CONFIG);
 	else
 		text = lt_sprintf("Yes. %s asks for the %s rules, and the people who run "
 		    "lantern here made them stricter. For each rule, the stricter one wins, "

@@ -15,7 +15,6 @@
 #include "buf.h"
 #include "session_int.h"
 
-#define SYSTEM_CONFIG	"/etc/lantern/lantern.conf"
 
 /* One released table: its key and the true counts, by label. */
 struct lt_release {
@@ -38,7 +37,7 @@ deployment_profile(void)
 	FILE *f;
 
 	if (path == NULL || *path == '\0')
-		path = SYSTEM_CONFIG;
+		path = LT_SDC_SYSTEM_CONFIG;
 	if ((f = fopen(path, "r")) == NULL)
 		return NULL;
 	while (fgets(line, sizeof line, f) != NULL) {
@@ -62,21 +61,47 @@ deployment_profile(void)
 	return p;
 }
 
+const lt_sdc_profile *
+lt_sdc_own_profile(const lt_dataset *d)
+{
+	const lt_sdc_profile *p = lt_sdc_find(d->profile != NULL ? d->profile : LT_SDC_DEFAULT);
+
+	return p != NULL ? p : lt_sdc_find(LT_SDC_DEFAULT);
+}
+
+/* The rules in force for d: its own, tightened by the deployment's. */
+static void
+profile_for(const lt_dataset *d, lt_sdc_profile *out)
+{
+	const lt_sdc_profile *own = lt_sdc_own_profile(d), *dep = deployment_profile();
+
+	if (dep != NULL)
+		lt_sdc_tighten(out, own, dep);
+	else
+		*out = *own;
+}
+
 void
 lt_session_profile_reset(lt_session *s)
 {
-	const lt_sdc_profile *own, *dep;
-
 	memset(&s->profile, 0, sizeof s->profile);
-	if (s->ds == NULL)
+	if (s->ds != NULL)
+		profile_for(s->ds, &s->profile);
+}
+
+void
+lt_session_profile_of(lt_session *s, const lt_dataset *d, lt_sdc_profile *out)
+{
+	const lt_sdc_profile *p;
+
+	if (d != NULL && d != s->ds) {
+		profile_for(d, out);
 		return;
-	own = lt_sdc_find(s->ds->profile != NULL ? s->ds->profile : LT_SDC_DEFAULT);
-	if (own == NULL)
-		own = lt_sdc_find(LT_SDC_DEFAULT);
-	if ((dep = deployment_profile()) != NULL)
-		lt_sdc_tighten(&s->profile, own, dep);
+	}
+	if ((p = lt_session_profile(s)) != NULL)
+		*out = *p;
 	else
-		s->profile = *own;
+		memset(out, 0, sizeof *out);
 }
 
 const lt_sdc_profile *
@@ -193,21 +218,19 @@ lt_session_protect_tab(lt_session *s, const char *key, const char *const *rlabel
 	int rc;
 
 	/* the table with its margins, row-major, as lt_sdc_protect_tab's force */
+	for (size_t i = 0; i < rows; i++)
+		for (size_t j = 0; j < cols; j++) {
+			double c = counts[i * cols + j];
+
+			cnt[i * w + j] = c;
+			cnt[i * w + cols] += c;
+			cnt[rows * w + j] += c;
+			cnt[rows * w + cols] += c;
+		}
 	for (size_t i = 0; i <= rows; i++)
 		for (size_t j = 0; j <= cols; j++) {
-			double v = 0;
-
-			if (i < rows && j < cols) {
-				v = counts[i * cols + j];
-			} else {
-				for (size_t a = 0; a < rows; a++)
-					for (size_t b = 0; b < cols; b++)
-						if ((i == rows || a == i) && (j == cols || b == j))
-							v += counts[a * cols + b];
-			}
 			lab[i * w + j] = lt_sprintf("%s\x1f%s", i < rows ? rlabels[i] : TOTAL_LABEL,
 			    j < cols ? clabels[j] : TOTAL_LABEL);
-			cnt[i * w + j] = v;
 		}
 	lt_session_profile(s);
 	force = differing(s, k, (const char *const *)lab, cnt, n);

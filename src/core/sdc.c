@@ -139,8 +139,8 @@ coarser_rounding(int a, int b)
 }
 
 /* 1 when a and b have the same rules (names and texts aside). */
-static int
-same_rules(const lt_sdc_profile *a, const lt_sdc_profile *b)
+int
+lt_sdc_same_rules(const lt_sdc_profile *a, const lt_sdc_profile *b)
 {
 	return a->hide_below == b->hide_below && a->round_to == b->round_to &&
 	    a->star == b->star && a->stat_min == b->stat_min &&
@@ -163,11 +163,11 @@ lt_sdc_tighten(lt_sdc_profile *out, const lt_sdc_profile *a,
 	t.flag_all_or_none = a->flag_all_or_none || b->flag_all_or_none;
 	t.rows_ok = a->rows_ok && b->rows_ok;
 	t.secondary = a->secondary || b->secondary;
-	if (same_rules(&t, a)) {
+	if (lt_sdc_same_rules(&t, a)) {
 		t.name = a->name;
 		t.summary = a->summary;
 		t.explain = a->explain;
-	} else if (same_rules(&t, b)) {
+	} else if (lt_sdc_same_rules(&t, b)) {
 		t.name = b->name;
 		t.summary = b->summary;
 		t.explain = b->explain;

@@ -151,6 +151,12 @@ typedef struct lt_sdc_profile {
 extern const lt_sdc_profile lt_sdc_profiles[];
 extern const size_t lt_sdc_nprofiles;
 
+/* Where a deployment's configuration is, unless $LANTERN_CONFIG says. */
+#define LT_SDC_SYSTEM_CONFIG	"/etc/lantern/lantern.conf"
+
+/* 1 when a and b have the same rules, whatever their names. */
+int lt_sdc_same_rules(const lt_sdc_profile *a, const lt_sdc_profile *b);
+
 /* The profile called name (any case), or NULL. */
 const lt_sdc_profile *lt_sdc_find(const char *name);
 

@@ -98,6 +98,9 @@ const lt_sdc_profile *lt_session_profile(lt_session *s);
 /* 1 when row-level records of the open dataset may be shown: it is
    synthetic, or its profile allows rows. */
 int lt_session_rows_ok(lt_session *s);
+/* A dataset's own profile (its metadata's, or the default), before the
+   deployment tightens it. */
+const lt_sdc_profile *lt_sdc_own_profile(const lt_dataset *d);
 /* Work out the profile again (after open, import or drop). */
 void lt_session_profile_reset(lt_session *s);
 

@@ -434,9 +434,8 @@ draw_bar(ui_app *a, const ui_view *v, int y)
 
 /* The title bar: where you are, and what the session looks at. */
 static void
-draw_title(ui_app *a, const ui_view *v)
+draw_title(ui_app *a)
 {
-	const lt_dataset *d = lt_session_dataset(a->o.s);
 	const char *sep = a->o.utf8 ? " \xe2\x80\xba " : " > ";
 	lt_buf b = LT_BUF_INIT;
 
@@ -447,8 +446,6 @@ draw_title(ui_app *a, const ui_view *v)
 			lt_buf_puts(&b, sep);
 			lt_buf_puts(&b, a->stack[i]->title);
 		}
-	(void)v;
-	(void)d;
 	ui_canvas_text(a->cv, 0, 0, -1, UI_TITLE, lt_buf_str(&b));
 	lt_buf_free(&b);
 }
@@ -500,7 +497,7 @@ ui_app_draw(ui_app *a)
 		draw_small(a);
 		return c;
 	}
-	draw_title(a, v);
+	draw_title(a);
 	v->cls->draw(v, c, 1, c->h - 2);
 	if (ui_prompt_active(a->prompt)) {
 		ui_canvas_fill(c, y, 0, -1, UI_NORMAL);

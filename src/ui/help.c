@@ -220,14 +220,6 @@ help_action(ui_view *v, int action, int k)
 	return UI_HANDLED;
 }
 
-static char *
-help_expand(ui_view *v, const char *name)
-{
-	(void)v;
-	(void)name;
-	return NULL;
-}
-
 static void
 help_free(ui_view *v)
 {
@@ -243,7 +235,6 @@ const ui_view_class ui_help_class = {
 	.keys = help_keys,
 	.draw = help_draw,
 	.action = help_action,
-	.expand = help_expand,
 	.refresh = NULL,
 	.free = help_free,
 };

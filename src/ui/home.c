@@ -41,35 +41,6 @@ typedef struct home {
 	char *error;	/* why the list could not be read, or NULL */
 } home;
 
-static void
-load(home *h)
-{
-	lt_error err;
-
-	lt_catalog_list_free(h->ds, h->n);
-	h->ds = NULL;
-	h->n = 0;
-	free(h->error);
-	h->error = NULL;
-	free(h->prof);
-	h->prof = NULL;
-	if (lt_catalog_list(lt_session_catalog(ui_session(h->v.app)), &h->ds, &h->n, &err) != 0)
-		h->error = lt_strdup(err.msg);
-	/* read here, not at each drawing: the deployment's file is read for each */
-	h->prof = lt_calloc(h->n + 1, sizeof *h->prof);
-	for (size_t i = 0; i < h->n; i++)
-		lt_session_profile_of(ui_session(h->v.app), h->ds[i], &h->prof[i]);
-	if (h->sel >= h->n)
-		h->sel = h->n > 0 ? h->n - 1 : 0;
-}
-
-/* The first line of s (licences and sources are one per line). */
-static char *
-first_line(const char *s)
-{
-	return s != NULL ? lt_strndup(s, strcspn(s, "\n")) : lt_strdup("");
-}
-
 /*
  * The rows of a bundled file not opened yet: its lines after the header
  * (the bundled files have no line breaks inside values). -1 when it
@@ -95,6 +66,40 @@ count_lines(const char *path)
 	n += last != '\n';	/* a last line without its newline */
 	return n > 0 ? n - 1 : 0;
 }
+
+static void
+load(home *h)
+{
+	lt_error err;
+
+	lt_catalog_list_free(h->ds, h->n);
+	h->ds = NULL;
+	h->n = 0;
+	free(h->error);
+	h->error = NULL;
+	free(h->prof);
+	h->prof = NULL;
+	if (lt_catalog_list(lt_session_catalog(ui_session(h->v.app)), &h->ds, &h->n, &err) != 0)
+		h->error = lt_strdup(err.msg);
+	/* read here, not at each drawing */
+	h->prof = lt_calloc(h->n + 1, sizeof *h->prof);
+	for (size_t i = 0; i < h->n; i++) {
+		lt_session_profile_of(ui_session(h->v.app), h->ds[i], &h->prof[i]);
+		/* a bundled file not opened yet: its rows, counted once here */
+		if (h->ds[i]->rows < 0)
+			h->ds[i]->rows = count_lines(h->ds[i]->csv_path);
+	}
+	if (h->sel >= h->n)
+		h->sel = h->n > 0 ? h->n - 1 : 0;
+}
+
+/* The first line of s (licences and sources are one per line). */
+static char *
+first_line(const char *s)
+{
+	return s != NULL ? lt_strndup(s, strcspn(s, "\n")) : lt_strdup("");
+}
+
 
 /* The lines of the screen, each with its role; card i starts at line
    starts[i]. Lines are plain text, drawn from column 2. */
@@ -132,16 +137,12 @@ card(home *h, size_t i, int width, line **v, size_t *n, size_t *cap)
 	const char *dot = ui_utf8(h->v.app) ? " \xc2\xb7 " : " - ";
 	lt_buf b = LT_BUF_INIT, rows = LT_BUF_INIT;
 	char *lic = first_line(d->licence);
-	long long nrows;
 
 	lt_buf_printf(&b, "%s (%s)", d->title != NULL ? d->title : d->name, d->name);
 	add(v, n, cap, lt_buf_str(&b), UI_EMPH, (int)i);
 	lt_buf_reset(&b);
 	if (d->rows >= 0) {
 		lt_format_number(&rows, (double)d->rows, 0);
-		lt_buf_printf(&b, "%s rows", lt_buf_str(&rows));
-	} else if ((nrows = count_lines(d->csv_path)) >= 0) {
-		lt_format_number(&rows, (double)nrows, 0);
 		lt_buf_printf(&b, "%s rows", lt_buf_str(&rows));
 	} else {
 		lt_buf_puts(&b, "not opened yet");

@@ -97,17 +97,6 @@ min_level(const lt_result *r)
 	return 1;
 }
 
-/* Columns in s (one per code point). */
-static int
-cols(const char *s)
-{
-	int n = 0;
-
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 /* s after its first n columns. */
 static const char *
 skip_cols(const char *s, int n)
@@ -131,7 +120,7 @@ add_line(result_view *rv, const char *s, size_t len, int role)
 	l = &rv->lines[rv->nlines++];
 	l->s = lt_strndup(s, len);
 	l->role = role;
-	if ((w = cols(l->s)) > rv->maxw)
+	if ((w = (int)lt_text_width(l->s)) > rv->maxw)
 		rv->maxw = w;
 }
 
@@ -402,14 +391,6 @@ result_action(ui_view *v, int action, int k)
 	return UI_HANDLED;
 }
 
-static char *
-result_expand(ui_view *v, const char *name)
-{
-	(void)v;
-	(void)name;
-	return NULL;
-}
-
 /* Settings such as digits may have changed: render again. */
 static void
 result_refresh(ui_view *v)
@@ -435,7 +416,6 @@ const ui_view_class ui_result_class = {
 	.keys = result_keys,
 	.draw = result_draw,
 	.action = result_action,
-	.expand = result_expand,
 	.refresh = result_refresh,
 	.free = result_free,
 };
