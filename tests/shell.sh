@@ -58,8 +58,8 @@ wait_for "Interquartile range"
 check $? "describe bmi prints its summary"
 wait_last "cohort>"
 check $? "a new prompt follows the output"
-screen | grep -qE '^Mean +27\.46 kg/m2$'
-check $? "the summary shows the mean 27.46 kg/m2"
+screen | grep -qE '^Mean +27\.5 kg/m2$'
+check $? "the summary shows the mean 27.5 kg/m2 (3 significant figures, as the profile says)"
 
 # Tab completes a command name.
 clear_screen

@@ -537,15 +537,29 @@ correlate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	lt_result_number(r, "rho_p", "p-value (rho)", c.rho_p, NULL);
 	lt_result_caveat(r, "A link is not a cause: %s may not change %s at all; both may "
 	    "follow something else, such as age.", xl, yl);
+	/* the counts in these words pass the rules as the key numbers do */
 	if (c.n < 30)
-		lt_result_caveat(r, "Only %.0f pairs: with so few, r is uncertain (see how wide "
-		    "its interval is).", c.n);
+		lt_result_caveat(r, "Fewer than 30 pairs: with so few, r is uncertain (see how "
+		    "wide its interval is).");
 	if (fabs(c.r - c.rho) > 0.1)
 		lt_result_caveat(r, "Pearson's r (%.2f) and Spearman's rho (%.2f) differ: the link "
 		    "may be curved or driven by a few extreme values. Plot the data to see.",
 		    c.r, c.rho);
-	if (c.missing > 0)
-		lt_result_caveat(r, "%.0f pairs with a missing value were left out.", c.missing);
+	if (c.missing > 0) {
+		char *key = lt_sprintf("correlate %s %s (missing)", d->vars[xi].name,
+		    d->vars[yi].name);
+		double shown;
+
+		rc = lt_protect_one(s, key, c.missing, &shown, err);
+		free(key);
+		if (rc != 0)
+			goto out;
+		if (isnan(shown))
+			lt_result_caveat(r, "A few pairs with a missing value were left out.");
+		else
+			lt_result_caveat(r, "%.0f pairs with a missing value were left out.",
+			    shown);
+	}
 	lt_result_method(r, "Pearson's correlation r with a Fisher z interval; Spearman's rho "
 	    "(Pearson on ranks) with a t-approximation p-value.");
 	lt_explain_tests(s, r, 1);

@@ -468,7 +468,7 @@ group_headline(lt_session *s, lt_result *r, const lt_var *v, const describe_tabl
 {
 	lt_buf b = LT_BUF_INIT;
 	char *title = var_title(v);
-	int digits = lt_session_int(s, "digits");
+	int digits = lt_session_digits(s);
 
 	lt_buf_printf(&b, "%s: the average is highest for %s (", title, dt->labels[hi]);
 	lt_format_number(&b, means[hi], digits);
@@ -490,7 +490,7 @@ number_items(lt_session *s, lt_result *r, const lt_var *v, const lt_summary *sm,
 {
 	lt_buf b = LT_BUF_INIT;
 	char *title = var_title(v);
-	int digits = lt_session_int(s, "digits");
+	int digits = lt_session_digits(s);
 	double n = gd->n->value;
 
 	if (gd->stat_why != NULL) {

@@ -10,7 +10,7 @@
 void
 lt_explain_num(lt_session *s, lt_buf *b, double v)
 {
-	int digits = lt_session_int(s, "digits");
+	int digits = lt_session_digits(s);
 
 	lt_format_number(b, v, digits < 3 ? digits : 3);
 }

@@ -115,6 +115,17 @@ lt_session_profile(lt_session *s)
 }
 
 int
+lt_session_digits(lt_session *s)
+{
+	const lt_sdc_profile *p = lt_session_profile(s);
+	int digits = lt_session_int(s, "digits");
+
+	if (p != NULL && p->stat_digits > 0 && p->stat_digits < digits)
+		return p->stat_digits;
+	return digits;
+}
+
+int
 lt_session_rows_ok(lt_session *s)
 {
 	const lt_sdc_profile *p = lt_session_profile(s);

@@ -14,6 +14,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -36,13 +37,15 @@ const lt_sdc_profile lt_sdc_profiles[] = {
 		"that could point to one person. Counts from 1 to 7 are hidden. "
 		"All other counts are rounded to the nearest 5. Averages and "
 		"other figures for groups of 7 or fewer people are hidden too. "
+		"Other averages are rounded to 3 significant figures, so that "
+		"they cannot be added up to find a hidden one. "
 		"You will not see the smallest or largest single value, because "
 		"each belongs to one person. If everyone in a group has the same "
 		"answer, lantern warns you. Sometimes a larger count is hidden as "
 		"well, so that a small one cannot be worked out by subtraction. "
 		"These rules lower the risk a lot, but no rule makes data "
 		"risk-free. Think before you share what you find.",
-		8, 5, 0, 8, 1, 1, 0, 1
+		8, 5, 0, 8, 1, 1, 0, 1, 3
 	},
 	{
 		/*
@@ -55,12 +58,13 @@ const lt_sdc_profile lt_sdc_profiles[] = {
 		"These rules are like the ones the NHS uses when it publishes "
 		"health counts. Counts from 1 to 7 are shown as a star (*). All "
 		"other counts are rounded to the nearest 5. Averages and other "
-		"figures for groups of 7 or fewer people are hidden. You will not "
+		"figures for groups of 7 or fewer people are hidden. Other averages "
+		"are rounded to 3 significant figures. You will not "
 		"see the smallest or largest single value, because each belongs "
 		"to one person. Sometimes a larger count is hidden as well, so "
 		"that a small one cannot be worked out by subtraction. These rules "
 		"lower the risk a lot, but no rule makes data risk-free.",
-		8, 5, 1, 8, 1, 0, 0, 1
+		8, 5, 1, 8, 1, 0, 0, 1, 3
 	},
 	{
 		/* "Any cell or statistic from fewer than 10 people": a
@@ -70,12 +74,12 @@ const lt_sdc_profile lt_sdc_profiles[] = {
 		"Any number that comes from fewer than 10 people is hidden. That "
 		"means counts, and also averages and other figures for small "
 		"groups. Counts of 10 or more are shown exactly, with no "
-		"rounding. You will not see the smallest or largest single value, "
+		"rounding, and averages to 3 significant figures. You will not see the smallest or largest single value, "
 		"because each belongs to one person. Sometimes a larger count is "
 		"hidden as well, so that a small one cannot be worked out by "
 		"subtraction. These rules lower the risk a lot, but no rule makes "
 		"data risk-free.",
-		10, 0, 0, 10, 1, 0, 0, 1
+		10, 0, 0, 10, 1, 0, 0, 1, 3
 	},
 	{
 		"none",
@@ -85,7 +89,7 @@ const lt_sdc_profile lt_sdc_profiles[] = {
 		"data. Such data does not describe real people one by one, so "
 		"every number is shown as it is. You may also look at single "
 		"rows. Even so, take care with what you share.",
-		0, 0, 0, 0, 0, 0, 1, 0
+		0, 0, 0, 0, 0, 0, 1, 0, 0
 	},
 };
 const size_t lt_sdc_nprofiles = sizeof lt_sdc_profiles / sizeof lt_sdc_profiles[0];
@@ -146,7 +150,8 @@ lt_sdc_same_rules(const lt_sdc_profile *a, const lt_sdc_profile *b)
 	    a->star == b->star && a->stat_min == b->stat_min &&
 	    a->no_extremes == b->no_extremes &&
 	    a->flag_all_or_none == b->flag_all_or_none &&
-	    a->rows_ok == b->rows_ok && a->secondary == b->secondary;
+	    a->rows_ok == b->rows_ok && a->secondary == b->secondary &&
+	    a->stat_digits == b->stat_digits;
 }
 
 void
@@ -163,6 +168,10 @@ lt_sdc_tighten(lt_sdc_profile *out, const lt_sdc_profile *a,
 	t.flag_all_or_none = a->flag_all_or_none || b->flag_all_or_none;
 	t.rows_ok = a->rows_ok && b->rows_ok;
 	t.secondary = a->secondary || b->secondary;
+	/* fewer digits is stricter; 0 (as computed) is the loosest */
+	t.stat_digits = a->stat_digits == 0 ? b->stat_digits :
+	    b->stat_digits == 0 ? a->stat_digits :
+	    a->stat_digits < b->stat_digits ? a->stat_digits : b->stat_digits;
 	if (lt_sdc_same_rules(&t, a)) {
 		t.name = a->name;
 		t.summary = a->summary;
@@ -200,6 +209,9 @@ lt_sdc_rules(lt_buf *out, const lt_sdc_profile *p)
 	if (p->stat_min > 1)
 		lt_buf_printf(out, "Averages and other figures for groups of "
 		    "fewer than %d people are hidden.\n", p->stat_min);
+	if (p->stat_digits > 0)
+		lt_buf_printf(out, "Averages and other figures are rounded to "
+		    "%d significant figures.\n", p->stat_digits);
 	if (p->no_extremes)
 		lt_buf_puts(out, "You will not see the smallest or largest "
 		    "single value.\n");
@@ -214,6 +226,18 @@ lt_sdc_rules(lt_buf *out, const lt_sdc_profile *p)
 }
 
 /* ------------------------------------------------------------ single rules */
+
+double
+lt_sdc_round_sig(double v, int digits)
+{
+	char tmp[64];
+
+	if (digits <= 0 || !isfinite(v) || v == 0)
+		return v;
+	/* through decimal text: the nearest double to the rounded decimal */
+	snprintf(tmp, sizeof tmp, "%.*e", digits - 1, v);
+	return strtod(tmp, NULL);
+}
 
 double
 lt_sdc_round(double v, int to)

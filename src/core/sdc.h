@@ -145,6 +145,8 @@ typedef struct lt_sdc_profile {
 	int flag_all_or_none;	/* 0% and 100% cells flagged */
 	int rows_ok;		/* row-level records may be shown */
 	int secondary;		/* secondary suppression */
+	int stat_digits;	/* statistics shown to this many significant
+				   digits (lt_sdc_round_sig); 0: as computed */
 } lt_sdc_profile;
 
 /* The built-in profiles, in the order the privacy command lists them. */
@@ -188,6 +190,16 @@ void lt_sdc_rules(lt_buf *out, const lt_sdc_profile *p);
  * like C's round(). to <= 0 returns v as it is; NaN stays NaN.
  */
 double lt_sdc_round(double v, int to);
+
+/*
+ * v to digits significant digits (as printf's %.*e rounds the double's
+ * exact value); digits <= 0, zero or a
+ * value that is not finite: v. Statistics of protected data are shown no
+ * more exactly than this, so that exact means and spreads of the groups
+ * shown cannot be added up to rebuild a hidden group's (an exact mean of
+ * whole numbers also gives away the group's size as its denominator).
+ */
+double lt_sdc_round_sig(double v, int digits);
 
 /* 1 when a count of v people is hidden: 0 < v < hide_below. */
 int lt_sdc_count_hidden(const lt_sdc_profile *p, double v);

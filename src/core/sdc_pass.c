@@ -712,6 +712,46 @@ pass_size_hidden(pass *ps)
 	free(why);
 }
 
+/*
+ * Statistics no more exact than the profile allows (stat_digits
+ * significant digits): the key numbers that are not counts, and the
+ * numbers in tables (bin edges and data values aside). Percentages are
+ * left as they are: they come from the protected counts, so they say no
+ * more than those.
+ */
+static void
+pass_precision(pass *ps)
+{
+	lt_result *r = ps->r;
+	int d = ps->p->stat_digits;
+
+	if (d <= 0)
+		return;
+	for (size_t i = 0; i < r->nitems; i++) {
+		lt_item *it = &r->items[i];
+
+		if (!it->is_text && !it->hidden && !in_list(count_keys, it->key) &&
+		    !in_list(plain_keys, it->key))
+			it->num = lt_sdc_round_sig(it->num, d);
+	}
+	for (size_t ti = 0; ti < r->ntables; ti++) {
+		lt_table *t = r->tables[ti];
+
+		if (t->row_level)
+			continue;
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (t->cols[c].type != LT_RC_NUMBER || in_list(not_stats, t->cols[c].name))
+				continue;
+			for (size_t i = 0; i < t->nrows; i++) {
+				lt_cell *cell = lt_table_cell(t, i, c);
+
+				if (cell->kind == LT_CELL_NUMBER)
+					cell->num = lt_sdc_round_sig(cell->num, d);
+			}
+		}
+	}
+}
+
 /* Does s give a statistic: "= 0.24", "< 0.001", "= -1.5"? */
 static int
 states_number(const char *s)
@@ -963,6 +1003,7 @@ lt_sdc_result(lt_session *s, lt_result *r)
 	for (size_t i = 0; i < r->ntables; i++)
 		pass_table(&ps, i);
 	pass_items(&ps);
+	pass_precision(&ps);
 	/* the filter's own count says nothing more, and its words are safe */
 	if (rows_cmd) {
 		pass_size_hidden(&ps);

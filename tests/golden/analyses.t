@@ -7,25 +7,25 @@ On average, systolic blood pressure was 3.62 mmHg lower for female than for
 male. The true difference is likely between 3.12 and 4.11.
 
 Average of the first group       126 mmHg
-Average of the second group      129.6 mmHg
-Difference (first minus second)  -3.616 mmHg
-95% CI of the difference, from   -4.109 mmHg
-95% CI of the difference, to     -3.123 mmHg
-Welch's t                        -14.37
-Degrees of freedom               19,873
-p-value (t-test)                 1.459e-46
-Hedges' g (difference in SDs)    -0.2032
+Average of the second group      130 mmHg
+Difference (first minus second)  -3.62 mmHg
+95% CI of the difference, from   -4.11 mmHg
+95% CI of the difference, to     -3.12 mmHg
+Welch's t                        -14.4
+Degrees of freedom               19,900
+p-value (t-test)                 1.46e-46
+Hedges' g (difference in SDs)    -0.203
 95% CI of g, from                -0.231
-95% CI of g, to                  -0.1754
-Mann-Whitney U                   44,272,195
-p-value (Mann-Whitney)           5.281e-43
-Rank-biserial correlation        -0.1124
+95% CI of g, to                  -0.175
+Mann-Whitney U                   44,300,000
+p-value (Mann-Whitney)           5.28e-43
+Rank-biserial correlation        -0.112
 
 Groups
-Group        N   Mean     SD  Median
-──────  ──────  ─────  ─────  ──────
-female  10,495    126  17.96     126
-male     9,505  129.6  17.61     129
+Group        N  Mean    SD  Median
+──────  ──────  ────  ────  ──────
+female  10,495   126    18     126
+male     9,505   130  17.6     129
 
 Caveats:
   - The difference is small next to how much systolic blood pressure varies from
@@ -82,23 +82,23 @@ The data cannot tell if average body mass index differs between the 3 groups of
 smoking status. It is highest for former (28.5) and lowest for current (28.2).
 The groups explain less than 0.1% of the spread.
 
-Welch's F                          0.5977
+Welch's F                          0.598
 Degrees of freedom (groups)        2
-Degrees of freedom (within)        1,024
-p-value (Welch's ANOVA)            0.5503
-F (classic one-way ANOVA)          0.5989
-p-value (classic ANOVA)            0.5494
-Eta squared (share of the spread)  0.0002597
+Degrees of freedom (within)        1,020
+p-value (Welch's ANOVA)            0.55
+F (classic one-way ANOVA)          0.599
+p-value (classic ANOVA)            0.549
+Eta squared (share of the spread)  0.00026
 Kruskal-Wallis H                   1.19
-p-value (Kruskal-Wallis)           0.5515
+p-value (Kruskal-Wallis)           0.552
 Epsilon squared (ranks)            0.000258
 
 Groups
-Group        N   Mean     SD  Median
-───────  ─────  ─────  ─────  ──────
-never    2,455  28.54  5.024    28.2
-former   1,795  28.54  4.943    28.2
-current    370  28.24  4.996    27.9
+Group        N  Mean    SD  Median
+───────  ─────  ────  ────  ──────
+never    2,455  28.5  5.02    28.2
+former   1,795  28.5  4.94    28.2
+current    370  28.2     5    27.9
 
 Caveats:
   - This compares groups as they are: it shows a link with smoking status, not
@@ -129,19 +129,19 @@ People whose smoking status is current had 2.62 times the odds of heart attack
 
 Rows used                   20,000
 Rows with the event         1,070
-Residual deviance           6,807
-Null deviance               8,342
-AIC                         6,817
+Residual deviance           6,810
+Null deviance               8,340
+AIC                         6,820
 p-value (likelihood ratio)  0
 
 Odds ratios
-Term              Odds ratio  95% CI from         to           p
-────────────────  ──────────  ───────────  ─────────  ──────────
-(intercept)        0.0003773    0.0002682  0.0005307           0
-smoking: former        1.381        1.194      1.597   1.406e-05
-smoking: current       2.617        2.181       3.14    4.14e-25
-age                    1.076        1.071      1.081  3.493e-213
-sex: male              2.175        1.903      2.486   4.645e-30
+Term              Odds ratio  95% CI from        to          p
+────────────────  ──────────  ───────────  ────────  ─────────
+(intercept)         0.000377     0.000268  0.000531          0
+smoking: former         1.38         1.19       1.6   1.41e-05
+smoking: current        2.62         2.18      3.14   4.14e-25
+age                     1.08         1.07      1.08  3.49e-213
+sex: male               2.17          1.9      2.49   4.64e-30
 
 Caveats:
   - A regression shows links, not causes: other things not in the model may
@@ -182,19 +182,19 @@ $ lantern -d cohort -f json -c 'correlate bmi with sbp'
     {
       "key": "r",
       "label": "Pearson's r",
-      "value": 0.35314846354115903,
+      "value": 0.35299999999999998,
       "unit": null
     },
     {
       "key": "r_low",
       "label": "95% CI of r, from",
-      "value": 0.34082575967974849,
+      "value": 0.34100000000000003,
       "unit": null
     },
     {
       "key": "r_high",
       "label": "95% CI of r, to",
-      "value": 0.36534984188306552,
+      "value": 0.36499999999999999,
       "unit": null
     },
     {
@@ -206,19 +206,19 @@ $ lantern -d cohort -f json -c 'correlate bmi with sbp'
     {
       "key": "rho",
       "label": "Spearman's rho",
-      "value": 0.3438423750485563,
+      "value": 0.34399999999999997,
       "unit": null
     },
     {
       "key": "rho_low",
       "label": "95% CI of rho, from",
-      "value": 0.33106662429553052,
+      "value": 0.33100000000000002,
       "unit": null
     },
     {
       "key": "rho_high",
       "label": "95% CI of rho, to",
-      "value": 0.35649208824027612,
+      "value": 0.35599999999999998,
       "unit": null
     },
     {
@@ -271,24 +271,24 @@ People whose diabetes is yes had heart attack (yes) 3.51 times as often as those
 whose diabetes is no (15.7% against 4.47%). The true ratio is likely between
 3.07 and 4.01.
 
-Share with the event, highest row   0.1569
-Share with the event, first row     0.04468
-Risk ratio                          3.511
-95% CI of the risk ratio, from      3.071
-95% CI of the risk ratio, to        4.014
-Odds ratio                          3.978
-95% CI of the odds ratio, from      3.409
-95% CI of the odds ratio, to        4.642
-Risk difference                     0.1122
+Share with the event, highest row   0.157
+Share with the event, first row     0.0447
+Risk ratio                          3.51
+95% CI of the risk ratio, from      3.07
+95% CI of the risk ratio, to        4.01
+Odds ratio                          3.98
+95% CI of the odds ratio, from      3.41
+95% CI of the odds ratio, to        4.64
+Risk difference                     0.112
 Rows counted                        20,000
-Pearson chi-square                  352.6
+Pearson chi-square                  353
 Degrees of freedom                  1
-p-value (chi-square)                1.133e-78
-Chi-square with Yates's correction  350.4
+p-value (chi-square)                1.13e-78
+Chi-square with Yates's correction  350
 p-value (Yates)                     3.45e-78
-Cramer's V                          0.1328
-Smallest expected count             81.49
-p-value (Fisher's exact test)       6.137e-56
+Cramer's V                          0.133
+Smallest expected count             81.5
+p-value (Fisher's exact test)       6.14e-56
 
 Counts
 diabetes      no  yes

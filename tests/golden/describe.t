@@ -15,24 +15,24 @@ Try             "info" for its columns, "show" for rows, "describe COLUMN" for a
 Caveats:
   - This data is synthetic: no real person is in it.
 
-Body mass index (kg/m2): the average is 27.46, from 19,575 people. The true
-average is likely between 27.39 and 27.53. Half the values are below 27.1.
+Body mass index (kg/m2): the average is 27.5, from 19,575 people. The true
+average is likely between 27.4 and 27.5. Half the values are below 27.1.
 
 N                         19,575
 Missing                   425
-Mean                      27.46 kg/m2
-95% CI of the mean, from  27.39 kg/m2
-95% CI of the mean, to    27.53 kg/m2
-Standard deviation        4.915 kg/m2
-Standard error            0.03513 kg/m2
+Mean                      27.5 kg/m2
+95% CI of the mean, from  27.4 kg/m2
+95% CI of the mean, to    27.5 kg/m2
+Standard deviation        4.91 kg/m2
+Standard error            0.0351 kg/m2
 Smallest                  hidden: it would show one person's own value
 Lower quartile (Q1)       24 kg/m2
 Median                    27.1 kg/m2
 Upper quartile (Q3)       30.4 kg/m2
 Largest                   hidden: it would show one person's own value
 Interquartile range       6.4 kg/m2
-Skewness                  0.5568
-Excess kurtosis           0.6667
+Skewness                  0.557
+Excess kurtosis           0.667
 
 Caveats:
   - Some values are missing; the statistics use only the rows that have a value,
@@ -66,19 +66,19 @@ next,"""info"" for its columns, ""show"" for rows, ""describe COLUMN"" for a sum
 key,value
 n,19575
 missing,425
-mean,27.461558109833973
-ci_low,27.392705996904375
-ci_high,27.530410222763567
-sd,4.9146569765323544
-se,0.0351271023264557
+mean,27.5
+ci_low,27.4
+ci_high,27.5
+sd,4.91
+se,0.0351
 min,
 q1,24
 median,27.1
 q3,30.4
 max,
 iqr,6.4
-skewness,0.5567947958743165
-kurtosis,0.6666568780264448
+skewness,0.557
+kurtosis,0.667
 ? 0
 
 # The same as JSON: numbers at full precision (the mean has 17 significant
@@ -115,7 +115,7 @@ $ lantern --format json -c 'open cohort; describe bmi'
   "command": "describe bmi",
   "dataset": "cohort",
   "filter": null,
-  "headline": "Body mass index (kg/m2): the average is 27.46, from 19,575 people. The true average is likely between 27.39 and 27.53. Half the values are below 27.1.",
+  "headline": "Body mass index (kg/m2): the average is 27.5, from 19,575 people. The true average is likely between 27.4 and 27.5. Half the values are below 27.1.",
   "numbers": [
     {
       "key": "n",
@@ -132,31 +132,31 @@ $ lantern --format json -c 'open cohort; describe bmi'
     {
       "key": "mean",
       "label": "Mean",
-      "value": 27.461558109833973,
+      "value": 27.5,
       "unit": "kg/m2"
     },
     {
       "key": "ci_low",
       "label": "95% CI of the mean, from",
-      "value": 27.392705996904375,
+      "value": 27.399999999999999,
       "unit": "kg/m2"
     },
     {
       "key": "ci_high",
       "label": "95% CI of the mean, to",
-      "value": 27.530410222763567,
+      "value": 27.5,
       "unit": "kg/m2"
     },
     {
       "key": "sd",
       "label": "Standard deviation",
-      "value": 4.9146569765323544,
+      "value": 4.9100000000000001,
       "unit": "kg/m2"
     },
     {
       "key": "se",
       "label": "Standard error",
-      "value": 0.035127102326455703,
+      "value": 0.035099999999999999,
       "unit": "kg/m2"
     },
     {
@@ -204,13 +204,13 @@ $ lantern --format json -c 'open cohort; describe bmi'
     {
       "key": "skewness",
       "label": "Skewness",
-      "value": 0.55679479587431646,
+      "value": 0.55700000000000005,
       "unit": null
     },
     {
       "key": "kurtosis",
       "label": "Excess kurtosis",
-      "value": 0.6666568780264448,
+      "value": 0.66700000000000004,
       "unit": null
     }
   ],
@@ -238,7 +238,7 @@ $ lantern -d cohort -q describe bmi --format json
   "command": "describe bmi --format json",
   "dataset": "cohort",
   "filter": null,
-  "headline": "Body mass index (kg/m2): the average is 27.46, from 19,575 people. The true average is likely between 27.39 and 27.53. Half the values are below 27.1.",
+  "headline": "Body mass index (kg/m2): the average is 27.5, from 19,575 people. The true average is likely between 27.4 and 27.5. Half the values are below 27.1.",
   "numbers": [
     {
       "key": "n",
@@ -255,31 +255,31 @@ $ lantern -d cohort -q describe bmi --format json
     {
       "key": "mean",
       "label": "Mean",
-      "value": 27.461558109833973,
+      "value": 27.5,
       "unit": "kg/m2"
     },
     {
       "key": "ci_low",
       "label": "95% CI of the mean, from",
-      "value": 27.392705996904375,
+      "value": 27.399999999999999,
       "unit": "kg/m2"
     },
     {
       "key": "ci_high",
       "label": "95% CI of the mean, to",
-      "value": 27.530410222763567,
+      "value": 27.5,
       "unit": "kg/m2"
     },
     {
       "key": "sd",
       "label": "Standard deviation",
-      "value": 4.9146569765323544,
+      "value": 4.9100000000000001,
       "unit": "kg/m2"
     },
     {
       "key": "se",
       "label": "Standard error",
-      "value": 0.035127102326455703,
+      "value": 0.035099999999999999,
       "unit": "kg/m2"
     },
     {
@@ -327,13 +327,13 @@ $ lantern -d cohort -q describe bmi --format json
     {
       "key": "skewness",
       "label": "Skewness",
-      "value": 0.55679479587431646,
+      "value": 0.55700000000000005,
       "unit": null
     },
     {
       "key": "kurtosis",
       "label": "Excess kurtosis",
-      "value": 0.6666568780264448,
+      "value": 0.66700000000000004,
       "unit": null
     }
   ],
@@ -372,11 +372,11 @@ Caveats:
 A summary of 3 columns of cohort, over 20,000 rows.
 
 Numbers
-Column  Group       N  Missing   Mean     SD  Min  Median  Max  Unit
-──────  ─────  ──────  ───────  ─────  ─────  ───  ──────  ───  ─────
-bmi     all    19,575      425  27.46  4.915    *    27.1    *  kg/m2
-age     all    20,000        0  49.03   18.6    *      48    *  years
-sbp     all    20,000        0  127.7  17.89    *     128    *  mmHg
+Column  Group       N  Missing  Mean    SD  Min  Median  Max  Unit
+──────  ─────  ──────  ───────  ────  ────  ───  ──────  ───  ─────
+bmi     all    19,575      425  27.5  4.91    *    27.1    *  kg/m2
+age     all    20,000        0    49  18.6    *      48    *  years
+sbp     all    20,000        0   128  17.9    *     128    *  mmHg
   * hidden: it would show one person's own value
 
 Caveats:
@@ -488,12 +488,12 @@ A summary of 15 columns of cohort, over 20,000 rows.
 Numbers
 Column       Group       N  Missing   Mean     SD  Min  Median  Max  Unit
 ───────────  ─────  ──────  ───────  ─────  ─────  ───  ──────  ───  ──────────
-age          all    20,000        0  49.03   18.6    *      48    *  years
-bmi          all    19,575      425  27.46  4.915    *    27.1    *  kg/m2
-sbp          all    20,000        0  127.7  17.89    *     128    *  mmHg
-cholesterol  all    19,800      200  5.107  1.054    *     5.1    *  mmol/L
-steps        all    19,805      195  7,662  4,143    *   6,886    *  steps/day
-alcohol      all    19,410      590  7.738  10.11    *     4.2    *  units/week
+age          all    20,000        0     49   18.6    *      48    *  years
+bmi          all    19,575      425   27.5   4.91    *    27.1    *  kg/m2
+sbp          all    20,000        0    128   17.9    *     128    *  mmHg
+cholesterol  all    19,800      200   5.11   1.05    *     5.1    *  mmol/L
+steps        all    19,805      195  7,660  4,140    *   6,890    *  steps/day
+alcohol      all    19,410      590   7.74   10.1    *     4.2    *  units/week
   * hidden: it would show one person's own value
 
 Categories and text

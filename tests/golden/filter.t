@@ -27,24 +27,24 @@ Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
   Filter: age >= 65 and smoking = "current" (380 rows match)
 
-Body mass index (kg/m2): the average is 28.24, from 370 people. The true average
-is likely between 27.73 and 28.76. Half the values are below 27.9.
+Body mass index (kg/m2): the average is 28.2, from 370 people. The true average
+is likely between 27.7 and 28.8. Half the values are below 27.9.
 
 N                         370
 Missing                   10
-Mean                      28.24 kg/m2
-95% CI of the mean, from  27.73 kg/m2
-95% CI of the mean, to    28.76 kg/m2
-Standard deviation        4.996 kg/m2
-Standard error            0.2604 kg/m2
+Mean                      28.2 kg/m2
+95% CI of the mean, from  27.7 kg/m2
+95% CI of the mean, to    28.8 kg/m2
+Standard deviation        5 kg/m2
+Standard error            0.26 kg/m2
 Smallest                  hidden: it would show one person's own value
 Lower quartile (Q1)       24.7 kg/m2
 Median                    27.9 kg/m2
-Upper quartile (Q3)       31.43 kg/m2
+Upper quartile (Q3)       31.4 kg/m2
 Largest                   hidden: it would show one person's own value
-Interquartile range       6.725 kg/m2
-Skewness                  0.6341
-Excess kurtosis           2.004
+Interquartile range       6.73 kg/m2
+Skewness                  0.634
+Excess kurtosis           2
 
 Caveats:
   - Some values are missing; the statistics use only the rows that have a value,
@@ -243,24 +243,24 @@ Filter off: every row is used again.
 Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
 
-Age (years): the average is 49.03, from 20,000 people. The true average is
-likely between 48.77 and 49.28. Half the values are below 48.
+Age (years): the average is 49, from 20,000 people. The true average is likely
+between 48.8 and 49.3. Half the values are below 48.
 
 N                         20,000
 Missing                   0
-Mean                      49.03 years
-95% CI of the mean, from  48.77 years
-95% CI of the mean, to    49.28 years
+Mean                      49 years
+95% CI of the mean, from  48.8 years
+95% CI of the mean, to    49.3 years
 Standard deviation        18.6 years
-Standard error            0.1315 years
+Standard error            0.132 years
 Smallest                  hidden: it would show one person's own value
 Lower quartile (Q1)       33 years
 Median                    48 years
 Upper quartile (Q3)       64 years
 Largest                   hidden: it would show one person's own value
 Interquartile range       31 years
-Skewness                  0.1678
-Excess kurtosis           -0.9786
+Skewness                  0.168
+Excess kurtosis           -0.979
 
 Caveats:
   - Some numbers are hidden to protect people's privacy; type "privacy" to see

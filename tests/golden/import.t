@@ -84,11 +84,11 @@ school     10        0       3
 breakfast  10        0       2
 
 Numbers
-Column       Group   N  Missing   Mean      SD  Min  Median  Max  Unit
-───────────  ─────  ──  ───────  ─────  ──────  ───  ──────  ───  ────
-year_group   all    10        0  10.88  0.8345    *      11    *
-sleep_hours  all     *        *      *       *    *       *    *
-screen_time  all     *        *      *       *    *       *    *
+Column       Group   N  Missing  Mean     SD  Min  Median  Max  Unit
+───────────  ─────  ──  ───────  ────  ─────  ───  ──────  ───  ────
+year_group   all    10        0  10.9  0.835    *      11    *
+sleep_hours  all     *        *     *      *    *       *    *
+screen_time  all     *        *     *      *    *       *    *
   * hidden: it would show one person's own value
   * hidden: fewer than 8 people
   * hidden: it comes from fewer than 8 people
@@ -394,9 +394,9 @@ Try  "info" for its columns, "describe COLUMN" for a summary, "privacy" for why
 A summary of 2 columns of small, over 50 rows.
 
 Numbers
-Column  Group   N  Missing   Mean     SD  Min  Median  Max  Unit
-──────  ─────  ──  ───────  ─────  ─────  ───  ──────  ───  ────
-age     all    50        0  48.84  17.73    *      48    *
+Column  Group   N  Missing  Mean    SD  Min  Median  Max  Unit
+──────  ─────  ──  ───────  ────  ────  ───  ──────  ───  ────
+age     all    50        0  48.8  17.7    *      48    *
   * hidden: it would show one person's own value
 
 Categories and text

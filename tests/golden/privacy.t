@@ -32,18 +32,20 @@ What it means        These rules are like the ones the NHS uses when it
                      publishes health counts. Counts from 1 to 7 are shown as a
                      star (*). All other counts are rounded to the nearest 5.
                      Averages and other figures for groups of 7 or fewer people
-                     are hidden. You will not see the smallest or largest single
+                     are hidden. Other averages are rounded to 3 significant
+                     figures. You will not see the smallest or largest single
                      value, because each belongs to one person. Sometimes a
                      larger count is hidden as well, so that a small one cannot
                      be worked out by subtraction. These rules lower the risk a
                      lot, but no rule makes data risk-free.
 The rules            Counts from 1 to 7 are shown as a star (*). Other counts
                      are rounded to the nearest 5. Averages and other figures
-                     for groups of fewer than 8 people are hidden. You will not
-                     see the smallest or largest single value. A larger count
-                     may be hidden too, so that a small one cannot be worked out
-                     by subtraction. Single rows about real people are never
-                     shown.
+                     for groups of fewer than 8 people are hidden. Averages and
+                     other figures are rounded to 3 significant figures. You
+                     will not see the smallest or largest single value. A larger
+                     count may be hidden too, so that a small one cannot be
+                     worked out by subtraction. Single rows about real people
+                     are never shown.
 Why small numbers    A small count can point to one person. Say a table shows
                      that 1 girl in your class has asthma, and you know who took
                      an inhaler to PE: now you know something private about her.
@@ -79,7 +81,8 @@ rounded to 5; statistics of small groups hidden.
 Profile              opensafely
 The rules            Counts from 1 to 7 are hidden. Other counts are rounded to
                      the nearest 5. Averages and other figures for groups of
-                     fewer than 8 people are hidden. You will not see the
+                     fewer than 8 people are hidden. Averages and other figures
+                     are rounded to 3 significant figures. You will not see the
                      smallest or largest single value. If everyone in a group
                      has the same answer, you are warned. A larger count may be
                      hidden too, so that a small one cannot be worked out by
@@ -141,7 +144,8 @@ rounded to 5; statistics of small groups hidden.
 Profile              opensafely
 The rules            Counts from 1 to 7 are hidden. Other counts are rounded to
                      the nearest 5. Averages and other figures for groups of
-                     fewer than 8 people are hidden. You will not see the
+                     fewer than 8 people are hidden. Averages and other figures
+                     are rounded to 3 significant figures. You will not see the
                      smallest or largest single value. If everyone in a group
                      has the same answer, you are warned. A larger count may be
                      hidden too, so that a small one cannot be worked out by
@@ -216,10 +220,11 @@ hidden.
 Profile              ten
 The rules            Counts from 1 to 9 are hidden. Other counts are shown
                      exactly. Averages and other figures for groups of fewer
-                     than 10 people are hidden. You will not see the smallest or
-                     largest single value. A larger count may be hidden too, so
-                     that a small one cannot be worked out by subtraction.
-                     Single rows about real people are never shown.
+                     than 10 people are hidden. Averages and other figures are
+                     rounded to 3 significant figures. You will not see the
+                     smallest or largest single value. A larger count may be
+                     hidden too, so that a small one cannot be worked out by
+                     subtraction. Single rows about real people are never shown.
 Why small numbers    A small count can point to one person. Say a table shows
                      that 1 girl in your class has asthma, and you know who took
                      an inhaler to PE: now you know something private about her.

@@ -109,6 +109,18 @@ column(const lt_table *t, const char *name)
 	return 0;
 }
 
+/* The key number of r called key, or fail. */
+static inline const lt_item *
+item(const lt_result *r, const char *key)
+{
+	for (size_t i = 0; i < r->nitems; i++)
+		if (strcmp(r->items[i].key, key) == 0)
+			return &r->items[i];
+	print_error("%s has no key number %s\n", r->command, key);
+	fail();
+	return NULL;
+}
+
 /* The row whose first cell is label, or (size_t)-1. */
 static inline size_t
 row_of(const lt_table *t, const char *label)

@@ -160,7 +160,7 @@ test_weighted_numbers(void **state)
 	fclose(out);
 	out = fopen(meta, "w");
 	fputs("{\"name\": \"agg\", \"title\": \"Aggregated test\", \"lantern\": {\"kind\": "
-	    "\"aggregated\", \"synthetic\": true, \"weight\": \"count\"}, \"resources\": "
+	    "\"aggregated\", \"synthetic\": true, \"profile\": \"none\", \"weight\": \"count\"}, \"resources\": "
 	    "[{\"name\": \"agg\", \"path\": \"agg.csv\", \"schema\": {\"fields\": ["
 	    "{\"name\": \"g\", \"type\": \"string\"}, {\"name\": \"x\", \"type\": "
 	    "\"number\"}, {\"name\": \"count\", \"type\": \"integer\"}]}}]}", out);

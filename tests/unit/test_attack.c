@@ -324,6 +324,138 @@ test_group_statistics(void **state)
 	assert_int_equal(how_many(0, NULL, "Whitby"), 3);
 }
 
+/*
+ * A shown value v is known only to within half a unit of its last shown
+ * digit: the interval [lo, hi] an attacker can be sure of. Values with
+ * more digits than the profile's 3 (the old behaviour, %.17g) give an
+ * interval of width 0.
+ */
+typedef struct span {
+	double lo, hi;
+} span;
+
+static span
+known(double v)
+{
+	double h;
+	char tmp[64];
+
+	/* the digits the value really has, up to 17 */
+	for (int d = 1; d <= 17; d++) {
+		snprintf(tmp, sizeof tmp, "%.*e", d - 1, v);
+		if (strtod(tmp, NULL) == v) {
+			h = 0.5 * pow(10, floor(log10(fabs(v))) - (d - 1));
+			return (span){ v - h, v + h };
+		}
+	}
+	return (span){ v, v };
+}
+
+static span
+span_mul(span a, span b)
+{
+	double c[4] = { a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi };
+	span r = { c[0], c[0] };
+
+	for (int i = 1; i < 4; i++) {
+		r.lo = fmin(r.lo, c[i]);
+		r.hi = fmax(r.hi, c[i]);
+	}
+	return r;
+}
+
+/* A group's size from its shown SD and SE (n = (SD / SE)^2), met with its
+   shown count (rounded to 5: within 2.5) when there is one. */
+static span
+size_of(double sd, double se, const lt_cell *n)
+{
+	span a = known(sd), b = known(se);
+	span r = { pow(a.lo / b.hi, 2), pow(a.hi / b.lo, 2) };
+
+	if (n != NULL && n->kind == LT_CELL_NUMBER) {
+		r.lo = fmax(r.lo, n->num - 2.5);
+		r.hi = fmin(r.hi, n->num + 2.5);
+	}
+	r.lo = ceil(r.lo - 1e-9);
+	r.hi = floor(r.hi + 1e-9);
+	return r;
+}
+
+/*
+ * Adding up the groups' means: Whitby's sum = everyone's n x mean minus
+ * each shown town's n x mean. With exact means, SDs and SEs this gave
+ * Whitby's mean exactly (each n from (SD / SE)^2); with statistics
+ * rounded to 3 significant figures the attacker is left with a wide
+ * range, even knowing that Whitby has exactly 3 people.
+ */
+static void
+test_sum_from_group_means(void **state)
+{
+	run a = attack("describe sbp; describe sbp by town");
+	const lt_table *t;
+	span n_all, sum_all, n_rest = { 0, 0 }, sum_rest = { 0, 0 }, whitby;
+	span mean_other = { NAN, NAN };
+	size_t cg, cn, cm, csd, cse, others = 0;
+	double truth = 0;
+
+	(void)state;
+	assert_int_equal(a.rc, 0);
+	assert_int_equal(a.n, 2);
+	check_all(&a);
+	n_all = size_of(item(a.r[0], "sd")->num, item(a.r[0], "se")->num, NULL);
+	sum_all = span_mul(n_all, known(item(a.r[0], "mean")->num));
+	t = table(a.r[1], "numbers");
+	cg = column(t, "group");
+	cn = column(t, "n");
+	cm = column(t, "mean");
+	csd = column(t, "sd");
+	cse = column(t, "se");
+	for (size_t i = 0; i < t->nrows; i++) {
+		span n, part;
+
+		if (strcmp(lt_table_cell(t, i, cg)->text, "Whitby") == 0) {
+			assert_true(is_hidden(t, i, cm));
+			continue;
+		}
+		assert_false(is_hidden(t, i, cm));
+		if (is_hidden(t, i, csd) || is_hidden(t, i, cse)) {
+			/* its size is what is left once Whitby's 3 are taken away */
+			mean_other = known(lt_table_cell(t, i, cm)->num);
+			others++;
+			continue;
+		}
+		n = size_of(lt_table_cell(t, i, csd)->num, lt_table_cell(t, i, cse)->num,
+		    lt_table_cell(t, i, cn));
+		part = span_mul(n, known(lt_table_cell(t, i, cm)->num));
+		n_rest.lo += n.lo;
+		n_rest.hi += n.hi;
+		sum_rest.lo += part.lo;
+		sum_rest.hi += part.hi;
+	}
+	/* one town beside Whitby whose size is hidden: a second unknown, but
+	   it is the rest of the people, so the attack still goes through */
+	assert_true(others <= 1);
+	if (others == 1) {
+		span n = { n_all.lo - n_rest.hi - 3, n_all.hi - n_rest.lo - 3 };
+		span part = span_mul(n, mean_other);
+
+		sum_rest.lo += part.lo;
+		sum_rest.hi += part.hi;
+	}
+	whitby.lo = (sum_all.lo - sum_rest.hi) / 3;
+	whitby.hi = (sum_all.hi - sum_rest.lo) / 3;
+	for (size_t i = 0; i < npeople; i++)
+		if (strcmp(people[i].town, "Whitby") == 0)
+			truth += people[i].sbp / 3.0;
+	print_message("Whitby's mean sbp is %.1f; the attack can only say %.0f to %.0f\n",
+	    truth, whitby.lo, whitby.hi);
+	/* the range covers the truth (the arithmetic is right) and is wide:
+	   wider than the whole range of blood pressures in the data */
+	assert_true(whitby.lo <= truth && truth <= whitby.hi);
+	assert_true(whitby.hi - whitby.lo > 100);
+	run_free(&a);
+}
+
 int
 main(void)
 {
@@ -335,6 +467,7 @@ main(void)
 		cmocka_unit_test(test_one_person),
 		cmocka_unit_test(test_tiny_chart),
 		cmocka_unit_test(test_group_statistics),
+		cmocka_unit_test(test_sum_from_group_means),
 	};
 
 	return cmocka_run_group_tests(tests, attack_setup, tc_group_teardown);

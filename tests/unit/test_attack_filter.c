@@ -23,17 +23,6 @@
 /* ------------------------------------------------------------ fixture */
 
 /* The key number of r called key, or fail. */
-static const lt_item *
-item(const lt_result *r, const char *key)
-{
-	for (size_t i = 0; i < r->nitems; i++)
-		if (strcmp(r->items[i].key, key) == 0)
-			return &r->items[i];
-	print_error("%s has no key number %s\n", r->command, key);
-	fail();
-	return NULL;
-}
-
 /* The result's JSON. Caller frees. */
 static char *
 json_of(const lt_result *r)
