@@ -443,6 +443,66 @@ line_base(const lt_sdc_tab *pt, const double *pc, int how, size_t i, size_t j)
 	return sum;
 }
 
+/*
+ * Values that come from the data (lt_protect_unnamed) are named in a
+ * crosstab only when at least min people hold them: a row "201" with its
+ * cells hidden would still say someone's blood pressure is 201. The lines
+ * (rows when by_rows, else columns) of counts (ka x kb) with fewer people
+ * are added up into one line called LT_PROTECT_OTHER, at the end, whose
+ * counts are then protected like any other. Updates *labels and the
+ * line count.
+ */
+static void
+merge_rare(double *counts, size_t *ka, size_t *kb, char **labels, int by_rows, double min)
+{
+	size_t nl = by_rows ? *ka : *kb, other = by_rows ? *kb : *ka, kept = 0;
+	double *sum = lt_calloc(other + 1, sizeof *sum);
+	int merged = 0;
+
+#define CELL(l, o)	(*(by_rows ? &counts[(l) * *kb + (o)] : &counts[(o) * *kb + (l)]))
+	for (size_t l = 0; l < nl; l++) {
+		double tot = 0;
+
+		for (size_t o = 0; o < other; o++)
+			tot += CELL(l, o);
+		if (tot >= min) {
+			if (kept != l) {
+				for (size_t o = 0; o < other; o++)
+					CELL(kept, o) = CELL(l, o);
+				free(labels[kept]);
+				labels[kept] = labels[l];
+				labels[l] = NULL;
+			}
+			kept++;
+			continue;
+		}
+		for (size_t o = 0; o < other; o++)
+			sum[o] += CELL(l, o);
+		free(labels[l]);
+		labels[l] = NULL;
+		merged = 1;
+	}
+	if (merged) {
+		for (size_t o = 0; o < other; o++)
+			CELL(kept, o) = sum[o];
+		free(labels[kept]);
+		labels[kept] = lt_strdup(LT_PROTECT_OTHER);
+		kept++;
+	}
+#undef CELL
+	if (!by_rows && kept < *kb) {
+		/* columns: close the gap in every row */
+		for (size_t i = 0; i < *ka; i++)
+			for (size_t j = 0; j < kept; j++)
+				counts[i * kept + j] = counts[i * *kb + j];
+	}
+	if (by_rows)
+		*ka = kept;
+	else
+		*kb = kept;
+	free(sum);
+}
+
 /* Whether two values read as no/yes (0/1, false/true): an event and its absence. */
 static int
 yes_no(char **labels)
@@ -568,6 +628,23 @@ crosstab_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		counts = packed;
 		ka = nr;
 		kb = nc;
+	}
+	{
+		const lt_sdc_profile *p = lt_protect_active(s);
+		double min = p != NULL ? (p->hide_below > p->stat_min ? p->hide_below :
+		    p->stat_min) : 0;
+
+		if (lt_protect_unnamed(s, &d->vars[ia]))
+			merge_rare(counts, &ka, &kb, la, 1, min);
+		if (lt_protect_unnamed(s, &d->vars[ib]))
+			merge_rare(counts, &ka, &kb, lb, 0, min);
+		if (ka < 2 || kb < 2) {
+			rc = lt_err(err, LT_EPRIVACY, "too few people share each value of %s to "
+			    "cross it without pointing to someone; try \"plot hist %s\" instead",
+			    ka < 2 ? d->vars[ia].name : d->vars[ib].name,
+			    ka < 2 ? d->vars[ia].name : d->vars[ib].name);
+			goto out;
+		}
 	}
 	/*
 	 * Protect the counts. "crosstab A by B" and "crosstab B by A" count the

@@ -58,6 +58,8 @@
 	"the chart counts the people in each square; squares with few people are hidden."
 #define FEW_HEADLINE	"This result is not shown to protect privacy: the filter " \
 	"selects too few people (fewer than %d) to show anything about them; widen it."
+#define FEW_DATA_HEADLINE	"This result is not shown to protect privacy: the " \
+	"dataset has too few people (fewer than %d) to show anything about them."
 #define FEW_CAVEAT	"Nothing is shown about fewer than %d people, so that " \
 	"nobody can be picked out; type \"privacy\" to see the rules."
 #define SIZE_HEADLINE	"The numbers are hidden, because the number of people " \
@@ -806,10 +808,12 @@ pass_words(pass *ps)
 }
 
 /*
- * The number of rows the filter selects, or -1 when no filter is on (or
- * it cannot be counted: then nothing is withheld here, the other rules
- * still apply). Rows, not people, on a weighted dataset: fewer rows than
- * people, so the stricter.
+ * The number of rows the filter selects, or with no filter the rows of
+ * the dataset (a tiny file of one's own is a small selection too); -1 when
+ * it cannot be counted (then nothing is withheld here, the other rules
+ * still apply) or when a weighted (aggregated) dataset has no filter: its
+ * rows are groups, each count protected on its own. Rows, not people, on a
+ * weighted dataset with a filter: fewer rows than people, so the stricter.
  */
 static long long
 filter_rows(lt_session *s)
@@ -818,7 +822,8 @@ filter_rows(lt_session *s)
 	long long n;
 
 	if (s->filter == NULL)
-		return -1;
+		return s->ds == NULL || s->ds->weight != NULL || s->ds->rows < 0 ? -1 :
+		    s->ds->rows;
 	if (s->filtered_rows >= 0)
 		return s->filtered_rows;
 	lt_err_clear(&err);
@@ -899,7 +904,10 @@ withhold_few(pass *ps, const char *cmd)
 	free(r->caveats.v);
 	r->caveats.v = NULL;
 	r->caveats.n = 0;
-	lt_result_headline(r, FEW_HEADLINE, least);
+	if (ps->s->filter != NULL)
+		lt_result_headline(r, FEW_HEADLINE, least);
+	else
+		lt_result_headline(r, FEW_DATA_HEADLINE, least);
 	lt_result_caveat(r, FEW_CAVEAT, least);
 	return 1;
 }

@@ -164,6 +164,60 @@ test_freq_names_small_group(void **state)
 	run_free(&b);
 }
 
+/*
+ * filter age >= 60; crosstab age by sex listed every age, each row's cells
+ * hidden: "61" still said someone over 60 is 61. Now an age is named only
+ * when at least 8 people have it; the rest share one "other values" row.
+ */
+static void
+test_crosstab_names_rare_values(void **state)
+{
+	run a = attack("filter age >= 60; crosstab age by sex; crosstab sex by age");
+	size_t held[200] = { 0 }, others = 0;
+
+	(void)state;
+	assert_int_equal(a.rc, 0);
+	assert_int_equal(a.n, 3);
+	for (size_t i = 0; i < npeople; i++)
+		if (people[i].age >= 60 && people[i].age < 200)
+			held[people[i].age]++;
+	/* rows of the first, columns of the second */
+	{
+		const lt_table *t = table(a.r[1], "counts");
+
+		assert_non_null(t);
+		for (size_t i = 0; i < t->nrows; i++) {
+			const char *label = lt_table_cell(t, i, 0)->text;
+
+			if (strcmp(label, "other values") == 0) {
+				others++;
+				continue;
+			}
+			if (held[atoi(label)] < 8)
+				print_error("crosstab names age %s, held by %zu\n", label,
+				    held[atoi(label)]);
+			assert_true(held[atoi(label)] >= 8);
+		}
+		t = table(a.r[2], "counts");
+		assert_non_null(t);
+		for (size_t c = 1; c < t->ncols; c++) {
+			if (strcmp(t->cols[c].label, "other values") == 0) {
+				others++;
+				continue;
+			}
+			assert_true(held[atoi(t->cols[c].label)] >= 8);
+		}
+	}
+	/* the fixture has rare ages over 60, so both tables have the row */
+	assert_int_equal(others, 2);
+	run_free(&a);
+	/* a column no value of which 8 people share is not crossed at all */
+	a = attack("filter age < 40; crosstab sbp by sex");
+	assert_int_equal(a.rc, LT_EPRIVACY);
+	assert_int_equal(a.n, 1);
+	run_free(&a);
+}
+
 /* rate sbp per age by town showed Whitby's sums; one person's values. */
 static void
 test_rate_small_group(void **state)
@@ -332,6 +386,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_freq_names_top_values),
 		cmocka_unit_test(test_freq_names_small_group),
+		cmocka_unit_test(test_crosstab_names_rare_values),
 		cmocka_unit_test(test_rate_small_group),
 		cmocka_unit_test(test_line_differencing),
 		cmocka_unit_test(test_hist_edges),
