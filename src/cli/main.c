@@ -56,6 +56,9 @@ usage(FILE *f)
 "                         else $XDG_DATA_HOME/lantern)\n"
 "      --datasets DIR     where the bundled datasets are (default: $LANTERN_DATASETS,\n"
 "                         else " LT_PKGDATADIR "/datasets)\n"
+"      --findings FILE    the findings store to post to and review (default:\n"
+"                         $LANTERN_FINDINGS, else the \"findings\" line of\n"
+"                         /etc/lantern/lantern.conf, else findings.db in your home)\n"
 "  -k, --keep-going       in scripts, go on after a command fails\n"
 "  -q, --quiet            no progress bar\n"
 "  -h, --help             show this help and exit\n"
@@ -129,6 +132,7 @@ main(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "home", required_argument, NULL, 'H' },
 		{ "datasets", required_argument, NULL, 'D' },
+		{ "findings", required_argument, NULL, 'F' },
 		{ "keep-going", no_argument, NULL, 'k' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -138,6 +142,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *command = NULL, *dataset = NULL, *bundled = NULL, *home_opt = NULL;
+	const char *findings = NULL;
 	char *home, *dbpath, *open_cmd;
 	cli c;
 	lt_session_opts so;
@@ -169,6 +174,9 @@ main(int argc, char **argv)
 			break;
 		case 'H':
 			home_opt = optarg;
+			break;
+		case 'F':
+			findings = optarg;
 			break;
 		case 'D':
 			bundled = optarg;
@@ -227,6 +235,7 @@ main(int argc, char **argv)
 	memset(&so, 0, sizeof so);
 	so.catalog_path = dbpath;
 	so.bundled_dir = bundled;
+	so.findings_path = findings;
 	so.data_out = tui ? NULL : stdout;
 	so.progress = tui ? NULL : cli_progress;
 	so.progress_ud = &c;

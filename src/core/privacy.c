@@ -24,16 +24,11 @@ struct lt_release {
 	size_t n;
 };
 
-/*
- * The deployment's profile: the "profile = NAME" line of the
- * configuration file, or NULL. Blank lines and "#" comments are skipped.
- */
-static const lt_sdc_profile *
-deployment_profile(void)
+char *
+lt_config_value(const char *key)
 {
 	const char *path = getenv("LANTERN_CONFIG");
-	const lt_sdc_profile *p = NULL;
-	char line[512];
+	char line[4096], *found = NULL;
 	FILE *f;
 
 	if (path == NULL || *path == '\0')
@@ -54,10 +49,23 @@ deployment_profile(void)
 			v++;
 		for (end = k + strlen(k); end > k && isspace((unsigned char)end[-1]); )
 			*--end = '\0';
-		if (strcmp(k, "profile") == 0 && lt_sdc_find(v) != NULL)
-			p = lt_sdc_find(v);
+		if (strcmp(k, key) == 0 && *v != '\0') {
+			free(found);
+			found = lt_strdup(v);
+		}
 	}
 	fclose(f);
+	return found;
+}
+
+/* The deployment's profile: its "profile = NAME", or NULL. */
+static const lt_sdc_profile *
+deployment_profile(void)
+{
+	char *name = lt_config_value("profile");
+	const lt_sdc_profile *p = lt_sdc_find(name);
+
+	free(name);
 	return p;
 }
 

@@ -94,7 +94,7 @@ static const char *const not_stats[] = {
 static const char *const not_people[] = { "levels", NULL };
 /* Commands whose results are not about the open dataset's people. */
 static const char *const exempt_cmds[] = {
-	"datasets", "help", "set", "quit", "privacy", NULL
+	"datasets", "help", "set", "quit", "privacy", "post", "findings", NULL
 };
 /*
  * Commands whose results do not describe the rows a filter selects: they

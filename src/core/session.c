@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "format.h"
+#include "findings.h"
 #include "gen.h"
 #include "catalog_int.h"
 #include "session_int.h"
@@ -52,6 +53,9 @@ lt_session_free(lt_session *s)
 	lt_sql_clear(&s->where);
 	free(s->sort);
 	lt_session_release_clear(s);
+	lt_session_forget(s);
+	lt_findings_close(s->store);
+	free(s->login);
 	for (size_t i = 0; i < lt_nsettings; i++)
 		free(s->values[i]);
 	free(s->values);
@@ -582,8 +586,10 @@ run_one(lt_session *s, const char *text, const lt_words *w, lt_emit_fn emit,
 		r->command[strlen(r->command) - 1] = '\0';
 	/* an error about too few people would say something about them */
 	rc = lt_sdc_blocks(s, e->name) ? 0 : e->exec(s, &a, r, err);
-	if (rc == 0)
+	if (rc == 0) {
 		lt_sdc_result(s, r);	/* the one choke point: nothing leaves unprotected */
+		lt_session_remember(s, e, r);	/* what "post" would share */
+	}
 	fmt = a.format >= 0 ? a.format : lt_format_parse(lt_session_get(s, "format"));
 	args_clear(&a);
 	if (rc == 0) {

@@ -25,6 +25,10 @@ typedef struct lt_session_opts {
 	lt_progress_fn progress;	/* long operations report here; may be NULL */
 	void *progress_ud;
 	volatile sig_atomic_t *cancel;	/* set by the front end on Ctrl-C */
+	const char *findings_path;	/* the findings store (--findings), or NULL:
+					   $LANTERN_FINDINGS, the configuration's
+					   "findings", else findings.db beside the
+					   catalog */
 } lt_session_opts;
 
 lt_session *lt_session_new(const lt_session_opts *o, lt_error *err);

@@ -42,6 +42,10 @@ struct lt_session {
 	struct lt_release *released;	/* true counts released, for differencing */
 	size_t nreleased, capreleased;
 	char **values;		/* settings, parallel to lt_settings */
+	struct lt_findings *store;	/* the findings store, once opened */
+	char *login;		/* who runs this session (lt_session_login) */
+	/* the last result, as "post" shares it (lt_session_remember) */
+	char *last_json, *last_layers, *last_recipe, *last_dataset, *last_hash;
 };
 
 /*
@@ -101,6 +105,22 @@ const lt_sdc_profile *lt_session_profile(lt_session *s);
  * stat_digits, so "set digits 17" cannot undo its rounding.
  */
 int lt_session_digits(lt_session *s);
+
+/*
+ * The value of "key = value" in the deployment's configuration
+ * ($LANTERN_CONFIG, else LT_SDC_SYSTEM_CONFIG), the last one if repeated;
+ * NULL when there is none. Caller frees.
+ */
+char *lt_config_value(const char *key);
+
+/* Findings (cmd_findings.c). */
+/* The login name of the person running lantern. */
+const char *lt_session_login(lt_session *s);
+/* The findings store, opened on first use; NULL with err set. */
+struct lt_findings *lt_session_store(lt_session *s, lt_error *err);
+/* Keep r (after disclosure control) as the result "post" would share. */
+void lt_session_remember(lt_session *s, const lt_cmd_entry *e, const lt_result *r);
+void lt_session_forget(lt_session *s);
 /* 1 when row-level records of the open dataset may be shown: it is
    synthetic, or its profile allows rows. */
 int lt_session_rows_ok(lt_session *s);

@@ -30,6 +30,9 @@ Options:
                          else $XDG_DATA_HOME/lantern)
       --datasets DIR     where the bundled datasets are (default: $LANTERN_DATASETS,
                          else $PKGDATADIR/datasets)
+      --findings FILE    the findings store to post to and review (default:
+                         $LANTERN_FINDINGS, else the "findings" line of
+                         /etc/lantern/lantern.conf, else findings.db in your home)
   -k, --keep-going       in scripts, go on after a command fails
   -q, --quiet            no progress bar
   -h, --help             show this help and exit
@@ -54,6 +57,8 @@ Commands:
   import       bring a CSV file into your catalog
   drop         remove an imported dataset from your catalog
   generate     make synthetic data with lantern's own generators
+  post         share the last result as an observation for researchers to review
+  findings     read, re-run and review the observations people posted
   set          show or change settings
   help         list the commands, or explain one
   quit         leave lantern

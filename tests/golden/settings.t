@@ -236,7 +236,7 @@ Type a command and press Enter; "help COMMAND" tells more about one, as in "help
 filter".
 
 Command    What it does
-─────────  ──────────────────────────────────────────────────────────────
+─────────  ─────────────────────────────────────────────────────────────────
 datasets   list the datasets you can open
 open       open a dataset to work on
 info       show a dataset's card: source, licence, kind and columns
@@ -255,6 +255,8 @@ plot       draw a chart: hist, bar, box, scatter or line
 import     bring a CSV file into your catalog
 drop       remove an imported dataset from your catalog
 generate   make synthetic data with lantern's own generators
+post       share the last result as an observation for researchers to review
+findings   read, re-run and review the observations people posted
 set        show or change settings
 help       list the commands, or explain one
 quit       leave lantern

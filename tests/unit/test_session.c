@@ -591,7 +591,8 @@ test_complete(void **state)
 	free(got);
 	assert_completes(f, "open coh", "cohort cohort-counts");
 	assert_completes(f, "set ", "format digits page");
-	assert_completes(f, "help fi", "filter");
+	assert_completes(f, "help fi", "filter findings");
+	assert_completes(f, "help fil", "filter");
 
 	assert_completes(f, "import --", "--name --meta --delimiter --drop --profile --replace --format");
 	assert_completes(f, "import --d", "--delimiter --drop");
