@@ -107,8 +107,13 @@ lt_session_remember(lt_session *s, const lt_cmd_entry *e, const lt_result *r)
 	lt_buf json = LT_BUF_INIT, text = LT_BUF_INIT, recipe = LT_BUF_INIT;
 	lt_render_opts ro;
 
+	if (strcmp(e->name, "show") == 0) {
+		/* what is on screen now cannot be posted: nor can what came before */
+		lt_session_forget(s);
+		return;
+	}
 	if (s->ds == NULL || !(e->flags & LT_CMD_NEEDS_DATASET) || (e->flags & LT_CMD_STATE) ||
-	    strcmp(e->name, "show") == 0 || strcmp(e->name, "info") == 0 || r->quiet)
+	    strcmp(e->name, "info") == 0 || r->quiet)
 		return;
 	/* rows are never shared, whoever may see them */
 	for (size_t i = 0; i < r->ntables; i++)
@@ -185,8 +190,9 @@ post_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	int rc;
 
 	if (s->last_json == NULL)
-		return lt_err_at(err, LT_EINVAL, a->argpos[0], "there is no result to post yet; "
-		    "run an analysis first (for example \"describe bmi\"), then post it");
+		return lt_err_at(err, LT_EINVAL, a->argpos[0], "there is no result to post "
+		    "(rows from \"show\" are never shared); run an analysis first, for "
+		    "example \"describe bmi\", then post it");
 	if ((st = lt_session_store(s, err)) == NULL)
 		return err->code;
 	/* exactly what will be stored: the cleaned text */
@@ -323,7 +329,7 @@ list_exec(lt_session *s, lt_findings *st, const lt_cmd_entry *e, const lt_args *
 		q.login = lt_session_login(s);
 	if (lt_args_opt(e, a, "todo") != NULL) {
 		if (!lt_findings_is_reviewer(st, lt_session_login(s)))
-			return lt_err(err, LT_EPRIVACY, "--todo is the review queue, and %s is not "
+			return lt_err(err, LT_EINVAL, "--todo is the review queue, and %s is not "
 			    "a reviewer of this store; ask its administrator to add you",
 			    lt_session_login(s));
 		q.not_reviewed_by = lt_session_login(s);
@@ -889,7 +895,7 @@ reviewer_exec(lt_session *s, lt_findings *st, const lt_args *a, lt_result *r, lt
 		    "LOGIN\" or \"findings reviewer remove LOGIN\"");
 	add = strcmp(a->argv[1], "add") == 0;
 	if (stat(lt_findings_path(st), &sb) == 0 && getuid() != 0 && sb.st_uid != getuid())
-		return lt_err(err, LT_EPRIVACY, "only the owner of the findings store %s can "
+		return lt_err(err, LT_EINVAL, "only the owner of the findings store %s can "
 		    "choose its reviewers; ask them", lt_findings_path(st));
 	rc = add ? lt_findings_reviewer_add(st, a->argv[2], lt_session_login(s), err) :
 	    lt_findings_reviewer_remove(st, a->argv[2], lt_session_login(s), err);

@@ -29,10 +29,16 @@ lt_session_new(const lt_session_opts *o, lt_error *err)
 	lt_session *s = lt_calloc(1, sizeof *s);
 
 	s->o = *o;
+	/* the session keeps its own copies: a re-run makes a session from them */
+	s->o.catalog_path = s->own_paths[0] = lt_strdup(o->catalog_path);
+	s->o.bundled_dir = s->own_paths[1] = lt_strdup(o->bundled_dir);
+	s->o.findings_path = s->own_paths[2] = lt_strdup(o->findings_path);
 	s->filtered_rows = -1;
 	s->gen = 1;
 	s->cat = lt_catalog_open(o->catalog_path, o->bundled_dir, err);
 	if (s->cat == NULL) {
+		for (size_t i = 0; i < 3; i++)
+			free(s->own_paths[i]);
 		free(s);
 		return NULL;
 	}
@@ -56,6 +62,8 @@ lt_session_free(lt_session *s)
 	lt_session_forget(s);
 	lt_findings_close(s->store);
 	free(s->login);
+	for (size_t i = 0; i < 3; i++)
+		free(s->own_paths[i]);
 	for (size_t i = 0; i < lt_nsettings; i++)
 		free(s->values[i]);
 	free(s->values);

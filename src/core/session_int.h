@@ -25,7 +25,8 @@ extern const size_t lt_nsettings;
 
 struct lt_session {
 	lt_catalog *cat;
-	lt_session_opts o;
+	lt_session_opts o;	/* its paths point to own_paths */
+	char *own_paths[3];
 	lt_dataset *ds;		/* the open dataset, or NULL */
 	char *filter;		/* the active filter's text, or NULL */
 	lt_sql where;		/* and its compiled form */
