@@ -147,6 +147,31 @@ press Enter
 wait_for "Rows 1-2 of 20,000"
 check $? "the recalled command runs"
 wait_last "cohort>"
+
+# post shows what will be shared and asks first (the store is beside the catalog).
+clear_screen
+type_text "freq smoking"
+press Enter
+wait_last "cohort>"
+type_text 'post "Smoking" "Most people never smoked."'
+press Enter
+wait_for "Post this for researchers to see? Type y to post it:"
+check $? "post asks before sharing"
+screen | grep -qF 'This is exactly what "post" will share'
+check $? "post shows exactly what will be shared first"
+type_text "n"
+press Enter
+wait_for "Nothing was posted."
+check $? "anything but y posts nothing"
+wait_last "cohort>"
+type_text 'post "Smoking" "Most people never smoked."'
+press Enter
+wait_for "Type y to post it:"
+type_text "y"
+press Enter
+wait_for "Posted observation 1."
+check $? "y posts it, as observation 1 (the one declined was not stored)"
+wait_last "cohort>"
 type_text "quit"
 press Enter
 wait_for "[lantern exited with status 0]"

@@ -44,7 +44,10 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM HUP
 
 mkdir -p "$tmp/home" "$tmp/state" "$tmp/config" "$tmp/data" "$tmp/catalog"
-unset TMUX TMUX_PANE COLUMNS LINES INPUTRC
+unset TMUX TMUX_PANE COLUMNS LINES INPUTRC LANTERN_FINDINGS
+# no deployment configuration of the machine (profile, shared findings store)
+LANTERN_CONFIG=$tmp/config/lantern.conf
+export LANTERN_CONFIG
 HOME=$tmp/home
 XDG_STATE_HOME=$tmp/state
 XDG_CONFIG_HOME=$tmp/config

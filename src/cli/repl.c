@@ -71,6 +71,45 @@ read_line(const char *prompt)
 	return line;
 }
 
+/*
+ * "post" typed at the shell shows exactly what will be shared first (as
+ * "post --preview") and posts only when the person says y. Returns 1 when
+ * line was such a post (handled), 0 when it is not one.
+ */
+static int
+confirm_post(cli *c, const char *line, int *status)
+{
+	const char *p = line + strspn(line, " \t");
+	char *preview, *answer;
+	lt_error err;
+	int quit = 0;
+
+	if (strncmp(p, "post", 4) != 0 || (p[4] != ' ' && p[4] != '\t') ||
+	    strstr(p, "--preview") != NULL || strchr(p, ';') != NULL)
+		return 0;
+	preview = lt_sprintf("post --preview%s", p + 4);
+	c->emitted = 0;
+	if (lt_session_run(c->s, preview, cli_emit, c, &quit, &err) != 0) {
+		cli_error("error", line, &err);
+		*status = 1;
+		free(preview);
+		return 1;
+	}
+	free(preview);
+	answer = read_line("Post this for researchers to see? Type y to post it: ");
+	if (answer != NULL && (answer[0] == 'y' || answer[0] == 'Y')) {
+		c->emitted = 0;
+		if (lt_session_run(c->s, p, cli_emit, c, &quit, &err) != 0) {
+			cli_error("error", line, &err);
+			*status = 1;
+		}
+	} else {
+		puts("Nothing was posted.");
+	}
+	free(answer);
+	return 1;
+}
+
 int
 cli_shell(cli *c)
 {
@@ -106,7 +145,9 @@ cli_shell(cli *c)
 		if (line[0] != '\0' && strspn(line, " \t") != strlen(line)) {
 			ui_edit_remember(line);
 			c->emitted = 0;
-			if (lt_session_run(c->s, line, cli_emit, c, &quit, &err) != 0) {
+			if (confirm_post(c, line, &status))
+				;
+			else if (lt_session_run(c->s, line, cli_emit, c, &quit, &err) != 0) {
 				cli_error("error", line, &err);
 				status = 1;
 			}

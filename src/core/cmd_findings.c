@@ -347,10 +347,7 @@ list_exec(lt_session *s, lt_findings *st, const lt_cmd_entry *e, const lt_args *
 	t = lt_result_table_with(r, "findings", "Observations", list_cols);
 	for (size_t i = 0; i < n; i++) {
 		size_t row = lt_table_row(t);
-		char id[32];
-
-		snprintf(id, sizeof id, "%lld", f[i].id);
-		lt_table_text(t, row, 0, id);
+		lt_table_num(t, row, 0, (double)f[i].id);
 		lt_table_text(t, row, 1, lt_finding_state_name(f[i].state));
 		lt_table_text(t, row, 2, f[i].title);
 		lt_table_text(t, row, 3, f[i].author);
@@ -672,8 +669,13 @@ review_exec(lt_session *s, lt_findings *st, const lt_args *a, lt_result *r, lt_e
 	if ((rc = lt_findings_review(st, id, lt_session_login(s), states[v],
 	    a->argc >= 4 ? a->argv[3] : NULL, err)) != 0)
 		return rc;
-	lt_result_headline(r, "Observation %lld is now %s; its author sees your reason.", id,
-	    lt_finding_state_name(states[v]));
+	{
+		static const char *const done[] = { "accepted", "sent back for changes",
+		    "declined" };
+
+		lt_result_headline(r, "Observation %lld is %s%s.", id, done[v],
+		    a->argc >= 4 ? "; its author sees your reason" : "");
+	}
 	return 0;
 }
 
@@ -725,10 +727,36 @@ revise_exec(lt_session *s, lt_findings *st, const lt_args *a, lt_result *r, lt_e
 
 /* ------------------------------------------------------------ export */
 
+/*
+ * s cleaned for a file someone will read in a terminal or an editor: each
+ * line sanitised (no control characters or escape sequences; the store
+ * cleaned them on the way in, but a shared file can be written by other
+ * programs), the newlines kept.
+ */
 static void
 md_text(lt_buf *b, const char *s)
 {
-	lt_text_sanitize(b, s != NULL ? s : "", 1);
+	for (const char *p = s != NULL ? s : ""; *p != '\0'; ) {
+		size_t n = strcspn(p, "\n");
+		char *line = lt_strndup(p, n);
+
+		lt_text_sanitize(b, line, 1);
+		free(line);
+		p += n;
+		if (*p == '\n') {
+			lt_buf_putc(b, '\n');
+			p++;
+		}
+	}
+}
+
+/* md_text, ending with a newline (before a closing fence). */
+static void
+md_block(lt_buf *b, const char *s)
+{
+	md_text(b, s);
+	if (b->len > 0 && b->s[b->len - 1] != '\n')
+		lt_buf_putc(b, '\n');
 }
 
 static int
@@ -775,9 +803,9 @@ export_exec(lt_session *s, lt_findings *st, const lt_cmd_entry *e, const lt_args
 			    full.version != NULL ? full.version : "unknown", full.created_at);
 			md_text(&out, full.body);
 			lt_buf_puts(&out, "\n\nRecipe:\n\n```\n");
-			md_text(&out, full.recipe);
+			md_block(&out, full.recipe);
 			lt_buf_puts(&out, "```\n\nResult:\n\n```\n");
-			md_text(&out, full.layers);
+			md_block(&out, full.layers);
 			lt_buf_puts(&out, "```\n\n");
 		} else if (kind == 1) {
 			const char *cells[9];
@@ -794,17 +822,19 @@ export_exec(lt_session *s, lt_findings *st, const lt_cmd_entry *e, const lt_args
 			cells[7] = full.body;
 			cells[8] = full.recipe;
 			for (size_t c = 0; c < 9; c++) {
-				const char *p = cells[c] != NULL ? cells[c] : "";
+				lt_buf clean = LT_BUF_INIT;
 
+				md_text(&clean, cells[c]);
 				if (c > 0)
 					lt_buf_putc(&out, ',');
 				lt_buf_putc(&out, '"');
-				for (; *p != '\0'; p++) {
+				for (const char *p = lt_buf_str(&clean); *p != '\0'; p++) {
 					if (*p == '"')
 						lt_buf_putc(&out, '"');
 					lt_buf_putc(&out, *p);
 				}
 				lt_buf_putc(&out, '"');
+				lt_buf_free(&clean);
 			}
 			lt_buf_puts(&out, "\r\n");
 		} else {
