@@ -452,6 +452,9 @@ now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* How long a store that looks like another program's is given to become ours. */
+#define VERDICT_PATIENCE_MS	1500
+
 /* Sleep a little, a different while in each process, before trying again. */
 static void
 nap(void)
@@ -674,16 +677,33 @@ probe_store(lt_findings *st, struct probe *pr, lt_error *err)
 		return fdb_error(st, err, "opening");
 	if (pr->objects == 0 || pr->app_id != LT_APP_ID)
 		return 0;
-	if (sqlite3_prepare_v2(st->db,
-	    "SELECT value FROM meta WHERE key = 'application'", -1, &s, NULL) == SQLITE_OK) {
-		if (sqlite3_step(s) == SQLITE_ROW) {
-			const unsigned char *v = sqlite3_column_text(s, 0);
+	/*
+	 * The marker. While other lanterns make the store at the same moment
+	 * the read can be busy: that is not "no marker", so try again.
+	 */
+	for (;;) {
+		int busy = 0;
 
-			pr->marked = v != NULL && strcmp((const char *)v, LT_APP_MARKER) == 0;
+		if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = 'application'",
+		    -1, &s, NULL) == SQLITE_OK) {
+			rc = sqlite3_step(s);
+			if (rc == SQLITE_ROW) {
+				const unsigned char *v = sqlite3_column_text(s, 0);
+
+				pr->marked = v != NULL &&
+				    strcmp((const char *)v, LT_APP_MARKER) == 0;
+			}
+			busy = rc != SQLITE_ROW && rc != SQLITE_DONE && is_busy(st->db);
+			sqlite3_finalize(s);
+		} else {
+			busy = is_busy(st->db);
 		}
-		sqlite3_finalize(s);
+		if (!busy)
+			return 0;
+		if (now_ms() >= deadline)
+			return fdb_error(st, err, "opening");
+		nap();
 	}
-	return 0;
 }
 
 /* Refuse what is not ours, or is newer than we are. A new, empty file passes. */
@@ -714,8 +734,19 @@ store_init(lt_findings *st, lt_error *err)
 	struct probe pr;
 	char pragma[64];
 
-	if (probe_store(st, &pr, err) != 0 || probe_verdict(st, &pr, err) != 0)
-		return err->code;
+	/*
+	 * A store another lantern is making this very moment can look half
+	 * made to a probe without the lock; a file of another program looks
+	 * the same every time. So a refusal is only believed when it lasts.
+	 */
+	for (long long deadline = now_ms() + VERDICT_PATIENCE_MS;;) {
+		lt_err_clear(err);
+		if (probe_store(st, &pr, err) == 0 && probe_verdict(st, &pr, err) == 0)
+			break;
+		if (now_ms() >= deadline)
+			return err->code;
+		nap();
+	}
 	if (pr.objects > 0 && pr.version == SCHEMA_VERSION)
 		return fdb_exec(st, "PRAGMA synchronous=FULL", "opening", err);
 	/*
