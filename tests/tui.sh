@@ -5,7 +5,8 @@
 # jumping to a column, inspecting a column (summary and chart), a command
 # at the ":" prompt with Tab completion, an error in the status line, the
 # result's layers, help, resizing (larger, too small, back), LANG=C and
-# NO_COLOR, Ctrl-Z and fg, Ctrl-C, and quitting with the terminal restored.
+# NO_COLOR, Ctrl-Z and fg, Ctrl-C, quitting with the terminal restored,
+# and the findings store: posting with p, the home card, R on an observation.
 #
 # Environment as for shell.sh (see tmuxlib.sh). Exit 77 when tmux is
 # missing. The last line printed is "N passed, M failed".
@@ -260,6 +261,70 @@ check $? "fg brings the table back"
 press Q
 wait_gone "row 1 of 20,000"
 check $? "and Q then leaves"
+stop
+
+# ---------------------------------------------------------------- findings
+# Post from a result: p asks a title, then the observation in your own
+# words, shows exactly what will be shared, and y posts it into the
+# per-user store (findings.db beside the catalog, new in $LANTERN_HOME).
+# The home screen's findings card counts it; R on "findings show 1"
+# re-runs its recipe. A title with a terminal's retitle sequence, posted
+# from the command line, is listed without retitling the terminal.
+start_tui "-d cohort"
+wait_for "15 columns."
+press :
+type_text "describe bmi"
+press Enter
+wait_for "Body mass index"
+press p
+wait_for "Title:"
+check $? "p on a result asks for a title"
+type_text "Average BMI"
+press Enter
+wait_for "Your observation (in your own words):"
+check $? "then for the observation in your own words"
+type_text "Most adults here have a BMI near 27."
+press Enter
+wait_for 'This is exactly what "post" will share'
+check $? "the preview shows exactly what will be shared"
+screen | grep -qF "Most adults here have a BMI near 27."
+check $? "the preview shows the observation"
+screen | tail -n 1 | grep -qF "y post it  Esc cancel"
+check $? "the preview's key bar says y posts and Esc cancels"
+press y
+wait_for "Posted observation 1"
+check $? "y posts the observation"
+[ -f "$LANTERN_HOME/findings.db" ]
+check $? "the per-user store is findings.db beside the catalog"
+press q
+wait_for "lines 1-4 of 4"
+press q
+wait_for "row 1 of 20,000"
+press q
+wait_for "Datasets"
+press End
+wait_for "Your observations: 1"
+check $? "the home screen's findings card counts the observation"
+press :
+type_text "findings show 1"
+press Enter
+wait_for "Observation 1 (submitted): Average BMI"
+check $? "findings show 1 opens the observation"
+press R
+wait_for "reproduces"
+check $? "R on an observation re-runs its recipe, which reproduces"
+"$LANTERN" -q -d cohort -c "describe bmi; post \"$(printf 'Evil \033]2;pwned\007 title')\" \"x\"" \
+    >/dev/null 2>&1
+press :
+type_text "findings list"
+press Enter
+wait_for "Evil"
+check $? "a title with escape sequences is listed"
+[ "$(tmux -S "$sock" display-message -p -t lt '#{pane_title}')" != pwned ]
+check $? "and it does not retitle the terminal"
+press Q
+wait_for "[lantern exited with status 0]"
+check $? "Q leaves after posting"
 stop
 
 sanitizer_check

@@ -101,24 +101,29 @@ lt_session_forget(lt_session *s)
 	s->last_dataset = s->last_hash = NULL;
 }
 
-void
-lt_session_remember(lt_session *s, const lt_cmd_entry *e, const lt_result *r)
+/*
+ * Keep r, made by command e on dataset (with filter, content hash), as
+ * what "post" shares; or say in err why it cannot be posted.
+ */
+static int
+remember_result(lt_session *s, const lt_cmd_entry *e, const lt_result *r,
+    const char *dataset, const char *filter, const char *hash, lt_error *err)
 {
 	lt_buf json = LT_BUF_INIT, text = LT_BUF_INIT, recipe = LT_BUF_INIT;
 	lt_render_opts ro;
 
-	if (strcmp(e->name, "show") == 0) {
-		/* what is on screen now cannot be posted: nor can what came before */
-		lt_session_forget(s);
-		return;
-	}
-	if (s->ds == NULL || !(e->flags & LT_CMD_NEEDS_DATASET) || (e->flags & LT_CMD_STATE) ||
-	    strcmp(e->name, "info") == 0 || r->quiet)
-		return;
+	if (e == NULL || dataset == NULL || !(e->flags & LT_CMD_NEEDS_DATASET) ||
+	    (e->flags & LT_CMD_STATE) || strcmp(e->name, "info") == 0 || r->quiet)
+		return lt_err(err, LT_EINVAL, "only the result of an analysis (such as "
+		    "\"describe\" or \"crosstab\") can be posted");
 	/* rows are never shared, whoever may see them */
+	if (strcmp(e->name, "show") == 0)
+		return lt_err(err, LT_EPRIVACY, "rows are never posted, only summaries; "
+		    "post a result such as \"describe\" instead");
 	for (size_t i = 0; i < r->ntables; i++)
 		if (r->tables[i]->row_level && r->tables[i]->nrows > 0)
-			return;
+			return lt_err(err, LT_EPRIVACY, "rows are never posted, only summaries; "
+			    "post a result such as \"describe\" instead");
 	lt_session_forget(s);
 	memset(&ro, 0, sizeof ro);
 	ro.digits = 4;
@@ -126,15 +131,57 @@ lt_session_remember(lt_session *s, const lt_cmd_entry *e, const lt_result *r)
 	ro.utf8 = 1;
 	lt_render(r, LT_FMT_JSON, NULL, &json);
 	lt_render(r, LT_FMT_TEXT, &ro, &text);
-	lt_buf_printf(&recipe, "open %s\n", s->ds->name);
-	if (s->filter != NULL)
-		lt_buf_printf(&recipe, "filter %s\n", s->filter);
+	lt_buf_printf(&recipe, "open %s\n", dataset);
+	if (filter != NULL)
+		lt_buf_printf(&recipe, "filter %s\n", filter);
 	lt_buf_printf(&recipe, "%s\n", r->command);
 	s->last_json = lt_buf_take(&json);
 	s->last_layers = lt_buf_take(&text);
 	s->last_recipe = lt_buf_take(&recipe);
-	s->last_dataset = lt_strdup(s->ds->name);
-	s->last_hash = lt_strdup(s->ds->hash);
+	s->last_dataset = lt_strdup(dataset);
+	s->last_hash = lt_strdup(hash);
+	return 0;
+}
+
+void
+lt_session_remember(lt_session *s, const lt_cmd_entry *e, const lt_result *r)
+{
+	lt_error ignored;
+
+	if (strcmp(e->name, "show") == 0) {
+		/* what is on screen now cannot be posted: nor can what came before */
+		lt_session_forget(s);
+		return;
+	}
+	/* anything else that cannot be posted leaves the last result as it was */
+	if (s->ds != NULL)
+		remember_result(s, e, r, s->ds->name, s->filter, s->ds->hash, &ignored);
+}
+
+int
+lt_session_choose(lt_session *s, const lt_result *r, lt_error *err)
+{
+	const lt_cmd_entry *e = NULL;
+	lt_dataset *d = NULL;
+	const char *hash = NULL;
+	char name[64];
+	int rc;
+
+	/* before anyone writes a title for a store that cannot be used */
+	if (lt_session_store(s, err) == NULL)
+		return err->code;
+	if (r->command != NULL && sscanf(r->command, "%63s", name) == 1)
+		e = lt_cmd_find(name);
+	if (r->dataset != NULL && s->ds != NULL && strcmp(r->dataset, s->ds->name) == 0)
+		hash = s->ds->hash;
+	else if (r->dataset != NULL && e != NULL) {
+		if ((rc = lt_catalog_get(s->cat, r->dataset, NULL, NULL, &d, err)) != 0)
+			return rc;
+		hash = d->hash;
+	}
+	rc = remember_result(s, e, r, r->dataset, r->filter, hash, err);
+	lt_dataset_free(d);
+	return rc;
 }
 
 /* ------------------------------------------------------------ post */

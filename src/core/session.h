@@ -94,6 +94,15 @@ int lt_session_page(lt_session *s, long long first, size_t count, lt_table *t,
     long long *total, lt_error *err);
 
 /*
+ * Make r, a result this session gave (and the front end kept), the one
+ * "post" shares next, instead of the last one run: its recipe is made from
+ * r's own dataset, filter and command. Refuses, with a sentence, a result
+ * that cannot be posted (not an analysis, or rows), and a findings store
+ * that cannot be opened, so nobody writes an observation in vain.
+ */
+int lt_session_choose(lt_session *s, const lt_result *r, lt_error *err);
+
+/*
  * Completion: the words that could stand at the end of line (the text
  * before the cursor; the word being completed is its last word, possibly
  * empty). Returns a NULL-terminated array (free with lt_strv_free), or NULL

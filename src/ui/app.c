@@ -43,6 +43,8 @@ struct ui_app {
 	char *msg;		/* the status line, until the next key */
 	int msg_error;
 	ui_prompt *prompt;
+	ui_answer_fn ask_fn;	/* the prompt asks a question (ui_ask) */
+	void *ask_ud;
 	int quit;
 };
 
@@ -97,6 +99,7 @@ ui_app_free(ui_app *a)
 	while (a->n > 0)
 		view_free(a->stack[--a->n]);
 	free(a->stack);
+	free(a->ask_ud);
 	ui_prompt_free(a->prompt);
 	ui_canvas_free(a->cv);
 	free(a->msg);
@@ -131,6 +134,18 @@ pop(ui_app *a)
 {
 	if (a->n > 1)
 		view_free(a->stack[--a->n]);
+}
+
+void
+ui_close(ui_app *a, ui_view *v)
+{
+	for (size_t i = 1; i < a->n; i++)
+		if (a->stack[i] == v) {
+			memmove(&a->stack[i], &a->stack[i + 1], (a->n - i - 1) * sizeof *a->stack);
+			a->n--;
+			view_free(v);
+			return;
+		}
 }
 
 static void
@@ -168,6 +183,35 @@ void
 ui_prompt_start(ui_app *a, const char *initial)
 {
 	ui_prompt_open(a->prompt, ":", initial);
+}
+
+void
+ui_prompt_start_at(ui_app *a, const char *initial, int back)
+{
+	ui_prompt_open(a->prompt, ":", initial);
+	ui_prompt_back(a->prompt, back);
+}
+
+void
+ui_ask(ui_app *a, const char *question, ui_answer_fn fn, void *ud)
+{
+	free(a->ask_ud);
+	a->ask_fn = fn;
+	a->ask_ud = ud;
+	ui_prompt_question(a->prompt, question, NULL);
+}
+
+/* Hand the answer (NULL: cancelled) to the question's function. */
+static void
+answer(ui_app *a, const char *line)
+{
+	ui_answer_fn fn = a->ask_fn;
+	void *ud = a->ask_ud;
+
+	a->ask_fn = NULL;
+	a->ask_ud = NULL;
+	fn(a, line, ud);
+	free(ud);
 }
 
 /* The command entry a result came from, by its command text. */
@@ -211,7 +255,7 @@ ui_run(ui_app *a, const char *text)
 	lt_result **rs = NULL, **show;
 	size_t n = 0, nshow = 0;
 	lt_error err;
-	int rc, quit = 0, changed = 0, opened = 0;
+	int rc, quit = 0, changed = 0, opened = 0, findings = 0;
 
 	if (a->o.busy != NULL)
 		a->o.busy(a->o.busy_ud, text);
@@ -222,6 +266,8 @@ ui_run(ui_app *a, const char *text)
 	for (size_t i = 0; i < n; i++) {
 		const lt_cmd_entry *e = entry_of(rs[i]);
 
+		if (e != NULL && (strcmp(e->name, "post") == 0 || strcmp(e->name, "findings") == 0))
+			findings = 1;
 		if (e != NULL && (e->flags & LT_CMD_STATE) && rs[i]->ntables == 0) {
 			changed = 1;
 			if (strcmp(e->name, "open") == 0)
@@ -238,6 +284,8 @@ ui_run(ui_app *a, const char *text)
 	free(rs);
 	if (changed)
 		refresh_all(a, opened);
+	else if (findings && a->stack[0]->cls->refresh != NULL)
+		a->stack[0]->cls->refresh(a->stack[0]);	/* the home screen's findings card */
 	if (nshow > 0)
 		ui_push(a, ui_result_new(a, show, nshow));
 	else
@@ -252,6 +300,22 @@ ui_run(ui_app *a, const char *text)
 		return 1;
 	}
 	return 0;
+}
+
+void
+ui_quote(lt_buf *b, const char *s)
+{
+	if (*s != '\0' && *s != '-' && strpbrk(s, " \t;#\"'\\") == NULL) {
+		lt_buf_puts(b, s);
+		return;
+	}
+	lt_buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			lt_buf_putc(b, '\\');
+		lt_buf_putc(b, *s);
+	}
+	lt_buf_putc(b, '"');
 }
 
 /* The value of each "{name}" in tmpl from v, quoted as one word. */
@@ -277,17 +341,7 @@ ui_expand(ui_view *v, const char *tmpl)
 			lt_buf_free(&b);
 			return NULL;
 		}
-		if (*val != '\0' && strpbrk(val, " \t;#\"'\\") == NULL) {
-			lt_buf_puts(&b, val);
-		} else {
-			lt_buf_putc(&b, '"');
-			for (const char *q = val; *q != '\0'; q++) {
-				if (*q == '"' || *q == '\\')
-					lt_buf_putc(&b, '\\');
-				lt_buf_putc(&b, *q);
-			}
-			lt_buf_putc(&b, '"');
-		}
+		ui_quote(&b, val);
 		free(val);
 		p = close + 1;
 	}
@@ -360,15 +414,20 @@ ui_app_key(ui_app *a, int k)
 	if (ui_prompt_active(a->prompt)) {
 		char *line = NULL;
 
+		int st;
+
 		if (k == 3) {
 			ui_prompt_cancel(a->prompt);
+			if (a->ask_fn != NULL)
+				answer(a, NULL);
 			return 0;
 		}
-		if (ui_prompt_key(a->prompt, k, &line) == UI_PROMPT_DONE && line != NULL) {
-			if (line[strspn(line, " \t")] != '\0')
-				ui_run(a, line);
-			free(line);
-		}
+		st = ui_prompt_key(a->prompt, k, &line);
+		if (a->ask_fn != NULL && st != UI_PROMPT_EDITING)
+			answer(a, st == UI_PROMPT_DONE && line != NULL ? line : NULL);
+		else if (st == UI_PROMPT_DONE && line != NULL && line[strspn(line, " \t")] != '\0')
+			ui_run(a, line);
+		free(line);
 		return a->quit ? UI_QUIT : 0;
 	}
 	if (k & UI_KEY_META) {
@@ -557,6 +616,7 @@ ui_keys_roff(void)
 		{ "The home screen:", &ui_home_class },
 		{ "The table browser:", &ui_table_class },
 		{ "A result:", &ui_result_class },
+		{ "A preview of an observation, before it is posted:", &ui_preview_class },
 		{ "The help screen:", &ui_help_class },
 	};
 	lt_buf b = LT_BUF_INIT;

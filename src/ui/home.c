@@ -1,7 +1,10 @@
 /*
  * home.c - the home screen: what lantern is for and how it keeps people
- * safe, the datasets as cards, the tutorials, and the findings inbox.
+ * safe, the datasets as cards, the tutorials, and the findings card.
  * Up and Down choose a dataset; Enter opens it in the table browser.
+ * Below the last dataset, the findings card counts the user's observations
+ * (and, for a reviewer, the review queue) by running "findings list"
+ * through the session; Enter on it opens that list.
  */
 #include "config.h"
 
@@ -10,6 +13,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "error.h"
 #include "format.h"
 #include "sdc.h"
 #include "ui.h"
@@ -18,14 +22,15 @@ enum { A_UP = 1, A_DOWN, A_FIRST, A_LAST };
 
 static const ui_key home_keys[] = {
 	{ UI_KEY_UP, "Up", "choose the dataset above", NULL, A_UP, NULL },
-	{ UI_KEY_DOWN, "Down", "choose the dataset below (past the last: the tutorials and "
-	  "findings)", NULL, A_DOWN, NULL },
+	{ UI_KEY_DOWN, "Down", "choose the dataset below (past the last: the findings card)",
+	  NULL, A_DOWN, NULL },
 	{ 'k', "k", "choose the dataset above", NULL, A_UP, NULL },
 	{ 'j', "j", "choose the dataset below", NULL, A_DOWN, NULL },
 	{ UI_KEY_HOME, "Home", "choose the first dataset", NULL, A_FIRST, NULL },
 	{ UI_KEY_END, "End", "choose the last dataset and show the end of the screen", NULL,
 	  A_LAST, NULL },
-	{ UI_KEY_ENTER, "Enter", "open the dataset to browse its rows", "open {dataset}", 0, "open" },
+	{ UI_KEY_ENTER, "Enter", "open the dataset to browse its rows (on the findings card: "
+	  "list your observations, or a reviewer's queue)", "open {dataset}", 0, "open" },
 	{ 'i', "i", "about the dataset: its card and columns", "info {dataset}", 0, "about" },
 	{ 0, NULL, NULL, NULL, 0, NULL }
 };
@@ -35,10 +40,14 @@ typedef struct home {
 	lt_dataset **ds;
 	lt_sdc_profile *prof;	/* the privacy rules in force for each, [n] */
 	size_t n;
-	size_t sel;
+	size_t sel;	/* the chosen card: a dataset, or n for the findings card */
 	int top;	/* first line shown */
 	int show_end;	/* scrolled past the last card to the end */
 	char *error;	/* why the list could not be read, or NULL */
+	/* The findings card. */
+	long long mine, changes;	/* the user's observations; needing changes */
+	long long queue;		/* waiting for this reviewer, or -1: not one */
+	char *ferror;			/* why the store could not be read, or NULL */
 } home;
 
 /*
@@ -67,6 +76,67 @@ count_lines(const char *path)
 	return n > 0 ? n - 1 : 0;
 }
 
+/*
+ * Run "findings list" with opts through the session: the number of
+ * observations listed and (when changes is not NULL) how many of them
+ * wait for changes, or -1 with err set.
+ */
+static long long
+list_count(home *h, const char *opts, long long *changes, lt_error *err)
+{
+	lt_result **rs = NULL;
+	size_t n = 0;
+	long long count = -1;
+	char *text = lt_sprintf("findings list %s", opts);
+
+	if (lt_session_collect(ui_session(h->v.app), text, &rs, &n, NULL, err) == 0 && n > 0) {
+		const lt_result *r = rs[n - 1];
+
+		for (size_t i = 0; i < r->ntables && count < 0; i++) {
+			const lt_table *t = r->tables[i];
+
+			if (t->name == NULL || strcmp(t->name, "findings") != 0)
+				continue;
+			count = (long long)t->nrows;
+			for (size_t c = 0; changes != NULL && c < t->ncols; c++) {
+				if (strcmp(t->cols[c].name, "state") != 0)
+					continue;
+				for (size_t row = 0; row < t->nrows; row++) {
+					const lt_cell *cell = lt_table_cell(t, row, c);
+
+					*changes += cell->text != NULL &&
+					    strcmp(cell->text, "changes") == 0;
+				}
+			}
+		}
+		if (count < 0)
+			lt_err(err, LT_EFORMAT, "\"%s\" gave no list", text);
+	}
+	for (size_t i = 0; i < n; i++)
+		lt_result_free(rs[i]);
+	free(rs);
+	free(text);
+	return count;
+}
+
+/* The findings card's numbers; an error says what is wrong with the store. */
+static void
+load_findings(home *h)
+{
+	lt_error err;
+
+	free(h->ferror);
+	h->ferror = NULL;
+	h->changes = 0;
+	h->queue = -1;
+	if ((h->mine = list_count(h, "--mine", &h->changes, &err)) < 0) {
+		h->ferror = lt_strdup(err.msg);
+		return;
+	}
+	/* only a reviewer has a queue; for anyone else --todo says no */
+	h->queue = list_count(h, "--todo", NULL, &err);
+}
+
 static void
 load(home *h)
 {
@@ -89,8 +159,9 @@ load(home *h)
 		if (h->ds[i]->rows < 0)
 			h->ds[i]->rows = count_lines(h->ds[i]->csv_path);
 	}
-	if (h->sel >= h->n)
-		h->sel = h->n > 0 ? h->n - 1 : 0;
+	if (h->sel > h->n)
+		h->sel = h->n;
+	load_findings(h);
 }
 
 /* The first line of s (licences and sources are one per line). */
@@ -172,6 +243,37 @@ card(home *h, size_t i, int width, line **v, size_t *n, size_t *cap)
 	lt_buf_free(&rows);
 }
 
+/* The findings card: the user's observations, a reviewer's queue. */
+static void
+findings_card(home *h, line **v, size_t *n, size_t *cap)
+{
+	int me = (int)h->n;
+	lt_buf b = LT_BUF_INIT;
+
+	if (h->ferror != NULL) {
+		lt_buf_printf(&b, "The findings store cannot be read: %s", h->ferror);
+		add(v, n, cap, lt_buf_str(&b), UI_ERROR, me);
+		lt_buf_free(&b);
+		return;
+	}
+	lt_buf_printf(&b, "Your observations: %lld", h->mine);
+	if (h->mine == 0)
+		lt_buf_puts(&b, " (press p on a result to post one)");
+	else if (h->changes == 0)
+		lt_buf_puts(&b, ", none need changes");
+	else
+		lt_buf_printf(&b, ", %lld need%s changes", h->changes, h->changes == 1 ? "s" : "");
+	add(v, n, cap, lt_buf_str(&b), UI_EMPH, me);
+	if (h->queue >= 0) {
+		lt_buf_reset(&b);
+		lt_buf_printf(&b, "Review queue: %lld waiting", h->queue);
+		add(v, n, cap, lt_buf_str(&b), UI_NORMAL, me);
+	}
+	add(v, n, cap, h->queue >= 0 ? "Press Enter here to open the review queue." :
+	    "Press Enter here to see them, with their state and every reply.", UI_DIM, me);
+	lt_buf_free(&b);
+}
+
 static line *
 layout(home *h, int width, size_t *nlines)
 {
@@ -197,8 +299,7 @@ layout(home *h, int width, size_t *nlines)
 	add(&v, &n, &cap, "No tutorials are installed yet.", UI_DIM, -1);
 	add(&v, &n, &cap, "", UI_NORMAL, -1);
 	add(&v, &n, &cap, "Findings", UI_HEADER, -1);
-	add(&v, &n, &cap, "Your findings inbox is empty: no observations have been posted yet.",
-	    UI_DIM, -1);
+	findings_card(h, &v, &n, &cap);
 	*nlines = n;
 	return v;
 }
@@ -213,7 +314,7 @@ home_draw(ui_view *v, ui_canvas *c, int top, int height)
 
 	/* keep the chosen card on screen */
 	for (size_t i = 0; i < n; i++)
-		if (lines[i].card == (int)h->sel && h->n > 0) {
+		if (lines[i].card == (int)h->sel) {
 			if (!found)
 				first = i;
 			last = i;
@@ -231,7 +332,7 @@ home_draw(ui_view *v, ui_canvas *c, int top, int height)
 		h->top = 0;
 	for (int y = 0; y < height && (size_t)(h->top + y) < n; y++) {
 		const line *l = &lines[h->top + y];
-		int sel = h->n > 0 && l->card == (int)h->sel;
+		int sel = l->card >= 0 && l->card == (int)h->sel;
 
 		if (l->role == UI_HEADER) {
 			ui_canvas_text(c, top + y, 1, -1, UI_EMPH, l->text);
@@ -266,8 +367,8 @@ home_action(ui_view *v, int action, int k)
 			h->top = 0;
 		break;
 	case A_DOWN:
-		if (h->sel + 1 < h->n)
-			h->sel++;
+		if (h->sel < h->n)
+			h->sel++;	/* past the last dataset: the findings card */
 		else
 			h->show_end = 1;
 		break;
@@ -290,12 +391,28 @@ home_expand(ui_view *v, const char *name)
 {
 	home *h = (home *)v;
 
-	if (strcmp(name, "dataset") == 0 && h->n > 0)
+	if (strcmp(name, "dataset") == 0 && h->sel < h->n)
 		return lt_strdup(h->ds[h->sel]->name);
 	return NULL;
 }
 
-/* Row counts change once a bundled dataset is first opened. */
+/* Enter on the findings card opens the list it counts. */
+static int
+home_key(ui_view *v, int k)
+{
+	home *h = (home *)v;
+
+	if (k != UI_KEY_ENTER || h->sel != h->n)
+		return UI_IGNORED;
+	if (h->ferror != NULL)
+		ui_error_message(v->app, "The findings store cannot be read: %s", h->ferror);
+	else
+		ui_run(v->app, h->queue >= 0 ? "findings list --todo" : "findings list --mine");
+	return UI_HANDLED;
+}
+
+/* Row counts change once a bundled dataset is first opened; the findings
+   card changes with every post and review. */
 static void
 home_refresh(ui_view *v)
 {
@@ -310,6 +427,7 @@ home_free(ui_view *v)
 	lt_catalog_list_free(h->ds, h->n);
 	free(h->prof);
 	free(h->error);
+	free(h->ferror);
 	free(h);
 }
 
@@ -317,6 +435,7 @@ const ui_view_class ui_home_class = {
 	.name = "home",
 	.keys = home_keys,
 	.draw = home_draw,
+	.key = home_key,
 	.action = home_action,
 	.expand = home_expand,
 	.refresh = home_refresh,

@@ -37,6 +37,7 @@ struct ui_prompt {
 	char *prompt;		/* as given to ui_prompt_open */
 	char *warning;		/* from ui_edit_init, or NULL */
 	int last_key;
+	int question;		/* ui_prompt_question: no history, no completion */
 	int scroll;		/* columns of the line scrolled off the left */
 
 	unsigned char in[16];	/* bytes waiting for readline's getc */
@@ -251,6 +252,7 @@ ui_prompt_open(ui_prompt *p, const char *prompt, const char *initial)
 	p->state = UI_PROMPT_EDITING;
 	p->scroll = 0;
 	p->last_key = 0;
+	p->question = 0;
 	p->in_pos = p->in_len = 0;
 	current = p;
 	p->active = 1;
@@ -258,6 +260,26 @@ ui_prompt_open(ui_prompt *p, const char *prompt, const char *initial)
 	if (initial != NULL && initial[0] != '\0') {
 		rl_insert_text(initial);
 		rl_point = rl_end;
+	}
+}
+
+void
+ui_prompt_question(ui_prompt *p, const char *label, const char *initial)
+{
+	ui_prompt_open(p, label, initial);
+	p->question = 1;
+}
+
+void
+ui_prompt_back(ui_prompt *p, int n)
+{
+	if (p == NULL || !p->active)
+		return;
+	current = p;
+	while (n-- > 0 && rl_point > 0) {
+		rl_point--;
+		while (rl_point > 0 && ((unsigned char)rl_line_buffer[rl_point] & 0xc0) == 0x80)
+			rl_point--;
 	}
 }
 
@@ -395,6 +417,8 @@ ui_prompt_key(ui_prompt *p, int key, char **line)
 		ui_prompt_cancel(p);
 		return UI_PROMPT_CANCELLED;
 	}
+	if (p->question && key == UI_KEY_TAB)
+		return UI_PROMPT_EDITING;	/* an answer has nothing to complete */
 	n = translate(p, key, bytes);
 	p->last_key = key;
 	current = p;
@@ -409,7 +433,8 @@ ui_prompt_key(ui_prompt *p, int key, char **line)
 	if (p->state != UI_PROMPT_DONE)
 		return UI_PROMPT_CANCELLED;
 	ui_edit_chomp(p->line);
-	ui_edit_remember(p->line);
+	if (!p->question)
+		ui_edit_remember(p->line);	/* answers are not commands to recall */
 	if (line != NULL)
 		*line = p->line;
 	else

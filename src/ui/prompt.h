@@ -40,6 +40,15 @@ void ui_prompt_free(ui_prompt *p);
    "filter "), the cursor at its end. */
 void ui_prompt_open(ui_prompt *p, const char *prompt, const char *initial);
 int ui_prompt_active(const ui_prompt *p);
+/*
+ * Ask a question instead of taking a command: like ui_prompt_open with
+ * label as the prompt ("Title: "), but the answer is not added to the
+ * history and Tab inserts nothing (there is nothing to complete).
+ */
+void ui_prompt_question(ui_prompt *p, const char *label, const char *initial);
+/* Move the cursor n characters back from the end of the line (after
+   ui_prompt_open, to land inside a pair of quotes). */
+void ui_prompt_back(ui_prompt *p, int n);
 
 enum { UI_PROMPT_EDITING, UI_PROMPT_DONE, UI_PROMPT_CANCELLED };
 

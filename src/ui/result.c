@@ -6,6 +6,11 @@
  * (help, lists, settings) open with their tables showing. The text comes
  * from the core's text renderer (lt_render), cached per width and level,
  * and scrolls both ways.
+ *
+ * The findings store, through its commands: p posts the analysis shown
+ * (two questions, then "post --preview", a view of its own where y posts
+ * and Esc cancels); on "findings show N", R re-runs the recipe and a, c,
+ * d and w open the prompt with the review or withdrawal written out.
  */
 #include "config.h"
 
@@ -13,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd.h"
 #include "format.h"
 #include "ui.h"
 
@@ -22,22 +28,46 @@
 
 enum {
 	A_MORE = 1, A_LESS, A_UP, A_DOWN, A_PGUP, A_PGDN, A_HOME, A_END,
-	A_LEFT, A_RIGHT
+	A_LEFT, A_RIGHT, A_POST, A_RERUN, A_ACCEPT, A_CHANGES, A_DECLINE, A_WITHDRAW,
+	A_CONFIRM, A_CANCEL
 };
 
+/* Reading and scrolling, on every kind of result. */
+#define READ_KEYS(more, less) \
+	{ '+', "+", "show more (the numbers and tables, then the caveats and method)", \
+	  NULL, A_MORE, more }, \
+	{ UI_KEY_ENTER, "Enter", "show more, like +", NULL, A_MORE, NULL }, \
+	{ '-', "-", "show less", NULL, A_LESS, less }, \
+	{ UI_KEY_DOWN, "Down", "scroll down a line", NULL, A_DOWN, NULL }, \
+	{ UI_KEY_UP, "Up", "scroll up a line", NULL, A_UP, NULL }, \
+	{ UI_KEY_PGDN, "PgDn", "next page", NULL, A_PGDN, "scroll" }, \
+	{ UI_KEY_PGUP, "PgUp", "previous page", NULL, A_PGUP, NULL }, \
+	{ UI_KEY_HOME, "Home", "go to the top", NULL, A_HOME, NULL }, \
+	{ UI_KEY_END, "End", "go to the bottom", NULL, A_END, NULL }, \
+	{ UI_KEY_RIGHT, "Right", "scroll right, for wide tables", NULL, A_RIGHT, NULL }, \
+	{ UI_KEY_LEFT, "Left", "scroll left", NULL, A_LEFT, NULL }
+
 static const ui_key result_keys[] = {
-	{ '+', "+", "show more (the numbers and tables, then the caveats and method)",
-	  NULL, A_MORE, "more" },
-	{ UI_KEY_ENTER, "Enter", "show more, like +", NULL, A_MORE, NULL },
-	{ '-', "-", "show less", NULL, A_LESS, "less" },
-	{ UI_KEY_DOWN, "Down", "scroll down a line", NULL, A_DOWN, NULL },
-	{ UI_KEY_UP, "Up", "scroll up a line", NULL, A_UP, NULL },
-	{ UI_KEY_PGDN, "PgDn", "next page", NULL, A_PGDN, "scroll" },
-	{ UI_KEY_PGUP, "PgUp", "previous page", NULL, A_PGUP, NULL },
-	{ UI_KEY_HOME, "Home", "go to the top", NULL, A_HOME, NULL },
-	{ UI_KEY_END, "End", "go to the bottom", NULL, A_END, NULL },
-	{ UI_KEY_RIGHT, "Right", "scroll right, for wide tables", NULL, A_RIGHT, NULL },
-	{ UI_KEY_LEFT, "Left", "scroll left", NULL, A_LEFT, NULL },
+	READ_KEYS("more", "less"),
+	{ 'p', "p", "post this result as an observation for researchers: asks a title and "
+	  "your own words, then shows exactly what will be shared", NULL, A_POST, "post" },
+	{ 'R', "R", "on an observation (findings show N): run its recipe again and say "
+	  "whether it reproduces", NULL, A_RERUN, NULL },
+	{ 'a', "a", "on an observation: accept it (opens the prompt for your reason)",
+	  NULL, A_ACCEPT, NULL },
+	{ 'c', "c", "on an observation: ask its author for changes, saying which",
+	  NULL, A_CHANGES, NULL },
+	{ 'd', "d", "on an observation: decline it, saying why", NULL, A_DECLINE, NULL },
+	{ 'w', "w", "on your own observation: withdraw it (opens the prompt)",
+	  NULL, A_WITHDRAW, NULL },
+	{ 0, NULL, NULL, NULL, 0, NULL }
+};
+
+static const ui_key preview_keys[] = {
+	{ 'y', "y", "post it: share exactly what this screen shows", NULL, A_CONFIRM,
+	  "post it" },
+	{ UI_KEY_ESC, "Esc", "go back without posting anything", NULL, A_CANCEL, "cancel" },
+	READ_KEYS(NULL, NULL),
 	{ 0, NULL, NULL, NULL, 0, NULL }
 };
 
@@ -337,6 +367,324 @@ result_draw(ui_view *v, ui_canvas *c, int y, int height)
 		    "lines %d-%d of %zu", first, last, rv->nlines);
 }
 
+/* ------------------------------------------------------------ findings */
+
+/* The words of r's command (lt_words_clear them); 0 when it has none. */
+static int
+words_of(const lt_result *r, lt_words *w)
+{
+	size_t off = 0;
+	lt_error err;
+
+	memset(w, 0, sizeof *w);
+	if (r->command == NULL || lt_words_next(r->command, &off, w, &err) != 1)
+		return 0;
+	if (w->n == 0) {
+		lt_words_clear(w);
+		return 0;
+	}
+	return 1;
+}
+
+/* r is a result of "post --preview". */
+static int
+is_preview(const lt_result *r)
+{
+	lt_words w;
+	int yes = 0;
+
+	if (!words_of(r, &w))
+		return 0;
+	if (strcmp(w.w[0], "post") == 0)
+		for (size_t i = 1; i < w.n; i++)
+			if (!w.quoted[i] && strcmp(w.w[i], "--preview") == 0)
+				yes = 1;
+	lt_words_clear(&w);
+	return yes;
+}
+
+/* r is an analysis of the open dataset (what "post" can share). */
+static int
+is_analysis(const lt_result *r)
+{
+	lt_words w;
+	const lt_cmd_entry *e;
+	int yes;
+
+	if (!words_of(r, &w))
+		return 0;
+	e = lt_cmd_find(w.w[0]);
+	yes = e != NULL && (e->flags & LT_CMD_NEEDS_DATASET) && !(e->flags & LT_CMD_STATE);
+	lt_words_clear(&w);
+	return yes;
+}
+
+/* The observation a result of "findings show N" is about, or 0. */
+static long long
+finding_of(const result_view *rv)
+{
+	long long id = 0;
+
+	for (size_t i = rv->n; i-- > 0 && id == 0; ) {
+		lt_words w;
+		char *end;
+
+		if (!words_of(rv->rs[i], &w))
+			continue;
+		if (w.n == 3 && strcmp(w.w[0], "findings") == 0 && strcmp(w.w[1], "show") == 0) {
+			id = strtoll(w.w[2], &end, 10);
+			if (*end != '\0' || id < 0)
+				id = 0;
+		}
+		lt_words_clear(&w);
+	}
+	return id;
+}
+
+/* Run text through the session showing nothing; its last result (caller
+   frees), or NULL with err set. */
+static lt_result *
+run_quiet(ui_app *a, const char *text, lt_error *err)
+{
+	lt_result **rs = NULL, *last = NULL;
+	size_t n = 0;
+	int quit = 0, rc;
+
+	lt_err_clear(err);
+	rc = lt_session_collect(ui_session(a), text, &rs, &n, &quit, err);
+	for (size_t i = 0; i < n; i++)
+		if (rc == 0 && i + 1 == n)
+			last = rs[i];
+		else
+			lt_result_free(rs[i]);
+	free(rs);
+	if (rc == 0 && last == NULL)
+		lt_err(err, LT_EINVAL, "\"%s\" gave no result", text);
+	return last;
+}
+
+/* The cells of r's table called name, a row per line, or NULL. */
+static char *
+table_text(const lt_result *r, const char *name)
+{
+	lt_buf b = LT_BUF_INIT;
+
+	for (size_t i = 0; i < r->ntables; i++) {
+		const lt_table *t = r->tables[i];
+
+		if (t->name == NULL || strcmp(t->name, name) != 0)
+			continue;
+		for (size_t row = 0; row < t->nrows; row++) {
+			for (size_t col = 0; col < t->ncols; col++) {
+				const lt_cell *c = &t->cells[row * t->ncols + col];
+
+				if (col > 0)
+					lt_buf_putc(&b, '\t');
+				if (c->text != NULL)
+					lt_buf_puts(&b, c->text);
+			}
+			lt_buf_putc(&b, '\n');
+		}
+		return lt_buf_take(&b);
+	}
+	return NULL;
+}
+
+static int
+blank(const char *s)
+{
+	return s[strspn(s, " \t")] == '\0';
+}
+
+/* Append s in double quotes, " and \ escaped. */
+static void
+quote(lt_buf *b, const char *s)
+{
+	lt_buf_putc(b, '"');
+	for (; *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			lt_buf_putc(b, '\\');
+		lt_buf_putc(b, *s);
+	}
+	lt_buf_putc(b, '"');
+}
+
+/* The second answer: show exactly what will be shared. ud is the title. */
+static void
+on_observation(ui_app *a, const char *answer, void *ud)
+{
+	lt_buf cmd = LT_BUF_INIT;
+
+	if (answer == NULL) {
+		ui_message(a, "Nothing was posted.");
+		return;
+	}
+	if (blank(answer)) {
+		ui_message(a, "Nothing was posted: an observation needs some words of your own; "
+		    "press p to start again.");
+		return;
+	}
+	lt_buf_puts(&cmd, "post --preview ");
+	quote(&cmd, ud);
+	lt_buf_putc(&cmd, ' ');
+	quote(&cmd, answer);
+	ui_run(a, lt_buf_str(&cmd));
+	lt_buf_free(&cmd);
+}
+
+/* The first answer: the title. */
+static void
+on_title(ui_app *a, const char *answer, void *ud)
+{
+	(void)ud;
+	if (answer == NULL) {
+		ui_message(a, "Nothing was posted.");
+		return;
+	}
+	if (blank(answer)) {
+		ui_message(a, "Nothing was posted: an observation needs a title; press p to "
+		    "start again.");
+		return;
+	}
+	ui_ask(a, "Your observation (in your own words): ", on_observation, lt_strdup(answer));
+}
+
+/*
+ * p: post the analysis this view shows (the latest one, when it holds
+ * several): the core is told to share that one (lt_session_choose), not
+ * merely the last one run, then two questions lead to the preview.
+ */
+static void
+post_start(result_view *rv)
+{
+	ui_app *a = rv->v.app;
+	const lt_result *t = NULL;
+	lt_error err;
+
+	for (size_t i = rv->n; i-- > 0 && t == NULL; )
+		if (is_analysis(rv->rs[i]))
+			t = rv->rs[i];
+	if (t == NULL) {
+		ui_error_message(a, "Only the result of an analysis can be posted, and this is "
+		    "not one; run one (for example \"describe bmi\") and press p on it.");
+		return;
+	}
+	if (lt_session_choose(ui_session(a), t, &err) != 0) {
+		ui_error_message(a, "%s", err.msg);
+		return;
+	}
+	ui_ask(a, "Title: ", on_title, NULL);
+}
+
+/* The preview's command without --preview: what y runs. */
+static char *
+post_command(const lt_result *r)
+{
+	lt_buf b = LT_BUF_INIT;
+	lt_words w;
+
+	if (!words_of(r, &w))
+		return NULL;
+	for (size_t i = 0; i < w.n; i++) {
+		if (!w.quoted[i] && strcmp(w.w[i], "--preview") == 0)
+			continue;
+		if (b.len > 0)
+			lt_buf_putc(&b, ' ');
+		if (w.quoted[i])
+			quote(&b, w.w[i]);
+		else
+			ui_quote(&b, w.w[i]);
+	}
+	lt_words_clear(&w);
+	return lt_buf_take(&b);
+}
+
+/*
+ * y on a preview: post it, unless what "post" would share has changed
+ * since (a newer analysis ran). The preview then closes, so that going
+ * back cannot post it twice. Returns 1 when the view was closed.
+ */
+static int
+post_confirm(result_view *rv)
+{
+	ui_app *a = rv->v.app;
+	const lt_result *r = rv->rs[0];
+	lt_result *now;
+	lt_error err;
+	char *cmd, *was, *is, *was_res, *is_res;
+	int same_thing, rc;
+
+	if ((now = run_quiet(a, r->command, &err)) == NULL) {
+		ui_error_message(a, "%s", err.msg);
+		return 0;
+	}
+	was = table_text(r, "recipe");
+	is = table_text(now, "recipe");
+	was_res = table_text(r, "result");
+	is_res = table_text(now, "result");
+	same_thing = was != NULL && is != NULL && strcmp(was, is) == 0 &&
+	    was_res != NULL && is_res != NULL && strcmp(was_res, is_res) == 0;
+	free(was);
+	free(is);
+	free(was_res);
+	free(is_res);
+	lt_result_free(now);
+	if (!same_thing) {
+		ui_error_message(a, "Nothing was posted: another result was run since this "
+		    "preview; press Esc, then p on the result you want to post.");
+		return 0;
+	}
+	if ((cmd = post_command(r)) == NULL)
+		return 0;
+	rc = ui_run(a, cmd);
+	free(cmd);
+	if (rc != 0)
+		return 0;
+	ui_close(a, &rv->v);
+	return 1;
+}
+
+/* R, a, c, d and w on a result of "findings show N"; elsewhere, what they are for. */
+static void
+review_key(result_view *rv, int action)
+{
+	static const struct {
+		int action;
+		const char *cmd;	/* the command, before the observation's number */
+		const char *tail;	/* and after it */
+		int back;		/* cursor this far back from the end */
+		const char *what;
+	} keys[] = {
+		{ A_RERUN, "findings rerun", "", -1, "R re-runs an observation" },
+		{ A_ACCEPT, "findings review", " accept \"\"", 1, "a accepts an observation" },
+		{ A_CHANGES, "findings review", " changes \"\"", 1,
+		  "c asks for changes to an observation" },
+		{ A_DECLINE, "findings review", " decline \"\"", 1, "d declines an observation" },
+		{ A_WITHDRAW, "findings withdraw", "", 0, "w withdraws an observation" },
+	};
+	ui_app *a = rv->v.app;
+	long long id = finding_of(rv);
+
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		char *cmd;
+
+		if (keys[i].action != action)
+			continue;
+		if (id == 0) {
+			ui_message(a, "%s: open one with findings show N (\"findings list\" "
+			    "shows their numbers).", keys[i].what);
+			return;
+		}
+		cmd = lt_sprintf("%s %lld%s", keys[i].cmd, id, keys[i].tail);
+		if (keys[i].back < 0)
+			ui_run(a, cmd);
+		else
+			ui_prompt_start_at(a, cmd, keys[i].back);
+		free(cmd);
+		return;
+	}
+}
+
 static int
 result_action(ui_view *v, int action, int k)
 {
@@ -382,6 +730,22 @@ result_action(ui_view *v, int action, int k)
 	case A_RIGHT:
 		rv->left += HSTEP;
 		break;
+	case A_POST:
+		post_start(rv);
+		return UI_HANDLED;
+	case A_RERUN:
+	case A_ACCEPT:
+	case A_CHANGES:
+	case A_DECLINE:
+	case A_WITHDRAW:
+		review_key(rv, action);
+		return UI_HANDLED;
+	case A_CONFIRM:
+		post_confirm(rv);
+		return UI_HANDLED;	/* rv may be gone */
+	case A_CANCEL:
+		ui_message(v->app, "Nothing was posted.");
+		return UI_CLOSE;
 	default:
 		return UI_IGNORED;
 	}
@@ -420,13 +784,22 @@ const ui_view_class ui_result_class = {
 	.free = result_free,
 };
 
+const ui_view_class ui_preview_class = {
+	.name = "preview",
+	.keys = preview_keys,
+	.draw = result_draw,
+	.action = result_action,
+	.refresh = result_refresh,
+	.free = result_free,
+};
+
 ui_view *
 ui_result_new(ui_app *a, lt_result **rs, size_t n)
 {
 	result_view *rv = lt_calloc(1, sizeof *rv);
 	lt_buf t = LT_BUF_INIT;
 
-	rv->v.cls = &ui_result_class;
+	rv->v.cls = n == 1 && is_preview(rs[0]) ? &ui_preview_class : &ui_result_class;
 	rv->v.app = a;
 	rv->rs = rs;
 	rv->n = n;

@@ -99,6 +99,8 @@ ui_view *ui_help_new(ui_app *a, const ui_view *about);
 
 /* The classes of the views, for the man page's list of keys. */
 extern const ui_view_class ui_home_class, ui_table_class, ui_result_class, ui_help_class;
+/* A result of "post --preview": y posts it, Esc cancels (result.c). */
+extern const ui_view_class ui_preview_class;
 /* The KEYS section of the man page, in roff, from the key tables. */
 char *ui_keys_roff(void);
 
@@ -120,6 +122,19 @@ void ui_message(ui_app *a, const char *fmt, ...) __attribute__((format(printf, 2
 void ui_error_message(ui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Open the ":" prompt with initial text (may be NULL). */
 void ui_prompt_start(ui_app *a, const char *initial);
+/* The same with the cursor back characters before the end of initial
+   (inside the quotes of "findings review 3 changes \"\""). */
+void ui_prompt_start_at(ui_app *a, const char *initial, int back);
+/*
+ * Ask a question in the prompt line ("Title: "). fn gets the answer
+ * (trailing blanks dropped; possibly empty), or NULL when the user
+ * cancelled with Esc or Ctrl-C; then the app frees ud with free(). fn may
+ * ask the next question. Answers are not added to the command history.
+ */
+typedef void (*ui_answer_fn)(ui_app *a, const char *answer, void *ud);
+void ui_ask(ui_app *a, const char *question, ui_answer_fn fn, void *ud);
+/* Close view v wherever it is in the stack (never the home screen). */
+void ui_close(ui_app *a, ui_view *v);
 
 /* Options from the command line. */
 typedef struct ui_opts {
@@ -154,5 +169,8 @@ ui_view *ui_app_top(ui_app *a);
 /* Helpers shared by views. */
 /* "{column}" templates expanded through v; NULL when a name has no value. */
 char *ui_expand(ui_view *v, const char *tmpl);
+/* Append s to b as one word of the command language: as it is when it
+   can be, else in double quotes with " and \ escaped as \" and \\. */
+void ui_quote(lt_buf *b, const char *s);
 
 #endif

@@ -250,6 +250,37 @@ test_review_between_two_people(void **state)
 	assert_true(tc_contains(f->last.headline, "good order"));
 }
 
+/* A front end keeps results on screen: p on an older one posts that one. */
+static void
+test_choose_a_kept_result(void **state)
+{
+	tc_fix *f = *state;
+	lt_result **rs = NULL;
+	size_t n = 0;
+	lt_error err;
+	lt_finding o;
+
+	assert_int_equal(lt_session_collect(f->s, "open cohort; filter age >= 65; "
+	    "describe bmi; filter off; freq smoking; show; help", &rs, &n, NULL, &err), 0);
+	assert_int_equal(n, 7);
+	/* the describe, made under the filter that is now off */
+	assert_int_equal(lt_session_choose(f->s, rs[2], &err), 0);
+	tc_fix_run(f, "post \"BMI over 65\" \"About 28.\"");
+	get(f, 1, &o);
+	assert_string_equal(o.recipe, "open cohort\nfilter age >= 65\ndescribe bmi\n");
+	assert_true(tc_contains(o.result_json, "\"command\": \"describe bmi\""));
+	lt_finding_clear(&o);
+	/* rows, help and a filter cannot be chosen, and say why */
+	assert_int_equal(lt_session_choose(f->s, rs[5], &err), LT_EPRIVACY);
+	assert_true(tc_contains(err.msg, "rows are never posted"));
+	assert_int_equal(lt_session_choose(f->s, rs[6], &err), LT_EINVAL);
+	assert_true(tc_contains(err.msg, "only the result of an analysis"));
+	assert_int_equal(lt_session_choose(f->s, rs[1], &err), LT_EINVAL);
+	for (size_t i = 0; i < n; i++)
+		lt_result_free(rs[i]);
+	free(rs);
+}
+
 int
 main(void)
 {
@@ -262,6 +293,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_rerun_after_data_change, setup,
 		    tc_fix_teardown),
 		cmocka_unit_test_setup_teardown(test_review_between_two_people, setup,
+		    tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_choose_a_kept_result, setup,
 		    tc_fix_teardown),
 	};
 
