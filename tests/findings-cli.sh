@@ -184,7 +184,7 @@ out=$(me -c 'open cohort; describe bmi; show; post "Rows" "Some rows."')
 [ $? -eq 1 ] && grep -q "no result to post" "$tmp/err"
 check $? "post after show does not share the analysis before it either"
 out=$(me -c 'open cohort; describe bmi; post --preview "A preview" "Nothing is stored."')
-[ $? -eq 0 ] && has "$out" "nothing has been posted yet" && has "$out" "A preview" &&
+[ $? -eq 0 ] && has "$out" "This is exactly what will be shared" && has "$out" "A preview" &&
     printf '%s\n' "$out" | grep -q '^describe bmi$'
 check $? "post --preview shows what would be shared"
 out=$(me findings list)

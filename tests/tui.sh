@@ -285,7 +285,7 @@ wait_for "Your observation (in your own words):"
 check $? "then for the observation in your own words"
 type_text "Most adults here have a BMI near 27."
 press Enter
-wait_for 'This is exactly what "post" will share'
+wait_for 'This is exactly what will be shared when you post it'
 check $? "the preview shows exactly what will be shared"
 screen | grep -qF "Most adults here have a BMI near 27."
 check $? "the preview shows the observation"

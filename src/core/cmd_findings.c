@@ -264,8 +264,10 @@ post_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	f.result_json = s->last_json;
 	f.layers = s->last_layers;
 	if (preview) {
-		lt_result_headline(r, "This is exactly what \"post\" will share; nothing has been "
-		    "posted yet. To post it, run the same command without --preview.");
+		lt_result_headline(r, "This is exactly what will be shared when you post it; "
+		    "nothing has been posted yet.");
+		lt_result_method(r, "To post it, run post again without --preview; in the "
+		    "workbench, press y.");
 	} else {
 		if ((rc = lt_findings_post(st, lt_session_login(s), &f, &id, err)) != 0)
 			goto out;
@@ -274,16 +276,13 @@ post_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_result_number(r, "id", "Observation", (double)id, NULL);
 	}
 	{
-		lt_finding me;
-		char *who = NULL;
-
 		/* the name others see: the pseudonym when one is set */
-		memset(&me, 0, sizeof me);
-		if (!preview && lt_findings_get(st, id, &me, err) == 0)
-			who = lt_strdup(me.author);
-		lt_finding_clear(&me);
-		lt_err_clear(err);
-		shared_layers(s, r, &f, who != NULL ? who : lt_session_login(s));
+		char *who = lt_findings_shown_as(st, lt_session_login(s));
+
+		shared_layers(s, r, &f, who);
+		if (strcmp(who, lt_session_login(s)) == 0)
+			lt_result_note(r, "Others see your login name; to be shown by a made-up "
+			    "name instead, type findings name, then the name in quotes.");
 		free(who);
 	}
 	lt_result_caveat(r, "Only the result after disclosure control is shared, never rows; "

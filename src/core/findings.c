@@ -1631,6 +1631,22 @@ out:
 	return err != NULL && err->code != LT_OK ? err->code : 0;
 }
 
+char *
+lt_findings_shown_as(lt_findings *st, const char *login)
+{
+	sqlite3_stmt *s;
+	char *name = NULL;
+	lt_error err;
+
+	if (prepare(st, "SELECT pseudonym FROM people WHERE login = ?", &s, &err) == 0) {
+		bind_text(s, 1, login);
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
+			name = lt_strdup((const char *)sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+	}
+	return name != NULL ? name : lt_strdup(login);
+}
+
 /*
  * Checking.
  */

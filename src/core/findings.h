@@ -165,6 +165,9 @@ int lt_findings_reviewer_remove(lt_findings *st, const char *login, const char *
     lt_error *err);
 int lt_findings_is_reviewer(lt_findings *st, const char *login);
 
+/* The name login is shown by: its pseudonym, else login itself. Caller frees. */
+char *lt_findings_shown_as(lt_findings *st, const char *login);
+
 /* Set (or with NULL, clear) the pseudonym login is shown by. Must be unique. */
 int lt_findings_set_pseudonym(lt_findings *st, const char *login, const char *pseudonym,
     lt_error *err);

@@ -617,6 +617,7 @@ ui_keys_roff(void)
 		{ "The table browser:", &ui_table_class },
 		{ "A result:", &ui_result_class },
 		{ "A preview of an observation, before it is posted:", &ui_preview_class },
+		{ "An observation (findings show N):", &ui_finding_class },
 		{ "The help screen:", &ui_help_class },
 	};
 	lt_buf b = LT_BUF_INIT;

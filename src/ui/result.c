@@ -51,15 +51,20 @@ static const ui_key result_keys[] = {
 	READ_KEYS("more", "less"),
 	{ 'p', "p", "post this result as an observation for researchers: asks a title and "
 	  "your own words, then shows exactly what will be shared", NULL, A_POST, "post" },
-	{ 'R', "R", "on an observation (findings show N): run its recipe again and say "
-	  "whether it reproduces", NULL, A_RERUN, NULL },
-	{ 'a', "a", "on an observation: accept it (opens the prompt for your reason)",
-	  NULL, A_ACCEPT, NULL },
-	{ 'c', "c", "on an observation: ask its author for changes, saying which",
-	  NULL, A_CHANGES, NULL },
-	{ 'd', "d", "on an observation: decline it, saying why", NULL, A_DECLINE, NULL },
-	{ 'w', "w", "on your own observation: withdraw it (opens the prompt)",
+	{ 0, NULL, NULL, NULL, 0, NULL }
+};
+
+/* An observation (findings show N): re-run it, review it, withdraw it. */
+static const ui_key finding_keys[] = {
+	{ 'R', "R", "run its recipe again and say whether the result reproduces", NULL,
+	  A_RERUN, "re-run" },
+	{ 'a', "a", "accept it (opens the prompt, for a reason if you want one)",
+	  NULL, A_ACCEPT, "accept" },
+	{ 'c', "c", "ask its author for changes, saying which", NULL, A_CHANGES, "changes" },
+	{ 'd', "d", "decline it, saying why", NULL, A_DECLINE, "decline" },
+	{ 'w', "w", "your own observation: withdraw it (opens the prompt)",
 	  NULL, A_WITHDRAW, NULL },
+	READ_KEYS(NULL, NULL),
 	{ 0, NULL, NULL, NULL, 0, NULL }
 };
 
@@ -784,6 +789,15 @@ const ui_view_class ui_result_class = {
 	.free = result_free,
 };
 
+const ui_view_class ui_finding_class = {
+	.name = "finding",
+	.keys = finding_keys,
+	.draw = result_draw,
+	.action = result_action,
+	.refresh = result_refresh,
+	.free = result_free,
+};
+
 const ui_view_class ui_preview_class = {
 	.name = "preview",
 	.keys = preview_keys,
@@ -799,10 +813,11 @@ ui_result_new(ui_app *a, lt_result **rs, size_t n)
 	result_view *rv = lt_calloc(1, sizeof *rv);
 	lt_buf t = LT_BUF_INIT;
 
-	rv->v.cls = n == 1 && is_preview(rs[0]) ? &ui_preview_class : &ui_result_class;
 	rv->v.app = a;
 	rv->rs = rs;
 	rv->n = n;
+	rv->v.cls = n == 1 && is_preview(rs[0]) ? &ui_preview_class :
+	    n == 1 && finding_of(rv) != 0 ? &ui_finding_class : &ui_result_class;
 	rv->floor = n > 0 ? MAX_LEVEL : 1;
 	for (size_t i = 0; i < n; i++)
 		if (min_level(rs[i]) < rv->floor)

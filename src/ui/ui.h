@@ -101,6 +101,7 @@ ui_view *ui_help_new(ui_app *a, const ui_view *about);
 extern const ui_view_class ui_home_class, ui_table_class, ui_result_class, ui_help_class;
 /* A result of "post --preview": y posts it, Esc cancels (result.c). */
 extern const ui_view_class ui_preview_class;
+extern const ui_view_class ui_finding_class;	/* a result of "findings show N" */
 /* The KEYS section of the man page, in roff, from the key tables. */
 char *ui_keys_roff(void);
 
