@@ -391,14 +391,41 @@ list_exec(lt_session *s, lt_findings *st, const lt_cmd_entry *e, const lt_args *
 		lt_result_headline(r, "%zu observation%s; \"findings show NUMBER\" shows one.", n,
 		    n == 1 ? "" : "s");
 	t = lt_result_table_with(r, "findings", "Observations", list_cols);
+	/* your own: with the latest reviewer's reason, so nobody misses a reply */
+	if (q.login != NULL)
+		lt_table_column(t, "reply", "Latest reply", LT_RC_TEXT);
 	for (size_t i = 0; i < n; i++) {
 		size_t row = lt_table_row(t);
+
 		lt_table_num(t, row, 0, (double)f[i].id);
 		lt_table_text(t, row, 1, lt_finding_state_name(f[i].state));
 		lt_table_text(t, row, 2, f[i].title);
 		lt_table_text(t, row, 3, f[i].author);
 		lt_table_text(t, row, 4, f[i].dataset);
 		lt_table_text(t, row, 5, f[i].updated_at);
+		if (q.login != NULL) {
+			lt_finding_event *ev = NULL;
+			size_t nev = 0;
+			lt_error ignored;
+			const char *reply = "";
+
+			if (lt_findings_history(st, f[i].id, &ev, &nev, &ignored) == 0)
+				for (size_t k = nev; k-- > 0 && *reply == '\0'; )
+					if (ev[k].reason != NULL && *ev[k].reason != '\0' &&
+					    (strcmp(ev[k].action, "accepted") == 0 ||
+					    strcmp(ev[k].action, "changes") == 0 ||
+					    strcmp(ev[k].action, "declined") == 0)) {
+						char *txt = lt_sprintf("%s: %s", ev[k].actor,
+						    ev[k].reason);
+
+						lt_table_text(t, row, 6, txt);
+						free(txt);
+						reply = "set";
+					}
+			if (*reply == '\0')
+				lt_table_text(t, row, 6, "");
+			lt_finding_events_free(ev, nev);
+		}
 		lt_finding_clear(&f[i]);
 	}
 	t->protected = 1;

@@ -216,6 +216,21 @@ test_review_between_two_people(void **state)
 	assert_true(tc_contains(f->last.headline, "changes"));
 	tc_fix_run(f, "findings list --mine");
 	assert_int_equal(seen_table(f, "findings")->nrows, 1);
+	assert_string_equal(seen_table(f, "findings")->cols[6], "reply");
+	{
+		lt_buf out = LT_BUF_INIT;
+		lt_result **rs;
+		size_t n;
+
+		/* the reason is on the author's own list */
+		assert_int_equal(lt_session_collect(f->s, "findings list --mine", &rs, &n, NULL,
+		    &err), 0);
+		lt_render(rs[0], LT_FMT_CSV, NULL, &out);
+		assert_true(tc_contains(lt_buf_str(&out), "ada: Say it is a link, not a cause."));
+		lt_result_free(rs[0]);
+		free(rs);
+		lt_buf_free(&out);
+	}
 	tc_fix_run(f, "describe steps by sex; findings revise 1 \"Steps by sex\" "
 	    "\"Men and women walk about the same; this is a link, not a cause.\"");
 	get(f, 1, &o);
