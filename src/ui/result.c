@@ -501,19 +501,6 @@ blank(const char *s)
 	return s[strspn(s, " \t")] == '\0';
 }
 
-/* Append s in double quotes, " and \ escaped. */
-static void
-quote(lt_buf *b, const char *s)
-{
-	lt_buf_putc(b, '"');
-	for (; *s != '\0'; s++) {
-		if (*s == '"' || *s == '\\')
-			lt_buf_putc(b, '\\');
-		lt_buf_putc(b, *s);
-	}
-	lt_buf_putc(b, '"');
-}
-
 /* The second answer: show exactly what will be shared. ud is the title. */
 static void
 on_observation(ui_app *a, const char *answer, void *ud)
@@ -530,9 +517,9 @@ on_observation(ui_app *a, const char *answer, void *ud)
 		return;
 	}
 	lt_buf_puts(&cmd, "post --preview ");
-	quote(&cmd, ud);
+	ui_quote(&cmd, ud);
 	lt_buf_putc(&cmd, ' ');
-	quote(&cmd, answer);
+	ui_quote(&cmd, answer);
 	ui_run(a, lt_buf_str(&cmd));
 	lt_buf_free(&cmd);
 }
@@ -595,10 +582,7 @@ post_command(const lt_result *r)
 			continue;
 		if (b.len > 0)
 			lt_buf_putc(&b, ' ');
-		if (w.quoted[i])
-			quote(&b, w.w[i]);
-		else
-			ui_quote(&b, w.w[i]);
+		ui_quote(&b, w.w[i]);	/* quotes what needs it, "-" words too */
 	}
 	lt_words_clear(&w);
 	return lt_buf_take(&b);
