@@ -551,6 +551,35 @@ typedef struct collected {
 	size_t n, cap;
 } collected;
 
+/*
+ * For a command that takes columns: the error for the first argument that
+ * is neither a column of the open dataset, nor a word of the command's
+ * own (by, with, on, per, the kind of plot...), nor a number; else 0.
+ */
+static int
+unknown_columns(lt_session *s, const lt_cmd_entry *e, const lt_args *a, lt_error *err)
+{
+	static const char *const words[] = { "by", "with", "on", "per", "over", "and", "off",
+	    "asc", "desc", "hist", "bar", "box", "scatter", "line", NULL };
+	int idx;
+
+	if (e->complete != LT_COMPLETE_COLUMN || s->ds == NULL)
+		return 0;
+	for (size_t i = 0; i < a->argc; i++) {
+		const char *w = a->argv[i];
+		char *end;
+		size_t k;
+
+		for (k = 0; words[k] != NULL && strcasecmp(words[k], w) != 0; k++)
+			;
+		if (words[k] != NULL || (strtod(w, &end), *end == '\0' && end != w))
+			continue;
+		if (lt_session_var(s, w, a->argpos[i], &idx, err) != 0)
+			return err->code;
+	}
+	return 0;
+}
+
 static int
 run_one(lt_session *s, const char *text, const lt_words *w, lt_emit_fn emit,
     void *ud, collected *keep, int *quit, lt_error *err)
@@ -592,8 +621,15 @@ run_one(lt_session *s, const char *text, const lt_words *w, lt_emit_fn emit,
 	r->command = lt_strndup(text + w->start, (size_t)(w->end - w->start));
 	while (r->command[0] != '\0' && strchr(" \t", r->command[strlen(r->command) - 1]))
 		r->command[strlen(r->command) - 1] = '\0';
-	/* an error about too few people would say something about them */
-	rc = lt_sdc_blocks(s, e->name) ? 0 : e->exec(s, &a, r, err);
+	/*
+	 * An error about too few people would say something about them, so a
+	 * command does not run on a selection too small to describe; a
+	 * mistyped column is still named, as it says nothing about anyone.
+	 */
+	if (lt_sdc_blocks(s, e->name))
+		rc = unknown_columns(s, e, &a, err);
+	else
+		rc = e->exec(s, &a, r, err);
 	if (rc == 0) {
 		lt_sdc_result(s, r);	/* the one choke point: nothing leaves unprotected */
 		lt_session_remember(s, e, r);	/* what "post" would share */

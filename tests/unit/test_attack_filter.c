@@ -260,6 +260,25 @@ test_size_from_statistics(void **state)
 	run_free(&a);
 }
 
+/* A mistyped column under a tiny filter is named; a real one says nothing. */
+static void
+test_tiny_filter_typo(void **state)
+{
+	run a = attack("filter town = \"Whitby\"; describe nosuch");
+
+	(void)state;
+	assert_int_equal(a.rc, LT_ENOENT);
+	assert_non_null(strstr(a.err.msg, "no column \"nosuch\""));
+	run_free(&a);
+	a = attack("filter town = \"Whitby\"; regress sbp on age; plot line age over sbp; "
+	    "crosstab smoker by sex");
+	assert_int_equal(a.rc, 0);
+	assert_int_equal(a.n, 4);
+	for (size_t i = 1; i < a.n; i++)
+		assert_int_equal(a.r[i]->nitems, 0);
+	run_free(&a);
+}
+
 int
 main(void)
 {
@@ -267,6 +286,7 @@ main(void)
 		cmocka_unit_test(test_one_person_record),
 		cmocka_unit_test(test_filter_count_oracle),
 		cmocka_unit_test(test_size_from_statistics),
+		cmocka_unit_test(test_tiny_filter_typo),
 	};
 
 	return cmocka_run_group_tests(tests, attack_setup, tc_group_teardown);
