@@ -313,9 +313,11 @@ if command -v sqlite3 >/dev/null 2>&1; then
 	cp "$store" "$tmp/raw.db"
 	sqlite3 "$tmp/raw.db" "UPDATE findings SET state = 'accepted',
 	    title = title || char(27) || ']0;pwned' || char(7) || char(155) || '2J',
-	    body = body || char(27) || '[2J', recipe = recipe || char(27) || '[2J' || char(10)"
+	    body = body || char(27) || '[2J', recipe = recipe || char(27) || '[2J' || char(10),
+	    dataset_hash = 'h' || char(27) || '[7m', version = 'v' || char(27) || '[4m',
+	    created_at = created_at || char(27) || '[3m'"
 	store=$tmp/raw.db
-	out=$(me findings list; me findings show "$n"; me findings export)
+	out=$(me findings list; me findings show "$n"; me findings export; me findings export --as csv)
 	[ "$(nasty "$out")" -eq 0 ] && has "$out" "Evil"
 	check $? "escapes written into the file by another program are not shown"
 	store=$tmp/shared/findings.db

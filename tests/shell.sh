@@ -157,7 +157,8 @@ type_text 'post "Smoking" "Most people never smoked."'
 press Enter
 wait_for "Post this for researchers to see? Type y to post it:"
 check $? "post asks before sharing"
-screen | grep -qF 'This is exactly what will be shared when you post it'
+# the preview is longer than the pane: read the scrollback too
+tmux -S "$sock" capture-pane -p -S -300 -t lt | grep -qF 'This is exactly what will be shared when you post it'
 check $? "post shows exactly what will be shared first"
 type_text "n"
 press Enter

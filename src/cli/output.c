@@ -52,7 +52,7 @@ cli_emit(void *ud, const lt_result *r, int format)
 	progress_clear();
 	if (c->format >= 0)
 		format = c->format;
-	o.digits = atoi(lt_session_get(c->s, "digits"));
+	o.digits = lt_session_digits(c->s);
 	o.width = term_width();
 	o.utf8 = c->utf8;
 	o.layers = LT_LAYER_ALL;

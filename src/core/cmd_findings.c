@@ -266,8 +266,8 @@ post_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	if (preview) {
 		lt_result_headline(r, "This is exactly what will be shared when you post it; "
 		    "nothing has been posted yet.");
-		lt_result_method(r, "To post it, run post again without --preview; in the "
-		    "workbench, press y.");
+		lt_result_method(r, "Nothing is posted until you say so: press y in the "
+		    "workbench, type y in the shell, or in a script run post without --preview.");
 	} else {
 		if ((rc = lt_findings_post(st, lt_session_login(s), &f, &id, err)) != 0)
 			goto out;
@@ -453,6 +453,61 @@ causal_word(const char *text)
 	return hit;
 }
 
+/* Count the hidden values in a result document; -1 when it holds rows. */
+static long
+hidden_in(const json_t *j)
+{
+	long n = 0;
+
+	if (json_is_object(j)) {
+		const char *k;
+		json_t *v;
+
+		if (json_is_true(json_object_get(j, "row_level")) &&
+		    json_array_size(json_object_get(j, "rows")) > 0)
+			return -1;
+		if (json_is_true(json_object_get(j, "hidden")))
+			n++;
+		json_object_foreach((json_t *)j, k, v) {
+			long m = hidden_in(v);
+
+			if (m < 0)
+				return -1;
+			n += m;
+		}
+	} else if (json_is_array(j)) {
+		for (size_t i = 0; i < json_array_size(j); i++) {
+			long m = hidden_in(json_array_get(j, i));
+
+			if (m < 0)
+				return -1;
+			n += m;
+		}
+	}
+	return n;
+}
+
+/* The checklist's answer on disclosure control, read from the stored result. */
+static char *
+disclosure_answer(const char *result_json)
+{
+	json_t *j = result_json != NULL ? json_loads(result_json, 0, NULL) : NULL;
+	long hidden = j != NULL ? hidden_in(j) : 0;
+	char *a;
+
+	if (j == NULL)
+		a = lt_strdup("cannot tell: the stored result cannot be read");
+	else if (hidden < 0)
+		a = lt_strdup("no: the stored result holds rows; decline it");
+	else if (hidden == 0)
+		a = lt_strdup("yes: no rows, and nothing needed hiding");
+	else
+		a = lt_sprintf("yes: no rows; %ld value%s hidden by the rules", hidden,
+		    hidden == 1 ? "" : "s");
+	json_decref(j);
+	return a;
+}
+
 static void
 checklist(lt_result *r, const lt_finding *f)
 {
@@ -467,7 +522,9 @@ checklist(lt_result *r, const lt_finding *f)
 	lt_table_text(t, row, 1, "press R (or \"findings rerun\") to check");
 	row = lt_table_row(t);
 	lt_table_text(t, row, 0, "Disclosure control passed");
-	lt_table_text(t, row, 1, "yes: only the protected result is stored, never rows");
+	txt = disclosure_answer(f->result_json);
+	lt_table_text(t, row, 1, txt);
+	free(txt);
 	row = lt_table_row(t);
 	lt_table_text(t, row, 0, "The claim matches the result");
 	lt_table_text(t, row, 1, "you decide: read the observation beside the numbers");
@@ -633,6 +690,43 @@ json_diff(diff *d, const char *where, const json_t *a, const json_t *b)
 	}
 }
 
+/*
+ * A recipe may only open a dataset, set a filter and run one analysis,
+ * last: it comes from a shared file that other people (and programs) can
+ * write, and a re-run happens as the reviewer. Anything else - a review,
+ * an export, a drop, a second command - is refused, and nothing runs.
+ */
+static int
+recipe_ok(const char *recipe, lt_error *err)
+{
+	size_t off = 0;
+	lt_words w;
+	int r, analyses = 0, rc = 0;
+
+	while (rc == 0 && (r = lt_words_next(recipe, &off, &w, err)) != 0) {
+		const lt_cmd_entry *e;
+
+		if (r < 0)
+			return lt_err(err, LT_EFORMAT, "its recipe cannot be read (%s)", err->msg);
+		e = lt_cmd_find(w.w[0]);
+		if (e != NULL && strcmp(e->name, "open") == 0 && w.n == 2 && analyses == 0)
+			;
+		else if (e != NULL && strcmp(e->name, "filter") == 0 && analyses == 0)
+			;
+		else if (e != NULL && (e->flags & LT_CMD_NEEDS_DATASET) &&
+		    !(e->flags & (LT_CMD_STATE | LT_CMD_WRITES)) && strcmp(e->name, "show") != 0 &&
+		    strcmp(e->name, "info") != 0 && analyses++ == 0)
+			;
+		else
+			rc = lt_err(err, LT_EPRIVACY, "its recipe holds \"%s\", which a recipe may "
+			    "not: only open, filter and one analysis", w.w[0]);
+		lt_words_clear(&w);
+	}
+	if (rc == 0 && analyses == 0)
+		rc = lt_err(err, LT_EINVAL, "its recipe runs no analysis");
+	return rc;
+}
+
 /* The parts of a result that make its claim: the numbers and the tables. */
 static const char *const compared[] = { "headline", "numbers", "tables", NULL };
 
@@ -656,6 +750,14 @@ rerun_exec(lt_session *s, lt_findings *st, const lt_args *a, lt_result *r, lt_er
 	memset(&f, 0, sizeof f);
 	if ((rc = lt_findings_get(st, id, &f, err)) != 0)
 		return rc;
+	lt_err_clear(&rerr);
+	if (recipe_ok(f.recipe != NULL ? f.recipe : "", &rerr) != 0) {
+		lt_result_headline(r, "Observation %lld was not re-run: %s.", id, rerr.msg);
+		lines_table(r, "recipe", "Recipe", f.recipe);
+		lt_result_number(r, "reproduces", "Reproduces (1 yes, 0 no)", 0, NULL);
+		rc = 0;
+		goto out;
+	}
 	/* a fresh session: nothing of this one (filter, memory) leaks in */
 	{
 		lt_session_opts o = s->o;
@@ -669,6 +771,8 @@ rerun_exec(lt_session *s, lt_findings *st, const lt_args *a, lt_result *r, lt_er
 	}
 	lt_err_clear(&rerr);
 	if (lt_session_collect(again, f.recipe, &rs, &nrs, NULL, &rerr) != 0 || nrs == 0) {
+		if (rerr.msg[0] == '\0')
+			lt_err(&rerr, LT_EINVAL, "it gave no result");
 		lt_result_headline(r, "Observation %lld does not reproduce: its recipe fails "
 		    "now (%s).", id, rerr.msg);
 		lines_table(r, "recipe", "Recipe", f.recipe);
@@ -871,9 +975,13 @@ export_exec(lt_session *s, lt_findings *st, const lt_cmd_entry *e, const lt_args
 			md_text(&out, full.author);
 			lt_buf_puts(&out, ", on ");
 			md_text(&out, full.dataset);
-			lt_buf_printf(&out, " (content hash %s, lantern %s), posted %s.\n\n",
-			    full.dataset_hash != NULL ? full.dataset_hash : "unknown",
-			    full.version != NULL ? full.version : "unknown", full.created_at);
+			lt_buf_puts(&out, " (content hash ");
+			md_text(&out, full.dataset_hash != NULL ? full.dataset_hash : "unknown");
+			lt_buf_puts(&out, ", lantern ");
+			md_text(&out, full.version != NULL ? full.version : "unknown");
+			lt_buf_puts(&out, "), posted ");
+			md_text(&out, full.created_at);
+			lt_buf_puts(&out, ".\n\n");
 			md_text(&out, full.body);
 			lt_buf_puts(&out, "\n\nRecipe:\n\n```\n");
 			md_block(&out, full.recipe);

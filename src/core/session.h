@@ -69,6 +69,13 @@ const char *lt_session_get(const lt_session *s, const char *name);
 /* Change a setting; checks the value. */
 int lt_session_set(lt_session *s, const char *name, const char *value, lt_error *err);
 
+/*
+ * Significant digits to show statistics with: the "digits" setting, but
+ * no more than the open dataset's disclosure profile rounds them to, so
+ * "set digits 17" cannot undo its rounding (nor show its binary noise).
+ */
+int lt_session_digits(lt_session *s);
+
 /* The active sort's column (NULL when rows are in file order); *desc
    (if not NULL) is set to 1 for largest first. */
 const char *lt_session_sort(const lt_session *s, int *desc);

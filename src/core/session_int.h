@@ -100,12 +100,7 @@ int lt_session_var(lt_session *s, const char *name, int pos, int *idx, lt_error 
  * only make protection stricter. NULL when no dataset is open.
  */
 const lt_sdc_profile *lt_session_profile(lt_session *s);
-/*
- * Significant digits for a statistic in a command's words (headline,
- * caveats): the "digits" setting, but no more than the profile's
- * stat_digits, so "set digits 17" cannot undo its rounding.
- */
-int lt_session_digits(lt_session *s);
+
 
 /*
  * The value of "key = value" in the deployment's configuration

@@ -63,9 +63,7 @@ ui_utf8(const ui_app *a)
 int
 ui_digits(const ui_app *a)
 {
-	const char *d = lt_session_get(a->o.s, "digits");
-
-	return d != NULL ? atoi(d) : 4;
+	return lt_session_digits(a->o.s);
 }
 
 ui_app *

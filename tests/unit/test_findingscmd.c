@@ -7,6 +7,8 @@
  */
 #include "test_common.h"
 
+#include <sqlite3.h>
+
 #include "findings.h"
 #include "format.h"
 #include "lantern.h"
@@ -296,6 +298,84 @@ test_choose_a_kept_result(void **state)
 	free(rs);
 }
 
+/* Set observation id's recipe straight in the store file, as another program could. */
+static void
+tamper(tc_fix *f, long long id, const char *recipe)
+{
+	char *path = tc_path(f->dir, "findings.db");
+	sqlite3 *db;
+	sqlite3_stmt *st;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "UPDATE findings SET recipe = ? WHERE id = ?",
+	    -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, recipe, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(path);
+}
+
+/*
+ * A recipe comes from a file others can write, and a re-run acts as the
+ * reviewer: only open, filter and one analysis may run, or nothing does.
+ */
+static void
+test_rerun_runs_only_a_recipe(void **state)
+{
+	static const char *const bad[] = {
+		"open cohort\nfindings reviewer add mallory\ndescribe bmi\n",
+		"open cohort\ndescribe bmi; findings review 1 accept\n",
+		"open cohort\ndrop cohort\ndescribe bmi\n",
+		"open cohort\ndescribe bmi\nfreq sex\n",
+		"open cohort\nset format json\ndescribe bmi\n",
+		"open cohort\nshow\n",
+		"",
+	};
+	tc_fix *f = *state;
+	lt_error err;
+
+	be(f, "sam");
+	tc_fix_run(f, "open cohort; describe bmi; post \"T\" \"Words\"");
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		tamper(f, 1, bad[i]);
+		tc_fix_run(f, "findings rerun 1");
+		if (!tc_contains(f->last.headline, "was not re-run"))
+			print_error("recipe %zu ran: %s\n", i, f->last.headline);
+		assert_true(tc_contains(f->last.headline, "was not re-run"));
+		assert_true(seen_item(f, "reproduces") == 0);
+	}
+	/* nothing of the first one ran: mallory cannot review */
+	be(f, "mallory");
+	assert_int_not_equal(try_run(f, "findings list --todo", &err), 0);
+	/* a recipe as post makes it still runs */
+	tamper(f, 1, "open cohort\nfilter age >= 65\ndescribe bmi\n");
+	tc_fix_run(f, "findings rerun 1");
+	assert_true(tc_contains(f->last.headline, "does not reproduce"));
+}
+
+/* The checklist reads the stored result: no rows, and how much the rules hid. */
+static void
+test_checklist_reads_the_result(void **state)
+{
+	tc_fix *f = *state;
+	lt_result **rs;
+	size_t n;
+	lt_error err;
+	lt_buf out = LT_BUF_INIT;
+
+	tc_fix_run(f, "open cohort; filter region = \"London\" and age > 85; "
+	    "freq ethnicity; post \"T\" \"Words\"");
+	assert_int_equal(lt_session_collect(f->s, "findings show 1", &rs, &n, NULL, &err), 0);
+	lt_render(rs[0], LT_FMT_CSV, NULL, &out);
+	assert_true(tc_contains(lt_buf_str(&out), "yes: no rows;"));
+	assert_true(tc_contains(lt_buf_str(&out), "hidden by the rules"));
+	lt_result_free(rs[0]);
+	free(rs);
+	lt_buf_free(&out);
+}
+
 int
 main(void)
 {
@@ -310,6 +390,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_review_between_two_people, setup,
 		    tc_fix_teardown),
 		cmocka_unit_test_setup_teardown(test_choose_a_kept_result, setup,
+		    tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_rerun_runs_only_a_recipe, setup,
+		    tc_fix_teardown),
+		cmocka_unit_test_setup_teardown(test_checklist_reads_the_result, setup,
 		    tc_fix_teardown),
 	};
 
