@@ -893,6 +893,8 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	int widx = d->weight != NULL ? lt_dataset_var_index(d, d->weight) : -1;
 	char **labels = NULL;
 	const char *yo = lt_args_opt(&lt_cmd_rate_entry, a, "yearly");
+	const lt_sdc_profile *prof = lt_protect_active(s);
+	int e_measure = 0, p_measure = 0;
 	size_t i = 3;
 	lt_table *t;
 	lt_buf b = LT_BUF_INIT;
@@ -954,6 +956,9 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 
 		if (gi == LT_NO_GROUP || isnan(x) || isnan(y) || isnan(wj) || wj <= 0)
 			continue;
+		/* 0/1 columns count people; other sums are measurements added up */
+		e_measure |= x != 0 && x != 1;
+		p_measure |= y != 0 && y != 1;
 		/* A row with weight w stands for w rows; the weight column itself is a count. */
 		e[gi] += ie == widx ? x : x * wj;
 		p[gi] += ip == widx ? y : y * wj;
@@ -1004,6 +1009,19 @@ rate_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 				hide_cell(&pp.cells[j], whys[j]);
 			}
 			hidden[j] = why_of(&pe.cells[j], &pp.cells[j]);
+			/*
+			 * In individual-level data a sum of measurements (blood
+			 * pressures, ages) is a statistic of its people, not a
+			 * count: rounding to 5 would keep one person's value
+			 * within reach by subtraction, so it is rounded as
+			 * statistics are.
+			 */
+			if (prof != NULL && d->weight == NULL && e_measure)
+				pe.cells[j].value = lt_sdc_round_sig(pe.cells[j].value,
+				    prof->stat_digits);
+			if (prof != NULL && d->weight == NULL && p_measure)
+				pp.cells[j].value = lt_sdc_round_sig(pp.cells[j].value,
+				    prof->stat_digits);
 			e[j] = LT_SHOWN(&pe.cells[j]) ? pe.cells[j].value : NAN;
 			p[j] = LT_SHOWN(&pp.cells[j]) ? pp.cells[j].value : 0;
 		}

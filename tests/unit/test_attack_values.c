@@ -218,6 +218,39 @@ test_crosstab_names_rare_values(void **state)
 	run_free(&a);
 }
 
+/*
+ * rate sbp per age, then the same without Whitby, each in a fresh session:
+ * sums of measurements were rounded to 5 as if they were counts, so
+ * Whitby's total sbp came out within 5. Now they are statistics, to 3
+ * significant figures: the difference leaves a wide range.
+ */
+static void
+test_rate_sums_differencing(void **state)
+{
+	run a = attack("rate sbp per age");
+	run b = attack("filter town != \"Whitby\"; rate sbp per age");
+	double ea, eb, ha, hb, truth = 0;
+
+	(void)state;
+	assert_int_equal(a.rc, 0);
+	assert_int_equal(b.rc, 0);
+	ea = item(a.r[0], "events")->num;
+	eb = item(b.r[1], "events")->num;
+	/* each is known to half a unit of its third digit */
+	ha = 0.5 * pow(10, floor(log10(ea)) - 2);
+	hb = 0.5 * pow(10, floor(log10(eb)) - 2);
+	for (size_t i = 0; i < npeople; i++)
+		if (strcmp(people[i].town, "Whitby") == 0)
+			truth += people[i].sbp;
+	print_message("Whitby's sbp total is %.0f; the attack says %.0f to %.0f\n", truth,
+	    ea - eb - ha - hb, ea - eb + ha + hb);
+	assert_true(ea - eb - ha - hb <= truth && truth <= ea - eb + ha + hb);
+	/* wider than the three people's whole possible range of sums */
+	assert_true(2 * (ha + hb) >= 150);
+	run_free(&a);
+	run_free(&b);
+}
+
 /* rate sbp per age by town showed Whitby's sums; one person's values. */
 static void
 test_rate_small_group(void **state)
@@ -388,6 +421,7 @@ main(void)
 		cmocka_unit_test(test_freq_names_small_group),
 		cmocka_unit_test(test_crosstab_names_rare_values),
 		cmocka_unit_test(test_rate_small_group),
+		cmocka_unit_test(test_rate_sums_differencing),
 		cmocka_unit_test(test_line_differencing),
 		cmocka_unit_test(test_hist_edges),
 		cmocka_unit_test(test_regress_names_no_group),
