@@ -156,13 +156,10 @@ const lt_cmd_entry lt_cmd_show_entry = {
 static int
 filter_count(lt_session *s, long long n, lt_buf *b)
 {
-	const lt_sdc_profile *p = lt_session_profile(s);
 	double shown;
-	int state = lt_sdc_count(s, "filter\x1fnumbers\x1frows", (double)n, &shown);
+	int state = lt_session_filter_state(s, n, &shown);
 	char *why;
 
-	if (p != NULL && n < p->hide_below)
-		state = LT_SDC_SMALL;
 	lt_buf_reset(b);
 	if (state == LT_SDC_SHOWN) {
 		lt_format_number(b, shown, 0);
@@ -471,9 +468,9 @@ group_headline(lt_session *s, lt_result *r, const lt_var *v, const describe_tabl
 	int digits = lt_session_digits(s);
 
 	lt_buf_printf(&b, "%s: the average is highest for %s (", title, dt->labels[hi]);
-	lt_format_number(&b, means[hi], digits);
+	lt_format_number(&b, lt_session_round(s, means[hi]), digits);
 	lt_buf_printf(&b, "). It is lowest for %s (", dt->labels[lo]);
-	lt_format_number(&b, means[lo], digits);
+	lt_format_number(&b, lt_session_round(s, means[lo]), digits);
 	lt_buf_puts(&b, ").");
 	lt_result_headline(r, "%s", lt_buf_str(&b));
 	lt_result_caveat(r, "These are averages of the groups as they are; a difference between "
@@ -499,7 +496,7 @@ number_items(lt_session *s, lt_result *r, const lt_var *v, const lt_summary *sm,
 		goto numbers;
 	}
 	lt_buf_printf(&b, "%s: the average is ", title);
-	lt_format_number(&b, sm->mean, digits);
+	lt_format_number(&b, lt_session_round(s, sm->mean), digits);
 	if (!LT_SHOWN(gd->n)) {
 		lt_buf_puts(&b, ".");
 	} else {
@@ -512,13 +509,13 @@ number_items(lt_session *s, lt_result *r, const lt_var *v, const lt_summary *sm,
 	}
 	if (!isnan(sm->ci_lo) && LT_SHOWN(gd->n)) {
 		lt_buf_puts(&b, " The true average is likely between ");
-		lt_format_number(&b, sm->ci_lo, digits);
+		lt_format_number(&b, lt_session_round(s, sm->ci_lo), digits);
 		lt_buf_puts(&b, " and ");
-		lt_format_number(&b, sm->ci_hi, digits);
+		lt_format_number(&b, lt_session_round(s, sm->ci_hi), digits);
 		lt_buf_puts(&b, ".");
 	}
 	lt_buf_puts(&b, " Half the values are below ");
-	lt_format_number(&b, sm->median, digits);
+	lt_format_number(&b, lt_session_round(s, sm->median), digits);
 	lt_buf_puts(&b, ".");
 	lt_result_headline(r, "%s", lt_buf_str(&b));
 numbers:

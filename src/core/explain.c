@@ -12,7 +12,7 @@ lt_explain_num(lt_session *s, lt_buf *b, double v)
 {
 	int digits = lt_session_digits(s);
 
-	lt_format_number(b, v, digits < 3 ? digits : 3);
+	lt_format_number(b, lt_session_round(s, v), digits < 3 ? digits : 3);
 }
 
 void

@@ -133,6 +133,35 @@ lt_session_digits(lt_session *s)
 	return digits;
 }
 
+double
+lt_session_round(lt_session *s, double v)
+{
+	const lt_sdc_profile *p = lt_session_profile(s);
+
+	return p != NULL ? lt_sdc_round_sig(v, p->stat_digits) : v;
+}
+
+int
+lt_session_filter_state(lt_session *s, long long n, double *shown)
+{
+	const lt_sdc_profile *p = lt_session_profile(s);
+	int state = lt_sdc_count(s, "filter\x1fnumbers\x1frows", (double)n, shown);
+
+	if (p == NULL || p->hide_below <= 0)
+		return state;
+	/* none and a few read the same, so that trying values tells nothing */
+	if (n < p->hide_below)
+		return LT_SDC_SMALL;
+	/*
+	 * A filter that leaves out only a few ("not (age >= 89 and region
+	 * = ...)") would give their number as the whole dataset's less this.
+	 */
+	if (state == LT_SDC_SHOWN && s->ds != NULL && s->ds->rows > n &&
+	    s->ds->rows - n < p->hide_below)
+		return LT_SDC_DIFF;
+	return state;
+}
+
 int
 lt_session_rows_ok(lt_session *s)
 {

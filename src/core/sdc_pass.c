@@ -60,6 +60,9 @@
 	"selects too few people (fewer than %d) to show anything about them; widen it."
 #define FEW_DATA_HEADLINE	"This result is not shown to protect privacy: the " \
 	"dataset has too few people (fewer than %d) to show anything about them."
+#define FEW_LEFT_HEADLINE	"This result is not shown to protect privacy: the filter " \
+	"leaves out only a few people (fewer than %d), who could be worked out by " \
+	"comparing with everyone; make it leave out more, or turn it off."
 #define FEW_CAVEAT	"Nothing is shown about fewer than %d people, so that " \
 	"nobody can be picked out; type \"privacy\" to see the rules."
 #define SIZE_HEADLINE	"The numbers are hidden, because the number of people " \
@@ -94,7 +97,7 @@ static const char *const not_stats[] = {
 static const char *const not_people[] = { "levels", NULL };
 /* Commands whose results are not about the open dataset's people. */
 static const char *const exempt_cmds[] = {
-	"datasets", "help", "set", "quit", "privacy", "post", "findings", NULL
+	"datasets", "help", "set", "quit", "privacy", "post", "findings", "tutorial", NULL
 };
 /*
  * Commands whose results do not describe the rows a filter selects: they
@@ -833,6 +836,18 @@ filter_rows(lt_session *s)
 	return n;
 }
 
+/*
+ * A filter that leaves out only a few people (1 .. least-1) is a small
+ * selection too: every count under it, taken from the whole dataset's,
+ * gives their number, and every statistic theirs.
+ */
+static int
+few_left_out(lt_session *s, long long n, int least)
+{
+	return s->filter != NULL && s->ds != NULL && s->ds->weight == NULL &&
+	    s->ds->rows > n && s->ds->rows - n < least;
+}
+
 int
 lt_sdc_blocks(lt_session *s, const char *cmd)
 {
@@ -845,7 +860,7 @@ lt_sdc_blocks(lt_session *s, const char *cmd)
 	    in_list(not_rows_cmds, cmd) || strcmp(cmd, "show") == 0)
 		return 0;
 	least = p->stat_min > 0 ? p->stat_min : p->hide_below;
-	return least > 0 && (n = filter_rows(s)) >= 0 && n < least;
+	return least > 0 && (n = filter_rows(s)) >= 0 && (n < least || few_left_out(s, n, least));
 }
 
 /*
@@ -863,7 +878,7 @@ withhold_few(pass *ps, const char *cmd)
 	long long n;
 
 	if (least <= 0 || in_list(not_rows_cmds, cmd) ||
-	    (n = filter_rows(ps->s)) < 0 || n >= least)
+	    (n = filter_rows(ps->s)) < 0 || (n >= least && !few_left_out(ps->s, n, least)))
 		return 0;
 	/* rows that may be shown one by one say no more than they show */
 	if (lt_session_rows_ok(ps->s))
@@ -904,7 +919,9 @@ withhold_few(pass *ps, const char *cmd)
 	free(r->caveats.v);
 	r->caveats.v = NULL;
 	r->caveats.n = 0;
-	if (ps->s->filter != NULL)
+	if (ps->s->filter != NULL && n >= least)
+		lt_result_headline(r, FEW_LEFT_HEADLINE, least);
+	else if (ps->s->filter != NULL)
 		lt_result_headline(r, FEW_HEADLINE, least);
 	else
 		lt_result_headline(r, FEW_DATA_HEADLINE, least);

@@ -208,16 +208,11 @@ lt_session_context(lt_session *s, lt_result *r)
 	else
 		lt_result_note(r, "Dataset: %s (%s)", s->ds->name, s->ds->title);
 	if (s->filter != NULL && s->filtered_rows >= 0) {
-		const lt_sdc_profile *p = lt_session_profile(s);
 		lt_buf b = LT_BUF_INIT;
 		double n;
 
-		/*
-		 * protected like the filter's own "rows that match" (sdc_pass.c
-		 * and filter_count in cmd_view.c): none is a small count too
-		 */
-		if (lt_sdc_count(s, "filter\x1fnumbers\x1frows", (double)s->filtered_rows,
-		    &n) != LT_SDC_SHOWN || (p != NULL && s->filtered_rows < p->hide_below)) {
+		/* protected like the filter's own "rows that match" */
+		if (lt_session_filter_state(s, s->filtered_rows, &n) != LT_SDC_SHOWN) {
 			lt_result_note(r, "Filter: %s (how many rows match is hidden, to "
 			    "protect people's privacy)", s->filter);
 			return;

@@ -109,6 +109,22 @@ const lt_sdc_profile *lt_session_profile(lt_session *s);
  */
 char *lt_config_value(const char *key);
 
+/*
+ * The disclosure state of n, the number of rows the active filter
+ * selects (LT_SDC_SHOWN with *shown its protected value, else why it is
+ * hidden): protected as the filter's "rows that match" with the
+ * differencing guard; none and 1 .. hide_below-1 are small; and so is
+ * what it leaves out, when that is a few people.
+ */
+int lt_session_filter_state(lt_session *s, long long n, double *shown);
+
+/*
+ * v as the profile lets a statistic be shown (lt_sdc_round_sig to its
+ * stat_digits), for numbers written into words: lt_format_number prints
+ * 7662.3 as "7,662" whatever the digits.
+ */
+double lt_session_round(lt_session *s, double v);
+
 /* Findings (cmd_findings.c). */
 /* The login name of the person running lantern. */
 const char *lt_session_login(lt_session *s);

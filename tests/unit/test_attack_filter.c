@@ -228,17 +228,32 @@ check_all_numbers_hidden(const lt_result *r)
 static void
 test_size_from_statistics(void **state)
 {
-	run a = attack("regress sbp on age; filter town != \"Whitby\"; regress sbp on age");
+	/* two filters that differ by Whitby's 3 (all over 30): the guard */
+	run a = attack("filter age >= 30; regress sbp on age; "
+	    "filter age >= 30 and town != \"Whitby\"; regress sbp on age");
 	const lt_result *r;
 
 	(void)state;
 	assert_int_equal(a.rc, 0);
+	assert_int_equal(a.n, 4);
+	r = a.r[3];
+	/* the first regression is shown */
+	assert_false(item(a.r[1], "n")->hidden);
+	/* the second tells nothing about the 3: its size is hidden, with every
+	   number, or rounding makes it the same as the first's */
+	if (item(r, "n")->hidden)
+		check_all_numbers_hidden(r);
+	else
+		assert_true(item(r, "n")->num == item(a.r[1], "n")->num);
+	run_free(&a);
+	/* everyone but Whitby: a small selection, nothing shown at all */
+	a = attack("regress sbp on age; filter town != \"Whitby\"; regress sbp on age");
+	assert_int_equal(a.rc, 0);
 	assert_int_equal(a.n, 3);
-	r = a.r[2];
-	assert_true(item(r, "n")->hidden);
-	assert_true(r->ntables > 0);
-	check_all_numbers_hidden(r);
-	/* the first regression, of everyone, is shown */
+	assert_int_equal(a.r[2]->nitems, 0);
+	assert_non_null(strstr(a.r[2]->headline, "leaves out only a few"));
+	for (size_t t = 0; t < a.r[2]->ntables; t++)
+		assert_int_equal(a.r[2]->tables[t]->nrows, 0);
 	assert_false(item(a.r[0], "n")->hidden);
 	run_free(&a);
 	/* the same through describe and compare */
