@@ -51,6 +51,7 @@ lint() {
 
 lint "$page1"
 lint "$page5"
+lint "$srcdir/man/lantern-tutorial.5"
 [ -r "$page1" ] || { echo "$pass passed, $fail failed"; exit 1; }
 
 help=$("$lantern" --help) || bad "lantern --help failed"

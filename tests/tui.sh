@@ -6,7 +6,8 @@
 # at the ":" prompt with Tab completion, an error in the status line, the
 # result's layers, help, resizing (larger, too small, back), LANG=C and
 # NO_COLOR, Ctrl-Z and fg, Ctrl-C, quitting with the terminal restored,
-# and the findings store: posting with p, the home card, R on an observation.
+# and the findings store: posting with p, the home card, R on an observation;
+# then tutorial 1, followed by what its panel says (80x24 and 120 wide).
 #
 # Environment as for shell.sh (see tmuxlib.sh). Exit 77 when tmux is
 # missing. The last line printed is "N passed, M failed".
@@ -325,6 +326,152 @@ check $? "and it does not retitle the terminal"
 press Q
 wait_for "[lantern exited with status 0]"
 check $? "Q leaves after posting"
+stop
+
+# ---------------------------------------------------------------- tutorial
+# "lantern tutorial 01-getting-around", followed only by what the screen
+# says: Enter while the panel says "Enter next", the keys its task names,
+# the choice whose words answer the question.
+LANTERN_TUTORIALS=$top_srcdir/tutorials
+export LANTERN_TUTORIALS
+rm -rf "$LANTERN_HOME"
+mkdir -p "$LANTERN_HOME"
+
+# The row of the screen holding the fixed string $1 (0 when none).
+row_of()
+{
+	screen | grep -nF -- "$1" | head -n 1 | cut -d: -f1
+}
+
+# Press Enter while the panel's keys say "Enter next" (at most $1 times).
+enter_while_next()
+{
+	n=0
+	while [ $n -lt "$1" ] && screen | grep -qE '^ Enter next   '; do
+		step=$(screen | grep -oE 'Step [0-9]+ of' | head -n 1)
+		press Enter
+		i=0
+		while [ $i -lt 50 ] && screen | grep -qF "$step"; do
+			sleep 0.1
+			i=$((i + 1))
+		done
+		n=$((n + 1))
+	done
+}
+
+# The panel fits: one rule line in the bottom half, its keys on the line
+# above the key bar (the 23rd), nothing after the key bar.
+panel_fits()
+{
+	rule=$(row_of "Tutorial: Getting around")
+	[ "$(screen | grep -cF 'Tutorial: Getting around')" -eq 1 ] &&
+	    [ "$rule" -ge 10 ] && [ "$rule" -le 16 ] && [ "$(screen | wc -l)" -eq 24 ] &&
+	    screen | sed -n 23p | grep -qE '^ (Enter|h|1-[0-9]) [a-z]'
+}
+
+start_tui "tutorial 01-getting-around"
+wait_for "Tutorial: Getting around"
+check $? "lantern tutorial NAME opens the workbench with the tutorial's panel"
+screen | grep -qF "Step 1 of"
+check $? "the panel says which step this is"
+screen | grep -qF "Datasets"
+check $? "a tutorial that teaches opening its dataset starts on the home screen"
+panel_fits
+check $? "at 80x24 the panel takes the bottom rows and fits"
+screen | tail -n 1 | grep -qF "Enter next"
+check $? "the key bar says Enter goes on"
+
+enter_while_next 6
+screen | grep -qF "(cohort)"
+check $? "the panel's first task names the cohort card"
+# "use the Up and Down keys to choose the line that ends in (cohort)"
+n=0
+while [ $n -lt 10 ] && ! screen | grep -qE '▸ .*\(cohort\)$'; do
+	press Down
+	sleep 0.1
+	n=$((n + 1))
+done
+screen | grep -qE '▸ .*\(cohort\)$'
+check $? "Down chooses the cohort card, as the panel says"
+screen | grep -qF "press i"
+check $? "the task says which key to press"
+press i
+wait_for "Enter next   x stop"
+check $? "the panel praises the task done and waits for Enter"
+screen | grep -qF "cohort: Synthetic cohort"
+check $? "and the card is on screen above it"
+press Enter
+wait_for "Where did the people in cohort come from?"
+check $? "Enter goes on to the question"
+panel_fits
+check $? "the question and its choices fit"
+pick=$(screen | grep -E '^ [1-9] .*made them up' | sed 's/^ \([1-9]\).*/\1/')
+wrong=$(screen | grep -E '^ [1-9] .*hospital' | sed 's/^ \([1-9]\).*/\1/')
+press "$wrong"
+wait_for "Not quite"
+check $? "a wrong choice says to try again"
+press "$pick"
+wait_for "Enter next   x stop"
+check $? "the right choice is taken"
+press Enter
+wait_for "press Enter"
+check $? "the next task is to open cohort"
+# "q to go back when you are done", then Enter on the card
+press q
+wait_for "Datasets"
+press Enter
+wait_for "row 1 of 20,000"
+check $? "Enter on the card opens cohort in the table browser"
+wait_for "You opened your first dataset."
+check $? "and the panel praises it"
+press Enter
+panel_fits
+check $? "the panel fits below the table"
+[ "$(row_of "row 1 of 20,000")" -lt "$(row_of "Tutorial: Getting around")" ]
+check $? "the table's status line is above the panel, not under it"
+press Q
+wait_for "[lantern exited with status 0]"
+check $? "Q leaves in the middle of a tutorial"
+stop
+
+start_tui "tutorial 01-getting-around"
+wait_for "Welcome back"
+check $? "starting it again resumes where the learner left off"
+screen | grep -qF "Step 7 of"
+check $? "at the step reached"
+press x
+wait_for "Your place is kept"
+check $? "x closes the panel and keeps the place"
+[ "$(row_of "Tutorial: Getting around")" = "" ]
+check $? "the panel is gone"
+press q
+wait_for "Datasets"
+press Home
+n=0
+while [ $n -lt 12 ] && ! screen | grep -qF "▸ Getting around"; do
+	press Down
+	sleep 0.1
+	n=$((n + 1))
+done
+screen | grep -qF "▸ Getting around"
+check $? "the home screen lists the tutorials after the datasets"
+screen | grep -qF "15 minutes · you are at step 7 of"
+check $? "with their length and the learner's progress"
+press Enter
+wait_for "Step 7 of"
+check $? "Enter on a tutorial starts it again where it was left"
+press Q
+stop
+
+# Wide: the panel is beside the workbench.
+tmux -S "$sock" -f /dev/null new-session -d -s lt -x 120 -y 30 \
+    "\"\$LANTERN\" tutorial 01-getting-around; echo \"[lantern exited with status \$?]\"; exec sleep 600"
+wait_for "Tutorial: Getting around"
+screen | grep -qE '│ Tutorial: Getting around$'
+check $? "at 120 columns the panel is docked beside the workbench"
+screen | grep -qE '^ *row 1 of 20,000.*│'
+check $? "the table draws left of it"
+press Q
 stop
 
 sanitizer_check

@@ -44,6 +44,7 @@ usage(FILE *f)
 "\n"
 "  lantern [-d DATASET]         open the workbench: browse datasets full-screen\n"
 "  lantern shell [DATASET]      the command shell (Tab completes, history kept)\n"
+"  lantern tutorial NAME        follow a tutorial in the workbench\n"
 "  lantern run FILE             run the commands in FILE (- reads standard input)\n"
 "  lantern COMMAND [ARG]...     run one command, for example: lantern datasets\n"
 "  lantern -c 'CMD; CMD'        run commands separated by ; then stop\n"
@@ -123,6 +124,19 @@ run_text(cli *c, const char *text)
 	return 0;
 }
 
+/* Whether word is one of the "tutorial" command's own words, not a name. */
+static int
+tutorial_subcommand(const char *word)
+{
+	static const char *const words[] = { "list", "check", "replay", "restart", "help",
+	    NULL };
+
+	for (size_t i = 0; words[i] != NULL; i++)
+		if (strcmp(word, words[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -149,6 +163,7 @@ main(int argc, char **argv)
 	lt_error err;
 	struct sigaction sa;
 	int ch, status = 0, shell, tui;
+	const char *tutorial = NULL;
 
 	setlocale(LC_ALL, "");
 	/* Data files and filters write numbers with a point, whatever the locale. */
@@ -232,6 +247,14 @@ main(int argc, char **argv)
 	/* No command and a terminal: the full-screen workbench. */
 	tui = command == NULL && optind == argc && isatty(STDIN_FILENO) &&
 	    isatty(STDOUT_FILENO);
+	/* "tutorial NAME" on a terminal: the workbench with that tutorial (the
+	   command "tutorial" lists, checks and replays them) */
+	if (command == NULL && argc - optind == 2 && strcmp(argv[optind], "tutorial") == 0 &&
+	    !tutorial_subcommand(argv[optind + 1]) &&
+	    isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		tutorial = argv[optind + 1];
+		tui = 1;
+	}
 	memset(&so, 0, sizeof so);
 	so.catalog_path = dbpath;
 	so.bundled_dir = bundled;
@@ -258,6 +281,7 @@ main(int argc, char **argv)
 		uo.utf8 = c.utf8;
 		uo.color = nc == NULL || *nc == '\0';
 		uo.open = open_cmd;
+		uo.tutorial = tutorial;
 		uo.interrupted = &cli_interrupted;
 		status = ui_main(&uo);
 		goto out;

@@ -87,9 +87,27 @@ cli_error(const char *where, const char *text, const lt_error *err)
 
 	fflush(stdout);
 	progress_clear();
-	/* Messages quote what people typed and what files hold: never raw. */
-	lt_text_sanitize(&msg, err->msg, utf8);
-	fprintf(stderr, "%s: %s\n", where, lt_buf_str(&msg));
+	/*
+	 * Messages quote what people typed and what files hold: never raw.
+	 * A message of several lines (a list of problems) keeps its lines.
+	 */
+	for (const char *p = err->msg, *first = p; *p != '\0' || p == first; ) {
+		size_t n = strcspn(p, "\n");
+		char *line = lt_strndup(p, n);
+
+		lt_buf_reset(&msg);
+		lt_text_sanitize(&msg, line, utf8);
+		free(line);
+		if (p == first)
+			fprintf(stderr, "%s: %s\n", where, lt_buf_str(&msg));
+		else
+			fprintf(stderr, "%s\n", lt_buf_str(&msg));
+		p += n;
+		if (*p == '\n')
+			p++;
+		if (*p == '\0')
+			break;
+	}
 	if (text != NULL && err->pos >= 0 && (size_t)err->pos <= strlen(text)) {
 		const char *start = text, *end;
 		char *line, *before;

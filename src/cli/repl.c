@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "guide.h"
 #include "lantern.h"
 #include "edit.h"
 
@@ -110,6 +111,65 @@ confirm_post(cli *c, const char *line, int *status)
 	return 1;
 }
 
+/*
+ * "guide" alone: ask what the person wants to find out and which columns,
+ * as numbered lists (the wizard of guide.h), then print and run the
+ * "guide ..." command the answers make, so people learn the command.
+ * Returns 1 when line was a bare "guide" (handled), 0 otherwise.
+ */
+static int
+guide_wizard(cli *c, const char *line, int *quit, int *status)
+{
+	const char *p = line + strspn(line, " \t");
+	const lt_guide_question *q;
+	lt_guide_wizard *w;
+	lt_error err;
+
+	if (strncmp(p, "guide", 5) != 0 || p[5 + strspn(p + 5, " \t")] != '\0')
+		return 0;
+	if (lt_session_dataset(c->s) == NULL) {
+		puts("The guide works on an open dataset; open one first, for example "
+		    "\"open cohort\".");
+		return 1;
+	}
+	w = lt_guide_wizard_new(lt_session_dataset(c->s));
+	while ((q = lt_guide_wizard_question(w)) != NULL) {
+		char *answer, *end;
+		long n;
+
+		printf("\n%s\n", q->text);
+		for (size_t i = 0; i < q->nchoices; i++)
+			printf("  %2zu  %s\n", i + 1, q->choices[i]);
+		if (q->can_skip)
+			printf("   0  %s\n", q->skip);
+		answer = read_line("Type a number (or just Enter to stop): ");
+		if (answer == NULL || answer[strspn(answer, " \t")] == '\0') {
+			puts("The guide stopped; nothing was run.");
+			free(answer);
+			lt_guide_wizard_free(w);
+			return 1;
+		}
+		n = strtol(answer, &end, 10);
+		if (end == answer || end[strspn(end, " \t")] != '\0')
+			n = -2;
+		free(answer);
+		if (lt_guide_wizard_answer(w, n >= 1 ? (int)(n - 1) : n == 0 ? -1 : -2,
+		    &err) != 0)
+			printf("%c%s.\n", err.msg[0] >= 'a' && err.msg[0] <= 'z' ?
+			    err.msg[0] - 'a' + 'A' : err.msg[0], err.msg + 1);
+	}
+	printf("\nRunning: %s\n(next time you can type this yourself)\n\n",
+	    lt_guide_wizard_command(w));
+	ui_edit_remember(lt_guide_wizard_command(w));
+	c->emitted = 0;
+	if (lt_session_run(c->s, lt_guide_wizard_command(w), cli_emit, c, quit, &err) != 0) {
+		cli_error("error", lt_guide_wizard_command(w), &err);
+		*status = 1;
+	}
+	lt_guide_wizard_free(w);
+	return 1;
+}
+
 int
 cli_shell(cli *c)
 {
@@ -145,7 +205,9 @@ cli_shell(cli *c)
 		if (line[0] != '\0' && strspn(line, " \t") != strlen(line)) {
 			ui_edit_remember(line);
 			c->emitted = 0;
-			if (confirm_post(c, line, &status))
+			if (guide_wizard(c, line, &quit, &status))
+				;	/* asks its questions, then runs "guide ..." */
+			else if (confirm_post(c, line, &status))
 				;
 			else if (lt_session_run(c->s, line, cli_emit, c, &quit, &err) != 0) {
 				cli_error("error", line, &err);

@@ -19,6 +19,9 @@ extern const lt_cmd_entry lt_cmd_open_entry, lt_cmd_datasets_entry,
     lt_cmd_correlate_entry, lt_cmd_regress_entry, lt_cmd_freq_entry,
     lt_cmd_crosstab_entry, lt_cmd_rate_entry, lt_cmd_plot_entry,
     lt_cmd_privacy_entry, lt_cmd_post_entry, lt_cmd_findings_entry;
+extern const lt_cmd_entry lt_cmd_tutorial_entry;
+
+extern const lt_cmd_entry lt_cmd_guide_entry;
 
 /* In the order "help" lists them: finding data, looking at it, the rest. */
 const lt_cmd_entry *const lt_cmd_table[] = {
@@ -37,11 +40,13 @@ const lt_cmd_entry *const lt_cmd_table[] = {
 	&lt_cmd_regress_entry,
 	&lt_cmd_rate_entry,
 	&lt_cmd_plot_entry,
+	&lt_cmd_guide_entry,
 	&lt_cmd_import_entry,
 	&lt_cmd_drop_entry,
 	&lt_cmd_generate_entry,
 	&lt_cmd_post_entry,
 	&lt_cmd_findings_entry,
+	&lt_cmd_tutorial_entry,
 	&lt_cmd_set_entry,
 	&lt_cmd_help_entry,
 	&lt_cmd_quit_entry,

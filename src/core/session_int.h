@@ -47,6 +47,8 @@ struct lt_session {
 	char *login;		/* who runs this session (lt_session_login) */
 	/* the last result, as "post" shares it (lt_session_remember) */
 	char *last_json, *last_layers, *last_recipe, *last_dataset, *last_hash;
+	struct lt_log_entry *log;	/* the command log (tutorial.c), a ring */
+	unsigned long nlogged;	/* commands logged so far */
 };
 
 /*
@@ -178,5 +180,42 @@ int lt_sdc_count(lt_session *s, const char *key, double v, double *shown);
  * here"). run_one then hands the pass an empty result to withhold.
  */
 int lt_sdc_blocks(lt_session *s, const char *cmd);
+
+/*
+ * The command log tutorials check (tutorial.c): the last LT_LOG_MAX
+ * commands that worked, numbered 1, 2, ... in the order they ran.
+ */
+#define LT_LOG_MAX	200
+typedef struct lt_log_entry {
+	unsigned long seq;
+	char *name;		/* the entry's name; "plot hist" and the like for plot */
+	char **columns;		/* the columns of the open dataset its words name */
+	int posted;		/* it posted an observation */
+	int inner;		/* ran inside the command before it (a guide's
+				   analysis): on screen with it */
+} lt_log_entry;
+/* Log a command that worked (run_one, after it ran). */
+void lt_session_log(lt_session *s, const lt_cmd_entry *e, const lt_args *a,
+    const lt_words *w);
+/* Free the log (lt_session_free). */
+void lt_session_log_clear(lt_session *s);
+/* Log command text that ran inside another (what "guide" chose). */
+void lt_session_log_text(lt_session *s, const char *text);
+/* The entry numbered seq, or NULL when it is not (or no longer) in the log. */
+const lt_log_entry *lt_session_log_get(const lt_session *s, unsigned long seq);
+/*
+ * Check what a tutorial names against the data (tutorial.c): its dataset,
+ * and the columns, filters and sorts of its checks, in the datasets it
+ * opens. Problems are appended to problems; returns how many.
+ */
+struct lt_tutorial;
+size_t lt_tutorial_check_data(const struct lt_tutorial *t, lt_session *s, lt_buf *problems);
+/* The step a learner's saved progress in tutorial name reached: 1 with
+   *step set, 0 when there is none. */
+int lt_tutorial_progress(lt_session *s, const char *name, long *step);
+/* Whether a tutor's current step is done (lt_tutor_done); when not, why says
+   which check does not hold, for teachers. */
+struct lt_tutor;
+int lt_tutor_why(struct lt_tutor *tu, lt_buf *why);
 
 #endif

@@ -19,13 +19,15 @@
 #define MIN_W	80
 
 /* Actions of the global keys. */
-enum { G_PROMPT = 1, G_HELP, G_BACK, G_ESC, G_QUIT, G_REDRAW, G_INTR };
+enum { G_PROMPT = 1, G_HELP, G_BACK, G_ESC, G_QUIT, G_REDRAW, G_INTR, G_GUIDE };
 
 const ui_key ui_global_keys[] = {
 	{ ':', ":", "type a command (Tab completes, Up recalls earlier ones)", NULL, G_PROMPT, NULL },
 	{ '?', "?", "show the keys of this screen", NULL, G_HELP, "help" },
 	{ 'q', "q", "go back to the screen before; on the home screen, leave lantern",
 	  NULL, G_BACK, "back" },
+	{ 'g', "g", "ask the guide: say what you want to find out, pick the columns, and "
+	  "it chooses the analysis", NULL, G_GUIDE, "guide" },
 	{ UI_KEY_ESC, "Esc", "go back to the screen before (on the home screen, nothing)",
 	  NULL, G_ESC, NULL },
 	{ 'Q', "Q", "leave lantern from any screen", NULL, G_QUIT, NULL },
@@ -46,6 +48,8 @@ struct ui_app {
 	ui_answer_fn ask_fn;	/* the prompt asks a question (ui_ask) */
 	void *ask_ud;
 	int quit;
+	ui_tutorial *tut;	/* the tutorial running, or NULL (tutorial.c) */
+	ui_canvas *side;	/* the views' canvas when the tutorial is beside them */
 };
 
 lt_session *
@@ -77,6 +81,8 @@ ui_app_new(const ui_opts *o, int h, int w)
 	ui_push(a, ui_home_new(a));
 	if (o->open != NULL)
 		ui_run(a, o->open);
+	if (o->tutorial != NULL)
+		ui_tutorial_start(a, o->tutorial);
 	return a;
 }
 
@@ -98,10 +104,26 @@ ui_app_free(ui_app *a)
 		view_free(a->stack[--a->n]);
 	free(a->stack);
 	free(a->ask_ud);
+	ui_tutorial_free(a->tut);
+	ui_canvas_free(a->side);
 	ui_prompt_free(a->prompt);
 	ui_canvas_free(a->cv);
 	free(a->msg);
 	free(a);
+}
+
+ui_tutorial *
+ui_app_tutorial(ui_app *a)
+{
+	return a->tut;
+}
+
+void
+ui_app_set_tutorial(ui_app *a, ui_tutorial *t)
+{
+	if (a->tut != t)
+		ui_tutorial_free(a->tut);
+	a->tut = t;
 }
 
 void
@@ -290,6 +312,8 @@ ui_run(ui_app *a, const char *text)
 		free(show);
 	if (quit)
 		a->quit = 1;
+	if (a->tut != NULL)
+		ui_tutorial_ran(a->tut);	/* did that do the tutorial's task? */
 	if (rc != 0) {
 		if (err.pos > 0 && (size_t)err.pos < strlen(text))
 			ui_error_message(a, "At \"%.20s\": %s", text + err.pos, err.msg);
@@ -385,6 +409,14 @@ global_action(ui_app *a, int action)
 	case G_QUIT:
 		a->quit = 1;
 		break;
+	case G_GUIDE:
+		if (ui_app_top(a)->cls == &ui_guide_class)
+			ui_message(a, "The guide is open: pick an answer, or press Esc to stop.");
+		else if (lt_session_dataset(a->o.s) == NULL)
+			ui_message(a, "The guide works on a dataset: open one first, then press g.");
+		else
+			ui_push(a, ui_guide_new(a));
+		break;
 	default:
 		break;
 	}
@@ -441,6 +473,11 @@ ui_app_key(ui_app *a, int k)
 		return a->quit ? UI_QUIT : 0;
 	}
 	flags = v->cls->key != NULL ? v->cls->key(v, k) : UI_IGNORED;
+	if (flags == UI_IGNORED && a->tut != NULL) {
+		flags = ui_tutorial_key(a->tut, k);	/* may start views, or end */
+		if (flags != UI_IGNORED)
+			return a->quit ? UI_QUIT : 0;
+	}
 	if (flags == UI_IGNORED && (key = find_key(v->cls->keys, k)) != NULL) {
 		if (key->command != NULL) {
 			char *cmd = ui_expand(v, key->command);
@@ -470,15 +507,17 @@ ui_app_key(ui_app *a, int k)
 static void
 draw_bar(ui_app *a, const ui_view *v, int y)
 {
-	const ui_key *tables[2] = { v->cls->keys, ui_global_keys };
-	int x = 0;
+	/* a tutorial's keys first: those that work now, Enter when it is theirs */
+	const ui_key *tables[3] = { ui_tutorial_keys, v->cls->keys, ui_global_keys };
+	int x = 0, t0 = a->tut != NULL ? 0 : 1;
+	int enter = a->tut != NULL && ui_tutorial_label(a->tut, UI_KEY_ENTER) != NULL;
 
 	ui_canvas_fill(a->cv, y, 0, -1, UI_BAR);
-	for (int t = 0; t < 2; t++)
+	for (int t = t0; t < 3; t++)
 		for (const ui_key *k = tables[t]; k != NULL && k->name != NULL; k++) {
-			const char *label = k->bar;
+			const char *label = t == 0 ? ui_tutorial_label(a->tut, k->key) : k->bar;
 
-			if (label == NULL)
+			if (label == NULL || (t > 0 && enter && k->key == UI_KEY_ENTER))
 				continue;
 			if (k->key == 'q' && a->n <= 1)
 				label = "quit";
@@ -525,21 +564,65 @@ draw_small(ui_app *a)
 /* The status message, wrapped onto as many lines above the bottom as it
    needs (at most MSG_LINES), so nothing is cut off. */
 #define MSG_LINES	4
+static int
+msg_rows(ui_app *a)
+{
+	lt_buf b = LT_BUF_INIT;
+	int n;
+
+	if (a->msg == NULL || ui_prompt_active(a->prompt))
+		return 0;
+	lt_text_wrap(&b, a->msg, (size_t)a->cv->w - 2, "", 0, a->o.utf8);
+	n = ui_canvas_lines(a->cv, 0, 0, 0, 0, UI_BAR, lt_buf_str(&b));	/* count */
+	lt_buf_free(&b);
+	return n > MSG_LINES ? MSG_LINES : n;
+}
+
 static void
 draw_message(ui_app *a, int y)
 {
 	int role = a->msg_error ? UI_ERROR : UI_BAR;
 	lt_buf b = LT_BUF_INIT;
-	int n;
+	int n = msg_rows(a);
 
 	lt_text_wrap(&b, a->msg, (size_t)a->cv->w - 2, "", 0, a->o.utf8);
-	n = ui_canvas_lines(a->cv, 0, 0, 0, 0, role, lt_buf_str(&b));	/* count */
-	if (n > MSG_LINES)
-		n = MSG_LINES;
 	for (int i = 0; i < n; i++)
 		ui_canvas_fill(a->cv, y - n + 1 + i, 0, -1, role);
 	ui_canvas_lines(a->cv, y - n + 1, 1, n, 0, role, lt_buf_str(&b));
 	lt_buf_free(&b);
+}
+
+/* The views and the tutorial's panel: beside them when the screen is wide,
+   else below; the views draw in what is left, and a status message of
+   several lines pushes the panel up rather than hiding its keys. */
+static void
+draw_tutorial(ui_app *a, ui_view *v)
+{
+	ui_canvas *c = a->cv;
+	int pw = ui_tutorial_side(c->w), ph, up = msg_rows(a) - 1;
+
+	if (up < 0)
+		up = 0;
+	if (pw == 0) {
+		ph = ui_tutorial_rows(a->tut, c->h - 2, c->w);
+		v->cls->draw(v, c, 1, c->h - 2 - ph - up);
+		ui_tutorial_draw(a->tut, c, c->h - 1 - ph - up, 0, ph, c->w);
+		return;
+	}
+	if (a->side == NULL)
+		a->side = ui_canvas_new(c->h, c->w - pw, c->utf8);
+	else if (a->side->h != c->h || a->side->w != c->w - pw)
+		ui_canvas_resize(a->side, c->h, c->w - pw);
+	ui_canvas_clear(a->side);
+	v->cls->draw(v, a->side, 1, c->h - 2);
+	for (int y = 1; y < c->h - 1; y++)
+		memcpy(ui_canvas_cell(c, y, 0), ui_canvas_cell(a->side, y, 0),
+		    (size_t)a->side->w * sizeof *c->cells);
+	if (a->side->cur_y >= 0) {
+		c->cur_y = a->side->cur_y;
+		c->cur_x = a->side->cur_x;
+	}
+	ui_tutorial_draw(a->tut, c, 1, c->w - pw, c->h - 2 - up, pw);
 }
 
 ui_canvas *
@@ -555,7 +638,10 @@ ui_app_draw(ui_app *a)
 		return c;
 	}
 	draw_title(a);
-	v->cls->draw(v, c, 1, c->h - 2);
+	if (a->tut != NULL)
+		draw_tutorial(a, v);
+	else
+		v->cls->draw(v, c, 1, c->h - 2);
 	if (ui_prompt_active(a->prompt)) {
 		ui_canvas_fill(c, y, 0, -1, UI_NORMAL);
 		ui_prompt_draw(a->prompt, c, y, c->h - 3);
@@ -616,11 +702,14 @@ ui_keys_roff(void)
 		{ "A result:", &ui_result_class },
 		{ "A preview of an observation, before it is posted:", &ui_preview_class },
 		{ "An observation (findings show N):", &ui_finding_class },
+		{ "The guide's questions (g):", &ui_guide_class },
 		{ "The help screen:", &ui_help_class },
 	};
 	lt_buf b = LT_BUF_INIT;
 
 	roff_keys(&b, "On every screen:", ui_global_keys);
+	roff_keys(&b, "On every screen while a tutorial runs (lantern tutorial NAME, or "
+	    "Enter on one on the home screen):", ui_tutorial_keys);
 	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
 		roff_keys(&b, screens[i].title, screens[i].cls->keys);
 	lt_buf_puts(&b, ".PP\nIn a key's command, {column} stands for the column under the "

@@ -30,6 +30,7 @@ enum ui_role {
 	UI_EMPH,	/* headings, headlines */
 	UI_ERROR,	/* an error in the status line */
 	UI_HIDDEN,	/* a value withheld by disclosure control */
+	UI_CODE,	/* a command in a tutorial's text */
 	UI_NROLES
 };
 

@@ -130,6 +130,7 @@ static void
 build(help_view *hv, int width)
 {
 	size_t namew = name_width(ui_global_keys, name_width(hv->keys, 0));
+	int tutorial = ui_app_tutorial(hv->v.app) != NULL;
 	lt_buf b = LT_BUF_INIT;
 
 	clear_lines(hv);
@@ -144,6 +145,10 @@ build(help_view *hv, int width)
 	}
 	add_keys(hv, "Keys that work everywhere", ui_global_keys, namew, width);
 	add_line(hv, "", 0, UI_NORMAL);
+	if (tutorial) {
+		add_keys(hv, "Keys of the tutorial", ui_tutorial_keys, namew, width);
+		add_line(hv, "", 0, UI_NORMAL);
+	}
 	lt_buf_reset(&b);
 	lt_text_wrap(&b, "The same keys are listed in the manual: type man lantern "
 	    "in a terminal.", (size_t)width, "", 0, ui_utf8(hv->v.app));

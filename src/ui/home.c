@@ -2,6 +2,8 @@
  * home.c - the home screen: what lantern is for and how it keeps people
  * safe, the datasets as cards, the tutorials, and the findings card.
  * Up and Down choose a dataset; Enter opens it in the table browser.
+ * Below the datasets, the installed tutorials (src/core/tutorial.h), each
+ * with its length, audience and the learner's progress; Enter starts one.
  * Below the last dataset, the findings card counts the user's observations
  * (and, for a reviewer, the review queue) by running "findings list"
  * through the session; Enter on it opens that list.
@@ -16,6 +18,7 @@
 #include "error.h"
 #include "format.h"
 #include "sdc.h"
+#include "tutorial.h"
 #include "ui.h"
 
 enum { A_UP = 1, A_DOWN, A_FIRST, A_LAST };
@@ -27,20 +30,31 @@ static const ui_key home_keys[] = {
 	{ 'k', "k", "choose the dataset above", NULL, A_UP, NULL },
 	{ 'j', "j", "choose the dataset below", NULL, A_DOWN, NULL },
 	{ UI_KEY_HOME, "Home", "choose the first dataset", NULL, A_FIRST, NULL },
-	{ UI_KEY_END, "End", "choose the last dataset and show the end of the screen", NULL,
-	  A_LAST, NULL },
-	{ UI_KEY_ENTER, "Enter", "open the dataset to browse its rows (on the findings card: "
-	  "list your observations, or a reviewer's queue)", "open {dataset}", 0, "open" },
+	{ UI_KEY_END, "End", "choose the last card (your observations) and show the end of "
+	  "the screen", NULL, A_LAST, NULL },
+	{ UI_KEY_ENTER, "Enter", "open the dataset to browse its rows (on a tutorial: start it; "
+	  "on the findings card: list your observations, or a reviewer's queue)",
+	  "open {dataset}", 0, "open" },
 	{ 'i', "i", "about the dataset: its card and columns", "info {dataset}", 0, "about" },
 	{ 0, NULL, NULL, NULL, 0, NULL }
 };
+
+/* An installed tutorial, as its card shows it. */
+typedef struct tut_card {
+	char *path, *title, *audience;
+	int minutes;
+	size_t at, nsteps;	/* the step the learner reached, of all */
+} tut_card;
 
 typedef struct home {
 	ui_view v;
 	lt_dataset **ds;
 	lt_sdc_profile *prof;	/* the privacy rules in force for each, [n] */
 	size_t n;
-	size_t sel;	/* the chosen card: a dataset, or n for the findings card */
+	size_t sel;	/* the chosen card: a dataset, n + a tutorial, or n + nt: findings */
+	tut_card *tuts;	/* the tutorials */
+	size_t nt;
+	unsigned tgen;	/* ui_tutorial_generation() when they were read */
 	int top;	/* first line shown */
 	int show_end;	/* scrolled past the last card to the end */
 	char *error;	/* why the list could not be read, or NULL */
@@ -119,6 +133,54 @@ list_count(home *h, const char *opts, long long *changes, lt_error *err)
 	return count;
 }
 
+static void
+free_tutorials(home *h)
+{
+	for (size_t i = 0; i < h->nt; i++) {
+		free(h->tuts[i].path);
+		free(h->tuts[i].title);
+		free(h->tuts[i].audience);
+	}
+	free(h->tuts);
+	h->tuts = NULL;
+	h->nt = 0;
+}
+
+/* The installed tutorials and how far the learner got in each (one that
+   does not load is left out: "lantern tutorial check" says why). */
+static void
+load_tutorials(home *h)
+{
+	char **paths = lt_tutorial_list(ui_tutorial_dir());
+	size_t n = 0;
+
+	free_tutorials(h);
+	h->tgen = ui_tutorial_generation();
+	while (paths != NULL && paths[n] != NULL)
+		n++;
+	h->tuts = lt_calloc(n + 1, sizeof *h->tuts);
+	for (size_t i = 0; i < n; i++) {
+		lt_error err;
+		lt_tutorial *t = lt_tutorial_load(paths[i], NULL, &err);
+		lt_tutor *tu;
+		tut_card *c = &h->tuts[h->nt];
+
+		if (t == NULL)
+			continue;
+		c->path = lt_strdup(paths[i]);
+		c->title = lt_strdup(lt_tutorial_title(t));
+		c->audience = lt_strdup(lt_tutorial_audience(t));
+		c->minutes = lt_tutorial_minutes(t);
+		c->nsteps = lt_tutorial_nsteps(t);
+		tu = lt_tutor_new(ui_session(h->v.app), t);
+		if (lt_tutor_resume(tu, &err) == 0)
+			c->at = lt_tutor_current(tu);
+		lt_tutor_free(tu);
+		h->nt++;
+	}
+	lt_strv_free(paths);
+}
+
 /* The findings card's numbers; an error says what is wrong with the store. */
 static void
 load_findings(home *h)
@@ -159,8 +221,9 @@ load(home *h)
 		if (h->ds[i]->rows < 0)
 			h->ds[i]->rows = count_lines(h->ds[i]->csv_path);
 	}
-	if (h->sel > h->n)
-		h->sel = h->n;
+	load_tutorials(h);
+	if (h->sel > h->n + h->nt)
+		h->sel = h->n + h->nt;
 	load_findings(h);
 }
 
@@ -247,7 +310,7 @@ card(home *h, size_t i, int width, line **v, size_t *n, size_t *cap)
 static void
 findings_card(home *h, line **v, size_t *n, size_t *cap)
 {
-	int me = (int)h->n;
+	int me = (int)(h->n + h->nt);
 	lt_buf b = LT_BUF_INIT;
 
 	if (h->ferror != NULL) {
@@ -274,6 +337,31 @@ findings_card(home *h, line **v, size_t *n, size_t *cap)
 	lt_buf_free(&b);
 }
 
+/* A tutorial's card: its title, then its length, audience and progress. */
+static void
+tutorial_card(home *h, size_t i, int width, line **v, size_t *n, size_t *cap)
+{
+	const tut_card *t = &h->tuts[i];
+	const char *dot = ui_utf8(h->v.app) ? " \xc2\xb7 " : " - ";
+	lt_buf b = LT_BUF_INIT;
+
+	add(v, n, cap, t->title != NULL ? t->title : "", UI_EMPH, (int)(h->n + i));
+	if (t->minutes > 0)
+		lt_buf_printf(&b, "%d minutes%s", t->minutes, dot);
+	if (t->nsteps > 1 && t->at + 1 >= t->nsteps)
+		lt_buf_puts(&b, "finished (Enter starts it again)");
+	else if (t->at > 0)
+		lt_buf_printf(&b, "you are at step %zu of %zu", t->at + 1, t->nsteps);
+	else
+		lt_buf_printf(&b, "%zu steps, not started", t->nsteps);
+	if (t->audience != NULL && *t->audience != '\0')
+		lt_buf_printf(&b, "%s%s", dot, t->audience);
+	lt_text_cut(&b, (size_t)width, ui_utf8(h->v.app));
+	add(v, n, cap, lt_buf_str(&b), UI_DIM, (int)(h->n + i));
+	add(v, n, cap, "", UI_NORMAL, (int)(h->n + i));
+	lt_buf_free(&b);
+}
+
 static line *
 layout(home *h, int width, size_t *nlines)
 {
@@ -296,8 +384,12 @@ layout(home *h, int width, size_t *nlines)
 	for (size_t i = 0; i < h->n; i++)
 		card(h, i, width, &v, &n, &cap);
 	add(&v, &n, &cap, "Tutorials", UI_HEADER, -1);
-	add(&v, &n, &cap, "No tutorials are installed yet.", UI_DIM, -1);
-	add(&v, &n, &cap, "", UI_NORMAL, -1);
+	if (h->nt == 0) {
+		add(&v, &n, &cap, "No tutorials are installed yet.", UI_DIM, -1);
+		add(&v, &n, &cap, "", UI_NORMAL, -1);
+	}
+	for (size_t i = 0; i < h->nt; i++)
+		tutorial_card(h, i, width, &v, &n, &cap);
 	add(&v, &n, &cap, "Findings", UI_HEADER, -1);
 	findings_card(h, &v, &n, &cap);
 	*nlines = n;
@@ -310,7 +402,11 @@ home_draw(ui_view *v, ui_canvas *c, int top, int height)
 	home *h = (home *)v;
 	size_t n, first = 0, last = 0;
 	int found = 0;
-	line *lines = layout(h, c->w - 4, &n);
+	line *lines;
+
+	if (h->tgen != ui_tutorial_generation())
+		load_tutorials(h);	/* a tutorial's progress changed */
+	lines = layout(h, c->w - 4, &n);
 
 	/* keep the chosen card on screen */
 	for (size_t i = 0; i < n; i++)
@@ -367,8 +463,8 @@ home_action(ui_view *v, int action, int k)
 			h->top = 0;
 		break;
 	case A_DOWN:
-		if (h->sel < h->n)
-			h->sel++;	/* past the last dataset: the findings card */
+		if (h->sel < h->n + h->nt)
+			h->sel++;	/* past the last dataset: tutorials, the findings card */
 		else
 			h->show_end = 1;
 		break;
@@ -377,7 +473,7 @@ home_action(ui_view *v, int action, int k)
 		h->top = 0;
 		break;
 	case A_LAST:
-		h->sel = h->n > 0 ? h->n - 1 : 0;
+		h->sel = h->n + h->nt;	/* the findings card */
 		h->show_end = 1;
 		break;
 	default:
@@ -396,13 +492,21 @@ home_expand(ui_view *v, const char *name)
 	return NULL;
 }
 
-/* Enter on the findings card opens the list it counts. */
+/* Enter on a tutorial starts it; on the findings card, opens the list it
+   counts. */
 static int
 home_key(ui_view *v, int k)
 {
 	home *h = (home *)v;
 
-	if (k != UI_KEY_ENTER || h->sel != h->n)
+	if (k == UI_KEY_ENTER && h->sel >= h->n && h->sel < h->n + h->nt) {
+		char *path = lt_strdup(h->tuts[h->sel - h->n].path);
+
+		ui_tutorial_start(v->app, path);	/* reloads this view */
+		free(path);
+		return UI_HANDLED;
+	}
+	if (k != UI_KEY_ENTER || h->sel != h->n + h->nt)
 		return UI_IGNORED;
 	if (h->ferror != NULL)
 		ui_error_message(v->app, "The findings store cannot be read: %s", h->ferror);
@@ -425,6 +529,7 @@ home_free(ui_view *v)
 	home *h = (home *)v;
 
 	lt_catalog_list_free(h->ds, h->n);
+	free_tutorials(h);
 	free(h->prof);
 	free(h->error);
 	free(h->ferror);

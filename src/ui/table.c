@@ -81,7 +81,6 @@ static const ui_key table_keys[] = {
 	{ UI_KEY_PGUP, "PgUp", "show the previous screen of rows", NULL, A_PGUP, NULL },
 	{ UI_KEY_HOME, "Home", "go to the first row", NULL, A_HOME, NULL },
 	{ UI_KEY_END, "End", "go to the last row", NULL, A_END, NULL },
-	{ 'g', "g", "go to the first row", NULL, A_HOME, NULL },
 	{ 'G', "G", "go to the last row", NULL, A_END, NULL },
 	{ UI_KEY_RIGHT, "Right", "move to the next column", NULL, A_RIGHT, NULL },
 	{ UI_KEY_LEFT, "Left", "move to the previous column", NULL, A_LEFT, NULL },

@@ -72,6 +72,7 @@ set_roles(int color)
 		{ UI_EMPH, -1, -1, A_BOLD, A_BOLD },
 		{ UI_ERROR, COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_REVERSE },
 		{ UI_HIDDEN, COLOR_YELLOW, -1, A_NORMAL, A_UNDERLINE },
+		{ UI_CODE, COLOR_GREEN, -1, A_BOLD, A_UNDERLINE },
 	};
 	int use = color && has_colors() && start_color() == OK;
 
@@ -152,6 +153,7 @@ read_key(void)
 		case KEY_ENTER: return UI_KEY_ENTER;
 		case KEY_RESIZE: return UI_KEY_RESIZE;
 		case KEY_DC: return UI_KEY_DELETE;
+		case KEY_F(1): return UI_KEY_F1;
 		default: return -1;
 		}
 	}

@@ -33,6 +33,7 @@ enum ui_keycode {
 	UI_KEY_PGUP, UI_KEY_PGDN, UI_KEY_HOME, UI_KEY_END,
 	UI_KEY_BACKSPACE, UI_KEY_BTAB, UI_KEY_RESIZE,
 	UI_KEY_DELETE,
+	UI_KEY_F1,
 	/* A flag added to a key that came right after Esc (within term.c's
 	   Esc delay): Alt+key on terminals that send Esc first. */
 	UI_KEY_META = 0x40000000
@@ -96,12 +97,15 @@ ui_view *ui_table_new(ui_app *a);		/* the open dataset's rows */
 /* Results to read in layers; takes ownership of rs[0..n-1] (and rs). */
 ui_view *ui_result_new(ui_app *a, lt_result **rs, size_t n);
 ui_view *ui_help_new(ui_app *a, const ui_view *about);
+/* The guide's questions (guide.c); needs an open dataset. */
+ui_view *ui_guide_new(ui_app *a);
 
 /* The classes of the views, for the man page's list of keys. */
 extern const ui_view_class ui_home_class, ui_table_class, ui_result_class, ui_help_class;
 /* A result of "post --preview": y posts it, Esc cancels (result.c). */
 extern const ui_view_class ui_preview_class;
 extern const ui_view_class ui_finding_class;	/* a result of "findings show N" */
+extern const ui_view_class ui_guide_class;	/* the guide's questions (g) */
 /* The KEYS section of the man page, in roff, from the key tables. */
 char *ui_keys_roff(void);
 
@@ -137,12 +141,45 @@ void ui_ask(ui_app *a, const char *question, ui_answer_fn fn, void *ud);
 /* Close view v wherever it is in the stack (never the home screen). */
 void ui_close(ui_app *a, ui_view *v);
 
+/*
+ * Tutorials (tutorial.c): a lesson followed in a panel docked beside the
+ * views (terminals of UI_TUTORIAL_WIDE columns or more) or below them.
+ * Its keys work whichever view is on top while a tutorial runs; Enter is
+ * the panel's only while it waits for Enter.
+ */
+#define UI_TUTORIAL_WIDE	110
+typedef struct ui_tutorial ui_tutorial;
+extern const ui_key ui_tutorial_keys[];
+/* The installed tutorials' folder: $LANTERN_TUTORIALS or LT_PKGDATADIR/tutorials. */
+const char *ui_tutorial_dir(void);
+/* Start a tutorial (a name in that folder, or a file), open its dataset and
+   go to where the learner left it; 1, said in the status line, when it
+   cannot be read. */
+int ui_tutorial_start(ui_app *a, const char *name);
+/* The tutorial running, or NULL; setting one frees the one before. */
+ui_tutorial *ui_app_tutorial(ui_app *a);
+void ui_app_set_tutorial(ui_app *a, ui_tutorial *t);
+/* For the app: after every command; a key (before the view's key table;
+   may close the tutorial); the panel's columns beside the views (0: it
+   goes below) and its rows below them; drawing it in h x w from (y, x). */
+void ui_tutorial_ran(ui_tutorial *t);
+int ui_tutorial_key(ui_tutorial *t, int k);
+/* Key k's label in the key bar now (Enter's when the panel has it), or NULL. */
+const char *ui_tutorial_label(ui_tutorial *t, int k);
+int ui_tutorial_side(int w);
+int ui_tutorial_rows(ui_tutorial *t, int h, int w);
+void ui_tutorial_draw(ui_tutorial *t, ui_canvas *c, int y, int x, int h, int w);
+void ui_tutorial_free(ui_tutorial *t);
+/* Changes whenever a tutorial's saved progress does (for the home screen). */
+unsigned ui_tutorial_generation(void);
+
 /* Options from the command line. */
 typedef struct ui_opts {
 	lt_session *s;
 	int utf8;		/* the locale is UTF-8 */
 	int color;		/* 0 when NO_COLOR is set */
 	const char *open;	/* command text to run first ("open cohort"), or NULL */
+	const char *tutorial;	/* a tutorial to start ("01-getting-around"), or NULL */
 	volatile sig_atomic_t *interrupted;	/* the session's cancel flag */
 	/* Say that something slow is running (term.c draws it at once); may be NULL. */
 	void (*busy)(void *ud, const char *what);

@@ -252,11 +252,13 @@ correlate  measure how two numbers go up and down together
 regress    explain a number or a yes/no outcome by several columns
 rate       events per person, per 1,000 or per year, with exact intervals
 plot       draw a chart: hist, bar, box, scatter or line
+guide      pick and run the right analysis for a question, and say why
 import     bring a CSV file into your catalog
 drop       remove an imported dataset from your catalog
 generate   make synthetic data with lantern's own generators
 post       share the last result as an observation for researchers to review
 findings   read, re-run and review the observations people posted
+tutorial   list, check, replay or restart tutorials
 set        show or change settings
 help       list the commands, or explain one
 quit       leave lantern

@@ -117,7 +117,7 @@ test_refused_inspect(void **state)
 	uc_line_has(f, ROW1, "people may hold records", 1);
 	/* back to the cohort: synthetic, so its rows show again */
 	assert_int_equal(ui_run(f->app, "open cohort"), 0);
-	key(f, 'g');	/* a key clears the status line */
+	key(f, UI_KEY_HOME);	/* a key clears the status line */
 	uc_line_has(f, INFO, "row 1 of 20,000", 1);
 	uc_line_has(f, ROW1, "people may hold records", 0);
 }
