@@ -134,8 +134,19 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lab[j] = labels[j];
 	lab[k] = "(missing)";
 	key = lt_sprintf("freq %s", d->vars[idx].name);
-	if ((rc = lt_protect_vec(s, key, lab, count, k + 1, &pv, err)) != 0)
+	/*
+	 * With no missing values, the missing entry (never shown then) stays
+	 * out: under a filter a 0 is hidden, and hiding it would hide the
+	 * total of those with a value, and every percentage with it.
+	 */
+	if ((rc = lt_protect_vec(s, key, lab, count, count[k] > 0 ? k + 1 : k, &pv, err)) != 0)
 		goto out;
+	if (count[k] <= 0) {
+		/* the missing entry, shown as the 0 it is */
+		pv.cells = lt_realloc(pv.cells, (k + 1) * sizeof *pv.cells);
+		memset(&pv.cells[k], 0, sizeof pv.cells[k]);
+		pv.n = k + 1;
+	}
 	valid = valid_of(&pv);
 	all = LT_SHOWN(&pv.total) ? pv.total.value : NAN;
 	/*

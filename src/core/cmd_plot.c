@@ -92,7 +92,8 @@ missing_note(lt_result *r, double missing, const char *what)
 	lt_buf b = LT_BUF_INIT;
 
 	if (isnan(missing))
-		lt_result_caveat(r, "A few %s with a missing value were left out.", what);
+		lt_result_caveat(r, "Any %s with a missing value were left out; how many is "
+		    "hidden, to protect privacy.", what);
 	else if (missing > 0)
 		lt_result_caveat(r, "%s %s with a missing value %s left out.",
 		    count(&b, missing), what, missing == 1 ? "was" : "were");

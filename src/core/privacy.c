@@ -119,6 +119,7 @@ lt_session_profile(lt_session *s)
 		return NULL;
 	if (s->profile.name == NULL)
 		lt_session_profile_reset(s);
+	s->profile.hide_zero = s->filter != NULL && s->profile.hide_below > 0;
 	return &s->profile;
 }
 

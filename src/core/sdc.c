@@ -45,7 +45,7 @@ const lt_sdc_profile lt_sdc_profiles[] = {
 		"well, so that a small one cannot be worked out by subtraction. "
 		"These rules lower the risk a lot, but no rule makes data "
 		"risk-free. Think before you share what you find.",
-		8, 5, 0, 8, 1, 1, 0, 1, 3
+		8, 5, 0, 8, 1, 1, 0, 1, 3, 0
 	},
 	{
 		/*
@@ -64,7 +64,7 @@ const lt_sdc_profile lt_sdc_profiles[] = {
 		"to one person. Sometimes a larger count is hidden as well, so "
 		"that a small one cannot be worked out by subtraction. These rules "
 		"lower the risk a lot, but no rule makes data risk-free.",
-		8, 5, 1, 8, 1, 0, 0, 1, 3
+		8, 5, 1, 8, 1, 0, 0, 1, 3, 0
 	},
 	{
 		/* "Any cell or statistic from fewer than 10 people": a
@@ -79,7 +79,7 @@ const lt_sdc_profile lt_sdc_profiles[] = {
 		"hidden as well, so that a small one cannot be worked out by "
 		"subtraction. These rules lower the risk a lot, but no rule makes "
 		"data risk-free.",
-		10, 0, 0, 10, 1, 0, 0, 1, 3
+		10, 0, 0, 10, 1, 0, 0, 1, 3, 0
 	},
 	{
 		"none",
@@ -89,7 +89,7 @@ const lt_sdc_profile lt_sdc_profiles[] = {
 		"data. Such data does not describe real people one by one, so "
 		"every number is shown as it is. You may also look at single "
 		"rows. Even so, take care with what you share.",
-		0, 0, 0, 0, 0, 0, 1, 0, 0
+		0, 0, 0, 0, 0, 0, 1, 0, 0, 0
 	},
 };
 const size_t lt_sdc_nprofiles = sizeof lt_sdc_profiles / sizeof lt_sdc_profiles[0];
@@ -168,6 +168,7 @@ lt_sdc_tighten(lt_sdc_profile *out, const lt_sdc_profile *a,
 	t.flag_all_or_none = a->flag_all_or_none || b->flag_all_or_none;
 	t.rows_ok = a->rows_ok && b->rows_ok;
 	t.secondary = a->secondary || b->secondary;
+	t.hide_zero = a->hide_zero || b->hide_zero;
 	/* fewer digits is stricter; 0 (as computed) is the loosest */
 	t.stat_digits = a->stat_digits == 0 ? b->stat_digits :
 	    b->stat_digits == 0 ? a->stat_digits :
@@ -209,6 +210,9 @@ lt_sdc_rules(lt_buf *out, const lt_sdc_profile *p)
 	if (p->stat_min > 1)
 		lt_buf_printf(out, "Averages and other figures for groups of "
 		    "fewer than %d people are hidden.\n", p->stat_min);
+	if (p->hide_below > 1)
+		lt_buf_puts(out, "When a filter is on, a count of 0 is hidden too, "
+		    "so that trying filters one by one tells nothing.\n");
 	if (p->stat_digits > 0)
 		lt_buf_printf(out, "Averages and other figures are rounded to "
 		    "%d significant figures.\n", p->stat_digits);
@@ -255,7 +259,13 @@ lt_sdc_round(double v, int to)
 int
 lt_sdc_count_hidden(const lt_sdc_profile *p, double v)
 {
-	return v > 0 && v < p->hide_below;
+	/*
+	 * Under a filter the person chose, "0" beside a hidden count says
+	 * whether anyone matches: "filter sbp = 123" then "freq town" would
+	 * tell, value by value, which blood pressures the 3 people of a small
+	 * town have. So there a 0 is hidden too.
+	 */
+	return (v > 0 || (p->hide_zero && v == 0)) && v < p->hide_below;
 }
 
 int

@@ -147,6 +147,9 @@ typedef struct lt_sdc_profile {
 	int secondary;		/* secondary suppression */
 	int stat_digits;	/* statistics shown to this many significant
 				   digits (lt_sdc_round_sig); 0: as computed */
+	int hide_zero;		/* not a rule of its own: set while a filter
+				   is on (lt_session_profile), when a count
+				   of 0 is hidden like 1 .. hide_below-1 */
 } lt_sdc_profile;
 
 /* The built-in profiles, in the order the privacy command lists them. */

@@ -82,17 +82,18 @@ Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
   Filter: smoking = 2 (2,940 rows match)
 
-Smoking status: the most common value is current (100% of 2,940).
+Too few people have each value of smoking here to show the most common one.
 
 Categories and text
-Column       N  Missing  Values  Most common       %
-───────  ─────  ───────  ──────  ───────────  ──────
-smoking  2,940        0       1  current      100.0%
+Column   N  Missing  Values  Most common  %
+───────  ─  ───────  ──────  ───────────  ─
+smoking  *        *       1  *            *
+  * hidden: fewer than 8 people
+  * hidden: it comes from fewer than 8 people
 
 Caveats:
-  - In at least one group everyone has the same answer (a 0% or 100% cell): that
-    tells you something about every person in that group, so think before you
-    share it.
+  - Some numbers are hidden to protect people's privacy; type "privacy" to see
+    the rules.
 
 Method:
   - Disclosure control (profile opensafely): counts are protected first, and

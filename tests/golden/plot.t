@@ -323,19 +323,19 @@ Notes:
   Dataset: cohort (Synthetic cohort of 20,000 adults in England)
   Filter: sex == "F" (10,495 rows match)
 
-A histogram of age (years) for 10,495 people.
+A histogram of age (years).
 
 Age (years)
-below 20     │█████ 290
-20 to 40     │██████████████████████████████████████████████████████████ 3,345
-40 to 60     │████████████████████████████████████████████████████████████ 3,460
-60 to 80     │███████████████████████████████████████████████ 2,715
+below 20     │ hidden
+20 to 40     │█████████████████████████████████████████████████████████ 3,345
+40 to 60     │███████████████████████████████████████████████████████████ 3,460
+60 to 80     │██████████████████████████████████████████████ 2,715
 80 and above │████████████ 690
               People
 
 Caveats:
-  - Some numbers are hidden to protect people's privacy; type "privacy" to see
-    the rules.
+  - Any people with a missing value were left out; how many is hidden, to
+    protect privacy.
 
 Method:
   - 5 bins of equal width with round edges; each bin holds values from its lower

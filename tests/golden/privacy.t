@@ -40,12 +40,13 @@ What it means        These rules are like the ones the NHS uses when it
                      lot, but no rule makes data risk-free.
 The rules            Counts from 1 to 7 are shown as a star (*). Other counts
                      are rounded to the nearest 5. Averages and other figures
-                     for groups of fewer than 8 people are hidden. Averages and
-                     other figures are rounded to 3 significant figures. You
-                     will not see the smallest or largest single value. A larger
-                     count may be hidden too, so that a small one cannot be
-                     worked out by subtraction. Single rows about real people
-                     are never shown.
+                     for groups of fewer than 8 people are hidden. When a filter
+                     is on, a count of 0 is hidden too, so that trying filters
+                     one by one tells nothing. Averages and other figures are
+                     rounded to 3 significant figures. You will not see the
+                     smallest or largest single value. A larger count may be
+                     hidden too, so that a small one cannot be worked out by
+                     subtraction. Single rows about real people are never shown.
 Why small numbers    A small count can point to one person. Say a table shows
                      that 1 girl in your class has asthma, and you know who took
                      an inhaler to PE: now you know something private about her.
@@ -81,13 +82,14 @@ rounded to 5; statistics of small groups hidden.
 Profile              opensafely
 The rules            Counts from 1 to 7 are hidden. Other counts are rounded to
                      the nearest 5. Averages and other figures for groups of
-                     fewer than 8 people are hidden. Averages and other figures
-                     are rounded to 3 significant figures. You will not see the
-                     smallest or largest single value. If everyone in a group
-                     has the same answer, you are warned. A larger count may be
-                     hidden too, so that a small one cannot be worked out by
-                     subtraction. You may look at single rows, because cohort is
-                     made up.
+                     fewer than 8 people are hidden. When a filter is on, a
+                     count of 0 is hidden too, so that trying filters one by one
+                     tells nothing. Averages and other figures are rounded to 3
+                     significant figures. You will not see the smallest or
+                     largest single value. If everyone in a group has the same
+                     answer, you are warned. A larger count may be hidden too,
+                     so that a small one cannot be worked out by subtraction.
+                     You may look at single rows, because cohort is made up.
 Why small numbers    A small count can point to one person. Say a table shows
                      that 1 girl in your class has asthma, and you know who took
                      an inhaler to PE: now you know something private about her.
@@ -144,12 +146,14 @@ rounded to 5; statistics of small groups hidden.
 Profile              opensafely
 The rules            Counts from 1 to 7 are hidden. Other counts are rounded to
                      the nearest 5. Averages and other figures for groups of
-                     fewer than 8 people are hidden. Averages and other figures
-                     are rounded to 3 significant figures. You will not see the
-                     smallest or largest single value. If everyone in a group
-                     has the same answer, you are warned. A larger count may be
-                     hidden too, so that a small one cannot be worked out by
-                     subtraction. Single rows about real people are never shown.
+                     fewer than 8 people are hidden. When a filter is on, a
+                     count of 0 is hidden too, so that trying filters one by one
+                     tells nothing. Averages and other figures are rounded to 3
+                     significant figures. You will not see the smallest or
+                     largest single value. If everyone in a group has the same
+                     answer, you are warned. A larger count may be hidden too,
+                     so that a small one cannot be worked out by subtraction.
+                     Single rows about real people are never shown.
 Why small numbers    A small count can point to one person. Say a table shows
                      that 1 girl in your class has asthma, and you know who took
                      an inhaler to PE: now you know something private about her.
@@ -220,11 +224,13 @@ hidden.
 Profile              ten
 The rules            Counts from 1 to 9 are hidden. Other counts are shown
                      exactly. Averages and other figures for groups of fewer
-                     than 10 people are hidden. Averages and other figures are
-                     rounded to 3 significant figures. You will not see the
-                     smallest or largest single value. A larger count may be
-                     hidden too, so that a small one cannot be worked out by
-                     subtraction. Single rows about real people are never shown.
+                     than 10 people are hidden. When a filter is on, a count of
+                     0 is hidden too, so that trying filters one by one tells
+                     nothing. Averages and other figures are rounded to 3
+                     significant figures. You will not see the smallest or
+                     largest single value. A larger count may be hidden too, so
+                     that a small one cannot be worked out by subtraction.
+                     Single rows about real people are never shown.
 Why small numbers    A small count can point to one person. Say a table shows
                      that 1 girl in your class has asthma, and you know who took
                      an inhaler to PE: now you know something private about her.

@@ -258,6 +258,51 @@ test_rate_sums_differencing(void **state)
 	run_free(&b);
 }
 
+/*
+ * "town is York or sbp is V" then "freq town", V by V, each in a fresh
+ * session: Whitby's cell read 0 or hidden, so the three sbp values of
+ * Whitby's people came out one by one (a red-team finding). Under a
+ * filter a 0 is hidden like 1-7: Whitby's row reads the same whatever V.
+ */
+static void
+test_zero_oracle(void **state)
+{
+	char *first = NULL;
+	int whitby_values = 0;
+
+	(void)state;
+	for (int v = 110; v <= 180; v++) {
+		char *cmd = lt_sprintf("filter town == \"York\" or sbp == %d; freq town", v);
+		run a = attack(cmd);
+		const lt_table *t;
+		size_t row, c;
+		char *cell;
+
+		assert_int_equal(a.rc, 0);
+		t = table(a.r[1], "frequencies");
+		assert_non_null(t);
+		row = row_of(t, "Whitby");
+		assert_true(row != (size_t)-1);
+		c = column(t, "count");
+		cell = lt_sprintf("%d %g", lt_table_cell(t, row, c)->kind,
+		    lt_table_cell(t, row, c)->num);
+		if (first == NULL)
+			first = lt_strdup(cell);
+		if (strcmp(first, cell) != 0)
+			print_error("sbp %d: Whitby reads %s, at 110 it read %s\n", v, cell, first);
+		assert_string_equal(first, cell);
+		free(cell);
+		free(cmd);
+		run_free(&a);
+	}
+	for (size_t i = 0; i < npeople; i++)
+		whitby_values += strcmp(people[i].town, "Whitby") == 0 &&
+		    people[i].sbp >= 110 && people[i].sbp <= 180;
+	/* the fixture has Whitby people in the range tried, so it could have leaked */
+	assert_true(whitby_values > 0);
+	free(first);
+}
+
 /* rate sbp per age by town showed Whitby's sums; one person's values. */
 static void
 test_rate_small_group(void **state)
@@ -427,6 +472,7 @@ main(void)
 		cmocka_unit_test(test_freq_names_top_values),
 		cmocka_unit_test(test_freq_names_small_group),
 		cmocka_unit_test(test_crosstab_names_rare_values),
+		cmocka_unit_test(test_zero_oracle),
 		cmocka_unit_test(test_rate_small_group),
 		cmocka_unit_test(test_rate_sums_differencing),
 		cmocka_unit_test(test_line_differencing),
