@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "session_int.h"
@@ -221,12 +222,38 @@ replay_tutorial(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	lt_table *tab;
 	size_t i, n;
 	int rc = 0;
+	char *tmp = NULL, *store = NULL;
 
 	if (a->argc < 2)
 		return lt_err_at(err, LT_EINVAL, -1, "say which tutorial to replay, as in "
 		    "\"tutorial replay 01-getting-around\"");
 	if ((t = load_named(a->argv[1], a->argpos[1], err)) == NULL)
 		return err->code;
+	/*
+	 * A replay is a test: it runs in a session of its own (the learner's
+	 * dataset and filter stay as they were) whose observations go to a
+	 * throwaway store, never to the real, perhaps shared, one.
+	 */
+	{
+		lt_session_opts o = s->o;
+
+		if ((tmp = lt_strdup(P_tmpdir "/lantern-replay-XXXXXX")) == NULL ||
+		    mkdtemp(tmp) == NULL) {
+			lt_tutorial_free(t);
+			free(tmp);
+			return lt_err(err, LT_EIO, "cannot make a folder for the replay in %s; "
+			    "check it can be written", P_tmpdir);
+		}
+		store = lt_sprintf("%s/findings.db", tmp);
+		o.findings_path = store;
+		o.data_out = NULL;
+		o.progress = NULL;
+		if ((s = lt_session_new(&o, err)) == NULL) {
+			rc = err->code;
+			lt_tutorial_free(t);
+			goto cleanup;
+		}
+	}
 	n = lt_tutorial_nsteps(t);
 	tu = lt_tutor_new(s, t);
 	tab = lt_result_table_with(r, "steps", NULL, replay_cols);
@@ -278,6 +305,19 @@ replay_tutorial(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		put_fact(r, "steps", "Steps", (long)n);
 	}
 	lt_tutor_free(tu);
+	lt_session_free(s);
+cleanup:
+	for (size_t k = 0; k < 3; k++) {
+		static const char *const ends[] = { "", "-wal", "-shm" };
+		char *f = lt_sprintf("%s%s", store != NULL ? store : "", ends[k]);
+
+		if (store != NULL)
+			unlink(f);
+		free(f);
+	}
+	rmdir(tmp);
+	free(store);
+	free(tmp);
 	return rc;
 }
 

@@ -18,7 +18,7 @@ enum lt_code {
 	LT_ENOMEM	/* out of memory */
 };
 
-#define LT_ERROR_MSG_MAX 512
+#define LT_ERROR_MSG_MAX 2048	/* room for a list of problems, one a line */
 
 /*
  * An error: a code, one sentence for the user (what happened and what to
