@@ -128,7 +128,7 @@ if [ -f "$history" ]; then
 else
 	check 1 "the history file $history exists"
 fi
-tmux -S "$sock" kill-session -t lt >/dev/null 2>&1
+kill_lt
 
 # ---------------------------------------------------------------- second shell
 start_shell

@@ -66,6 +66,21 @@ npass=0
 nfail=0
 version=$("$LANTERN" --version | head -n 1)
 
+# End the session lt. The server leaves with its last session; wait until
+# it has gone, so that the next new-session starts a server of its own
+# instead of racing the old one's exit ("server exited unexpectedly" on a
+# loaded machine).
+kill_lt()
+{
+	tmux -S "$sock" kill-session -t lt >/dev/null 2>&1
+	i=0
+	while tmux -S "$sock" has-session >/dev/null 2>&1 && [ $i -lt 100 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	sleep 0.2
+}
+
 # The pane's text, without the blank lines below the last written one.
 screen()
 {

@@ -31,7 +31,7 @@ alt_screen()
 
 stop()
 {
-	tmux -S "$sock" kill-session -t lt >/dev/null 2>&1
+	kill_lt
 }
 
 # A large dataset: 200,000 generated rows, imported once, described by the
