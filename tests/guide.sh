@@ -2,7 +2,10 @@
 # guide.sh: the guide's wizard in "lantern shell" in a real terminal (a
 # private tmux server, see tmuxlib.sh): "guide" alone asks what you want to
 # find out and which columns, as numbered lists with labels and units;
-# wrong answers are said and asked again; Enter alone stops; the answers
+# wrong answers are said and asked again; Enter alone gives the 0 answer
+# where there is one ("no more: run it") and stops the guide where there is
+# not, as each prompt says; q stops it anywhere; "time" offers only columns
+# that say when, and after a date of everyone's own offers the count; the answers
 # make a "guide ..." command that is printed, run and kept in the history;
 # and "post" after it posts a result whose recipe replays it.
 #
@@ -117,9 +120,81 @@ clear_screen
 type_text "guide"
 press Enter
 wait_for "What do you want to find out?"
+screen | grep -qF "Type a number, or just Enter to stop the guide:"
+check $? "a question that needs an answer says Enter stops the guide"
 press Enter
 wait_for "The guide stopped; nothing was run."
-check $? "Enter alone stops the guide"
+check $? "Enter alone stops the guide there"
+wait_last "cohort>"
+
+# ---------------------------------------------------------------- Enter runs it
+clear_screen
+type_text "guide"
+press Enter
+wait_for "What do you want to find out?"
+type_text "5"
+press Enter
+wait_for "What outcome do you want to predict?"
+type_text "$(number_of 'heart_attack - Heart attack')"
+press Enter
+wait_for "Which column might explain it?"
+type_text "$(number_of 'age - Age')"
+press Enter
+wait_for "Add another column that might explain it?"
+wait_for "Type a number, or just Enter for 0 (no more: run it)"
+check $? "a question with a 0 answer says Enter gives it"
+press Enter
+wait_for "Running: guide predict heart_attack from age"
+check $? "Enter at \"add another column\" means no more: run it"
+screen | grep -qF "The guide stopped"
+[ $? -ne 0 ]
+check $? "and does not stop the guide"
+wait_last "cohort>"
+
+# ---------------------------------------------------------------- q stops
+clear_screen
+type_text "guide"
+press Enter
+wait_for "What do you want to find out?"
+type_text "5"
+press Enter
+wait_for "What outcome do you want to predict?"
+type_text "$(number_of 'heart_attack - Heart attack')"
+press Enter
+wait_for "Which column might explain it?"
+type_text "$(number_of 'age - Age')"
+press Enter
+wait_for "Add another column that might explain it?"
+type_text "q"
+press Enter
+wait_for "The guide stopped; nothing was run."
+check $? "q stops the guide where Enter would run it"
+wait_last "cohort>"
+
+# ---------------------------------------------------------------- time
+clear_screen
+type_text "guide"
+press Enter
+wait_for "What do you want to find out?"
+type_text "4"
+press Enter
+wait_for "Which column says when"
+screen | grep -qF "first_admission"
+check $? "time offers the date"
+screen | sed -n '/Which column says when/,$p' | grep -qE "^ +[0-9]+  (age|bmi|sbp) "
+[ $? -ne 0 ]
+check $? "but not an age or a measurement"
+type_text "$(number_of 'first_admission')"
+press Enter
+wait_for "more than 50 different dates"
+check $? "a date of everyone's own: the guide says a number cannot follow it"
+screen | grep -qF "0  count the people in each day, month or year"
+check $? "and offers the count"
+press Enter
+wait_for "Running: guide time first_admission"
+check $? "Enter takes the count"
+wait_for "The guide chose \"plot line first_admission\""
+check $? "which runs"
 wait_last "cohort>"
 
 type_text "quit"

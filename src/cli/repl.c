@@ -115,6 +115,8 @@ confirm_post(cli *c, const char *line, int *status)
  * "guide" alone: ask what the person wants to find out and which columns,
  * as numbered lists (the wizard of guide.h), then print and run the
  * "guide ..." command the answers make, so people learn the command.
+ * Enter alone gives the 0 answer where there is one ("no more: run it"),
+ * and stops the guide where there is not; q stops it anywhere.
  * Returns 1 when line was a bare "guide" (handled), 0 otherwise.
  */
 static int
@@ -132,9 +134,10 @@ guide_wizard(cli *c, const char *line, int *quit, int *status)
 		    "\"open cohort\".");
 		return 1;
 	}
-	w = lt_guide_wizard_new(lt_session_dataset(c->s));
+	w = lt_guide_wizard_session(c->s);
 	while ((q = lt_guide_wizard_question(w)) != NULL) {
-		char *answer, *end;
+		char *answer, *prompt, *end;
+		const char *t;
 		long n;
 
 		printf("\n%s\n", q->text);
@@ -142,16 +145,33 @@ guide_wizard(cli *c, const char *line, int *quit, int *status)
 			printf("  %2zu  %s\n", i + 1, q->choices[i]);
 		if (q->can_skip)
 			printf("   0  %s\n", q->skip);
-		answer = read_line("Type a number (or just Enter to stop): ");
-		if (answer == NULL || answer[strspn(answer, " \t")] == '\0') {
+		/* Enter alone does what the prompt says: the 0 answer, or stop */
+		if (q->can_skip)
+			prompt = lt_sprintf("Type a number, or just Enter for 0 (%s); q stops "
+			    "the guide: ", q->skip);
+		else
+			prompt = lt_strdup("Type a number, or just Enter to stop the guide: ");
+		answer = read_line(prompt);
+		free(prompt);
+		t = answer != NULL ? answer + strspn(answer, " \t") : NULL;
+		if (t == NULL || (*t == '\0' && !q->can_skip) ||
+		    ((*t == 'q' || *t == 'Q') && t[1 + strspn(t + 1, " \t")] == '\0')) {
+			if (answer == NULL)
+				putchar('\n');
 			puts("The guide stopped; nothing was run.");
 			free(answer);
 			lt_guide_wizard_free(w);
 			return 1;
 		}
-		n = strtol(answer, &end, 10);
-		if (end == answer || end[strspn(end, " \t")] != '\0')
-			n = -2;
+		if (*t == '\0') {
+			n = 0;
+		} else {
+			n = strtol(t, &end, 10);
+			if (end == t || end[strspn(end, " \t")] != '\0')
+				n = -2;
+			else if (n > 100000)
+				n = 100000;	/* refused as not listed, like 99 */
+		}
 		free(answer);
 		if (lt_guide_wizard_answer(w, n >= 1 ? (int)(n - 1) : n == 0 ? -1 : -2,
 		    &err) != 0)

@@ -20,6 +20,10 @@
 #include "session_int.h"
 #include "stats.h"
 
+#if LT_GUIDE_MAX_TIMES != LT_MAX_GROUPS
+#error "a time line follows as many values as lantern makes groups"
+#endif
+
 #define GRID_X	12	/* squares across a density grid, at most */
 #define GRID_Y	8	/* squares down */
 
@@ -55,6 +59,59 @@ zero_one(const double *x, size_t n, double offset)
 	return seen > 0;
 }
 
+/*
+ * How many different values column idx has under the filter (*values;
+ * more than LT_GUIDE_MAX_TIMES: one more), and how many rows have one.
+ */
+static int
+count_values(lt_session *s, int idx, size_t *values, size_t *rows, lt_error *err)
+{
+	size_t *codes = NULL, k = 0, n = 0;
+	char **labels = NULL;
+	int rc;
+
+	*values = *rows = 0;
+	if ((rc = lt_session_groups(s, idx, -1, &codes, &labels, &k, &n, err)) != 0) {
+		if (rc != LT_EINVAL)
+			return rc;
+		*values = LT_GUIDE_MAX_TIMES + 1;	/* too many to count one by one */
+		return 0;
+	}
+	{
+		size_t *seen = lt_calloc(k + 1, sizeof *seen);
+
+		for (size_t i = 0; i < n; i++)
+			if (codes[i] != LT_NO_GROUP) {
+				(*rows)++;
+				if (seen[codes[i]]++ == 0)
+					(*values)++;
+			}
+		free(seen);
+	}
+	free(codes);
+	lt_strv_free(labels);
+	return 0;
+}
+
+/* The wizard's question to the session: see lt_guide_values_fn. */
+static int
+wizard_values(void *arg, size_t var, size_t *values, size_t *rows)
+{
+	lt_error err;
+
+	lt_err_clear(&err);
+	return count_values(arg, (int)var, values, rows, &err) == 0 ? 0 : -1;
+}
+
+lt_guide_wizard *
+lt_guide_wizard_session(lt_session *s)
+{
+	lt_guide_wizard *w = lt_guide_wizard_new(s->ds);
+
+	lt_guide_wizard_set_values(w, wizard_values, s);
+	return w;
+}
+
 /* The facts of one column: kind, values present, skewness, events. */
 static int
 var_facts(lt_session *s, int idx, int pos, lt_guide_var *v, lt_error *err)
@@ -77,6 +134,9 @@ var_facts(lt_session *s, int idx, int pos, lt_guide_var *v, lt_error *err)
 		lt_stats_summary(x, w, n, &sm);
 		v->n = sm.n;
 		v->skew = sm.skew;
+		/* whole numbers in rows that are groups count things: they add up */
+		v->count = dv->type == LT_VT_INTEGER && s->ds->weight == NULL &&
+		    s->ds->kind != NULL && strcmp(s->ds->kind, LT_KIND_AGGREGATED) == 0;
 		if (dv->type == LT_VT_INTEGER && zero_one(x, n, dv->offset)) {
 			v->kind = LT_GK_YESNO;
 			v->levels = 2;
@@ -438,6 +498,63 @@ add_chart(lt_session *s, lt_result *r, const char *cmd, lt_error *err)
 	return rc;
 }
 
+/*
+ * The averages of "describe Y by X" (its numbers table, in r) as a line
+ * over X: each point is the table's mean, hidden where the table hides it.
+ */
+static void
+add_means(lt_session *s, lt_result *r, int yi, int xi)
+{
+	const lt_var *y = &s->ds->vars[yi], *x = &s->ds->vars[xi];
+	const lt_table *t = NULL;
+	size_t gc = 0, mc = 0;
+	lt_table *m;
+	char *yl, *xl, *title;
+
+	for (size_t i = 0; i < r->ntables && t == NULL; i++)
+		if (r->tables[i]->name != NULL && strcmp(r->tables[i]->name, "numbers") == 0)
+			t = r->tables[i];
+	if (t == NULL || t->nrows == 0)
+		return;
+	for (size_t j = 0; j < t->ncols; j++) {
+		if (strcmp(t->cols[j].name, "group") == 0)
+			gc = j;
+		else if (strcmp(t->cols[j].name, "mean") == 0)
+			mc = j;
+	}
+	if (gc == mc)
+		return;
+	xl = x->unit != NULL && *x->unit != '\0' ? lt_sprintf("%s (%s)", x->label,
+	    x->unit) : lt_strdup(x->label);
+	yl = y->unit != NULL && *y->unit != '\0' ? lt_sprintf("Average %s (%s)", y->label,
+	    y->unit) : lt_sprintf("Average %s", y->label);
+	/* "Average life expectancy", but "Average BMI" */
+	if (yl[8] >= 'A' && yl[8] <= 'Z' && !(yl[9] >= 'A' && yl[9] <= 'Z'))
+		yl[8] = (char)(yl[8] - 'A' + 'a');
+	title = lt_sprintf("The average of %s for each %s", y->name, x->name);
+	m = lt_result_table(r, "means", title);
+	lt_table_column(m, x->name, x->label, LT_RC_TEXT);
+	lt_table_column(m, y->name, yl, LT_RC_NUMBER);
+	m->cols[0].detail = m->cols[1].detail = 1;
+	for (size_t i = 0; i < t->nrows; i++) {
+		const lt_cell *g = lt_table_cell(t, i, gc), *v = lt_table_cell(t, i, mc);
+		size_t row = lt_table_row(m);
+
+		lt_table_text(m, row, 0, g->kind == LT_CELL_TEXT ? g->text : "");
+		if (v->kind == LT_CELL_NUMBER)
+			lt_table_num(m, row, 1, v->num);
+		else if (v->kind == LT_CELL_HIDDEN)
+			lt_table_hide(m, row, 1, v->why);
+	}
+	m->protected = 1;	/* the averages the table shows, no more */
+	lt_result_chart(r, LT_CHART_LINE, title, xl, yl, r->ntables - 1);
+	lt_result_method(r, "The line joins the averages of %s in the table, one for each "
+	    "%s, spaced evenly along the bottom, in order.", y->name, x->name);
+	free(title);
+	free(xl);
+	free(yl);
+}
+
 static int
 guide_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
@@ -475,9 +592,29 @@ guide_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 			return rc;
 		idx[in.nv] = k;
 		pos[in.nv] = a->argpos[i];
-		if ((rc = var_facts(s, k, a->argpos[i], &in.v[in.nv], err)) != 0)
-			return rc;
+		in.v[in.nv].name = s->ds->vars[k].name;
 		in.nv++;
+	}
+	/*
+	 * On too few people the pass withholds the result: the guide adds
+	 * nothing of its own, and reads nothing about them.
+	 */
+	if (in.nv > 0 && lt_sdc_withholds(s)) {
+		lt_result_headline(r, "There are too few people here to show anything about "
+		    "them, so the guide ran nothing; widen the filter.");
+		return 0;
+	}
+	for (size_t i = 0; i < in.nv; i++)
+		if ((rc = var_facts(s, idx[i], pos[i], &in.v[i], err)) != 0)
+			return rc;
+	/* over time: how many times the line would follow */
+	if (in.goal == LT_GOAL_TIME && in.nv >= 2 &&
+	    (in.v[in.nv - 1].kind == LT_GK_DATE || in.v[in.nv - 1].kind == LT_GK_NUMBER)) {
+		size_t rows;
+
+		if ((rc = count_values(s, idx[in.nv - 1], &in.v[in.nv - 1].levels, &rows,
+		    err)) != 0)
+			return rc;
 	}
 	if (in.nv >= 2) {
 		const lt_guide_var *v0 = &in.v[0], *v1 = &in.v[1];
@@ -508,6 +645,8 @@ guide_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		    plan.why.v[i]);
 	if ((rc = run_sub(s, plan.analysis, r, err)) == 0 && plan.chart != NULL)
 		rc = add_chart(s, r, plan.chart, err);
+	if (rc == 0 && plan.line_of_means)
+		add_means(s, r, idx[0], idx[in.nv - 1]);
 	if (rc == 0) {
 		head = r->headline;
 		r->headline = NULL;
@@ -533,7 +672,8 @@ const lt_cmd_entry lt_cmd_guide_entry = {
 	.help = "For when you know your question but not the name of the test. GOAL "
 	    "is what you want to find out: \"describe\" one column, \"compare\" a number "
 	    "between groups (COLUMN by GROUP), \"link\" two columns, \"time\" to see a "
-	    "date or a number over time (COLUMN over DATE), or \"predict\" an outcome "
+	    "date or a number over time (COLUMN over DATE or over a year: a measurement is "
+	    "averaged for each time, a count added up), or \"predict\" an outcome "
 	    "(OUTCOME from COLUMN...). Add \"per COLUMN\" for a rate out of a number of "
 	    "people. The guide looks at the columns (numbers or groups, how many groups, "
 	    "how big, how lopsided), picks the analysis and a chart, runs them, and "

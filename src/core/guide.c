@@ -397,10 +397,35 @@ choose_link(const lt_guide_in *in, lt_guide_plan *p, lt_error *err)
 	return rc;
 }
 
+/* A date with too many dates to follow a number over: count people instead. */
+static int
+time_counts(const lt_guide_in *in, const lt_guide_var *y, const lt_guide_var *x,
+    lt_guide_plan *p)
+{
+	if (in->per != NULL) {
+		p->analysis = lt_sprintf("rate %s per %s per 1000", y->name, in->per);
+		p->chart = lt_sprintf("plot line %s", x->name);
+		p->what = lt_strdup("a rate per 1,000 people, with a line chart of how many "
+		    "rows have each date");
+	} else {
+		p->analysis = lt_sprintf("plot line %s", x->name);
+		p->what = lt_strdup("a line chart of how many people have a date in each "
+		    "day, month or year");
+	}
+	why(p, "%s has more than %d different dates, too many to follow %s date by date, "
+	    "and lantern cannot yet take the average of %s for each month or year. So the "
+	    "guide counts the people with a %s in each day, month or year instead.",
+	    x->name, LT_GUIDE_MAX_TIMES, y->name, y->name, x->name);
+	why(p, "To look at %s itself, try \"guide describe %s\", or compare it between "
+	    "groups with \"guide compare %s by GROUP\".", y->name, y->name, y->name);
+	return 0;
+}
+
 static int
 choose_time(const lt_guide_in *in, lt_guide_plan *p, lt_error *err)
 {
 	const lt_guide_var *y = &in->v[0], *x = &in->v[in->nv - 1];
+	int many;
 
 	if (in->nv == 1) {
 		if (y->kind != LT_GK_DATE)
@@ -417,27 +442,59 @@ choose_time(const lt_guide_in *in, lt_guide_plan *p, lt_error *err)
 		return bad(err, 2, "time takes a date, or a number \"over\" a date, as in "
 		    "\"guide time disease over month\"");
 	if (y->kind != LT_GK_NUMBER)
-		return bad(err, 0, "%s is not a number, so it cannot be added up over time; "
-		    "pick a number, or use \"guide time DATE\" to count people", y->name);
+		return bad(err, 0, "%s is not a number, so it cannot be drawn as a line over "
+		    "time; pick a number, or use \"guide time DATE\" to count people", y->name);
 	if (x->kind != LT_GK_DATE && x->kind != LT_GK_NUMBER)
 		return bad(err, 1, "%s is not a date or a year, so it cannot be a time line",
 		    x->name);
-	p->chart = lt_sprintf("plot line %s over %s", y->name, x->name);
+	many = x->levels > LT_GUIDE_MAX_TIMES;
+	if (many && x->kind == LT_GK_DATE)
+		return time_counts(in, y, x, p);
+	if (many) {
+		/* age or bmi: not a time line, but a link */
+		if (in->per != NULL)
+			return bad(err, 1, "%s has more than %d different values, so it cannot be "
+			    "a time line; pick a date, or a column such as year", x->name,
+			    LT_GUIDE_MAX_TIMES);
+		why(p, "%s has more than %d different values, too many to follow one by one "
+		    "as a time line, so the guide shows how %s goes up and down with %s "
+		    "instead. To follow something over time, pick a date, or a column such as "
+		    "year.", x->name, LT_GUIDE_MAX_TIMES, y->name, x->name);
+		choose_numbers(x, y, p);
+		free(p->what);
+		p->what = lt_strdup("a correlation (Pearson's r and Spearman's rho) with a "
+		    "scatter plot");
+		return 0;
+	}
 	if (in->per != NULL) {
 		p->analysis = lt_sprintf("rate %s per %s per 1000", y->name, in->per);
+		p->chart = lt_sprintf("plot line %s over %s", y->name, x->name);
 		p->what = lt_strdup("a rate per 1,000 people with a line chart over time");
 		why(p, "%s counts events and %s counts people, so lantern gives the rate per "
 		    "1,000 people over the whole time, with an exact interval.", y->name,
 		    in->per);
-	} else {
-		free(p->chart);
-		p->chart = NULL;
-		p->analysis = lt_sprintf("plot line %s over %s", y->name, x->name);
-		p->what = lt_strdup("a line chart over time");
+		why(p, "The chart adds up %s for each %s and joins the totals in a line, so "
+		    "you can see it rise and fall.", y->name, x->name);
+		return 0;
 	}
-	why(p, "lantern adds up %s for each %s and joins the totals in a line, so you can "
-	    "see it rise and fall. If each %s has many rows (places or groups), filter "
-	    "one first: the line shows totals, not averages.", y->name, x->name, x->name);
+	if (y->count) {
+		p->analysis = lt_sprintf("plot line %s over %s", y->name, x->name);
+		p->what = lt_strdup("a line chart of the totals over time");
+		why(p, "%s counts things, so lantern adds up %s for each %s and joins the "
+		    "totals in a line, so you can see it rise and fall.", y->name, y->name,
+		    x->name);
+		return 0;
+	}
+	p->analysis = lt_sprintf("describe %s by %s", y->name, x->name);
+	p->line_of_means = 1;
+	p->what = lt_sprintf("the average of %s for each %s, with a line chart of the "
+	    "averages", y->name, x->name);
+	why(p, "%s is a measurement, not a count, so adding it up over the rows of each %s "
+	    "would mean little: lantern takes its average for each %s and joins the "
+	    "averages in a line, so you can see it rise and fall.", y->name, x->name,
+	    x->name);
+	why(p, "The table gives the spread and the median for each %s too: an average "
+	    "can hide that some rows are far above or below it.", x->name);
 	return 0;
 }
 
@@ -550,6 +607,7 @@ lt_guide_choose(const lt_guide_in *in, lt_guide_plan *out, lt_error *err)
 #define SLOT_SKIP	0x2	/* may be skipped */
 #define SLOT_RATE	0x4	/* the population of a rate: only for counts */
 #define SLOT_TIME	0x8	/* skipped only when the first answer is a date */
+#define SLOT_WHEN	0x10	/* numbers only when they look like times */
 
 typedef struct slot {
 	const char *text;
@@ -579,7 +637,7 @@ static const slot slots[LT_GOAL_COUNT][4] = {
 	},
 	[LT_GOAL_TIME] = {
 		{ "Which column says when (a date, or a year)?", K(LT_GK_DATE) |
-		    K(LT_GK_NUMBER), 0, NULL },
+		    K(LT_GK_NUMBER), SLOT_WHEN, NULL },
 		{ "What do you want to follow over time?", K(LT_GK_NUMBER), SLOT_TIME,
 		    "just count the people on each date" },
 		RATE_SLOT,
@@ -597,6 +655,7 @@ struct lt_guide_wizard {
 	char **names;		/* the dataset's columns */
 	char **shown;		/* "sbp - Systolic blood pressure (mmHg)" */
 	int *kinds;
+	int *whole;		/* 1: the column holds whole numbers */
 	size_t nvars;
 	int aggregated;		/* rows are counts, not people: rates make sense */
 	int goal;		/* -1 until chosen */
@@ -604,8 +663,16 @@ struct lt_guide_wizard {
 	int picked[LT_GUIDE_MAXVARS];	/* answers, by slot order (-1: skipped) */
 	size_t npicked;
 	int per;		/* the population column, or -1 */
+	/* what the data says about a column, when asked (see values_of) */
+	lt_guide_values_fn values_fn;
+	void *values_arg;
+	size_t *values;		/* different values (0: not asked yet) */
+	size_t *rows;		/* rows with a value */
+	int *asked;		/* 1: asked (-1: it could not say) */
 	/* the question now */
 	lt_guide_question q;
+	char text[512];		/* its words, when they depend on the answers */
+	size_t held;		/* columns left out because they cannot work */
 	const char **choices;
 	int *choice_var;	/* the column each choice stands for */
 	char *command;
@@ -620,12 +687,14 @@ lt_guide_wizard_new(const lt_dataset *d)
 	w->names = lt_calloc(d->nvars + 1, sizeof *w->names);
 	w->shown = lt_calloc(d->nvars + 1, sizeof *w->shown);
 	w->kinds = lt_calloc(d->nvars + 1, sizeof *w->kinds);
+	w->whole = lt_calloc(d->nvars + 1, sizeof *w->whole);
 	for (size_t i = 0; i < d->nvars; i++) {
 		const lt_var *v = &d->vars[i];
 		lt_buf b = LT_BUF_INIT;
 
 		w->names[i] = lt_strdup(v->name);
 		w->kinds[i] = lt_guide_kind_of(d, i);
+		w->whole[i] = v->type == LT_VT_INTEGER;
 		lt_buf_puts(&b, v->name);
 		if (v->label != NULL && strcmp(v->label, v->name) != 0)
 			lt_buf_printf(&b, " - %s", v->label);
@@ -643,7 +712,80 @@ lt_guide_wizard_new(const lt_dataset *d)
 	w->choices = lt_calloc(d->nvars > LT_GOAL_COUNT ? d->nvars + 1 : LT_GOAL_COUNT + 1,
 	    sizeof *w->choices);
 	w->choice_var = lt_calloc(d->nvars + 1, sizeof *w->choice_var);
+	w->values = lt_calloc(d->nvars + 1, sizeof *w->values);
+	w->rows = lt_calloc(d->nvars + 1, sizeof *w->rows);
+	w->asked = lt_calloc(d->nvars + 1, sizeof *w->asked);
 	return w;
+}
+
+void
+lt_guide_wizard_set_values(lt_guide_wizard *w, lt_guide_values_fn fn, void *arg)
+{
+	w->values_fn = fn;
+	w->values_arg = arg;
+	memset(w->asked, 0, (w->nvars + 1) * sizeof *w->asked);
+}
+
+/*
+ * How many different values column var has, and in how many rows (*rows):
+ * asked once, then remembered. Returns 0 when nobody can say.
+ */
+static size_t
+values_of(lt_guide_wizard *w, size_t var, size_t *rows)
+{
+	if (!w->asked[var]) {
+		w->asked[var] = 1;
+		if (w->values_fn == NULL ||
+		    w->values_fn(w->values_arg, var, &w->values[var], &w->rows[var]) != 0) {
+			w->values[var] = w->rows[var] = 0;
+			w->asked[var] = -1;
+		}
+	}
+	if (rows != NULL)
+		*rows = w->rows[var];
+	return w->values[var];
+}
+
+/* Whether s holds a word about time ("year", "Month of death"). */
+static int
+timely_word(const char *s)
+{
+	static const char *const words[] = { "year", "month", "week", "day", "quarter",
+		"period", "wave", "time", "date", "decade", "season", NULL };
+
+	for (const char *p = s; *p != '\0'; p++)
+		for (size_t k = 0; words[k] != NULL; k++)
+			if (strncasecmp(p, words[k], strlen(words[k])) == 0)
+				return 1;
+	return 0;
+}
+
+/*
+ * Whether number column var can say when: a year or a month number has a
+ * few values, each in many rows; an age or a blood pressure has too many
+ * to follow one by one, and a count of deaths hardly repeats.
+ */
+static int
+time_like(lt_guide_wizard *w, size_t var)
+{
+	size_t rows, n = values_of(w, var, &rows);
+	int named = timely_word(w->shown[var]);
+
+	if (w->asked[var] < 0)
+		return named;	/* nothing else to go on */
+	if (n < 2 || n > LT_GUIDE_MAX_TIMES)
+		return 0;
+	return named || 2 * n <= rows;
+}
+
+/* The "when" answer is a date with too many dates to follow a number over. */
+static int
+fine_date(lt_guide_wizard *w)
+{
+	int v = w->npicked > 0 ? w->picked[0] : -1;
+
+	return w->goal == LT_GOAL_TIME && v >= 0 && w->kinds[v] == LT_GK_DATE &&
+	    values_of(w, (size_t)v, NULL) > LT_GUIDE_MAX_TIMES;
 }
 
 void
@@ -658,8 +800,12 @@ lt_guide_wizard_free(lt_guide_wizard *w)
 	free(w->names);
 	free(w->shown);
 	free(w->kinds);
+	free(w->whole);
 	free(w->choices);
 	free(w->choice_var);
+	free(w->values);
+	free(w->rows);
+	free(w->asked);
 	free(w->command);
 	free(w);
 }
@@ -685,8 +831,9 @@ slot_applies(const lt_guide_wizard *w, size_t k)
 		/* the column that counts: over time, the one followed */
 		size_t c = w->goal == LT_GOAL_TIME ? 1 : 0;
 
+		/* counts of events are whole numbers; a life expectancy is not */
 		return w->aggregated && w->npicked > c && w->picked[c] >= 0 &&
-		    w->kinds[w->picked[c]] == LT_GK_NUMBER;
+		    w->kinds[w->picked[c]] == LT_GK_NUMBER && w->whole[w->picked[c]];
 	}
 	return 1;
 }
@@ -696,13 +843,25 @@ static size_t
 fill(lt_guide_wizard *w, size_t k)
 {
 	const slot *sl = &slots[w->goal][k];
+	int fine = (sl->flags & SLOT_TIME) && fine_date(w);
 	size_t n = 0;
 
-	for (size_t i = 0; i < w->nvars; i++)
-		if ((sl->kinds & K(w->kinds[i])) && !was_picked(w, (int)i)) {
-			w->choices[n] = w->shown[i];
-			w->choice_var[n++] = (int)i;
+	w->held = 0;
+	for (size_t i = 0; i < w->nvars; i++) {
+		if (!(sl->kinds & K(w->kinds[i])) || was_picked(w, (int)i))
+			continue;
+		/* a number of people is a whole number */
+		if ((sl->flags & SLOT_RATE) && !w->whole[i])
+			continue;
+		/* an age is no time line; no number follows a date of everyone's own */
+		if (((sl->flags & SLOT_WHEN) && w->kinds[i] == LT_GK_NUMBER &&
+		    !time_like(w, i)) || fine) {
+			w->held++;
+			continue;
 		}
+		w->choices[n] = w->shown[i];
+		w->choice_var[n++] = (int)i;
+	}
 	w->choices[n] = NULL;
 	return n;
 }
@@ -793,6 +952,15 @@ lt_guide_wizard_question(lt_guide_wizard *w)
 		w->q.nchoices = fill(w, w->slot);
 		w->q.can_skip = can_skip(w, w->slot);
 		w->q.skip = slots[w->goal][w->slot].skip;
+		if ((slots[w->goal][w->slot].flags & SLOT_TIME) && w->q.nchoices == 0 &&
+		    w->held > 0) {
+			snprintf(w->text, sizeof w->text, "%s has more than %d different dates, "
+			    "too many to follow a number over them one by one; lantern can count "
+			    "the people with a %s in each day, month or year.",
+			    w->names[w->picked[0]], LT_GUIDE_MAX_TIMES, w->names[w->picked[0]]);
+			w->q.text = w->text;
+			w->q.skip = "count the people in each day, month or year";
+		}
 	}
 	w->q.choices = w->choices;
 	return &w->q;
@@ -809,6 +977,8 @@ lt_guide_wizard_answer(lt_guide_wizard *w, int i, lt_error *err)
 	if (i == -1 && !q->can_skip)
 		return lt_err(err, LT_EINVAL, "this question needs an answer: pick a number "
 		    "from 1 to %zu", q->nchoices);
+	if (q->nchoices == 0 && i != -1)
+		return lt_err(err, LT_EINVAL, "the only answer here is 0 (%s)", q->skip);
 	if (i < -1 || (i >= 0 && (size_t)i >= q->nchoices))
 		return lt_err(err, LT_EINVAL, "pick a number from %d to %zu", q->can_skip ?
 		    0 : 1, q->nchoices);
@@ -835,6 +1005,10 @@ lt_guide_wizard_answer(lt_guide_wizard *w, int i, lt_error *err)
 	advance(w);
 	/* a question with nothing to pick, that cannot be skipped, cannot be asked */
 	if (w->command == NULL && fill(w, w->slot) == 0) {
+		/* unless it says why there is nothing to pick */
+		if (can_skip(w, w->slot) && (slots[w->goal][w->slot].flags & SLOT_TIME) &&
+		    w->held > 0)
+			return 0;
 		if (can_skip(w, w->slot))
 			return lt_guide_wizard_answer(w, -1, err);
 		w->goal = -1;

@@ -55,15 +55,26 @@ enum lt_guide_kind {
 #define LT_GUIDE_MAX_GROUPS	20
 /* Columns a guide command takes, at most. */
 #define LT_GUIDE_MAXVARS	8
+/*
+ * The most different values a time line follows one by one (lantern's
+ * limit on groups). A time column with more has levels set to one more.
+ */
+#define LT_GUIDE_MAX_TIMES	50
 
 /* One column, with the facts the choice reads. */
 typedef struct lt_guide_var {
 	const char *name;
 	int kind;		/* enum lt_guide_kind */
-	size_t levels;		/* categories: values present (0: unknown) */
+	size_t levels;		/* categories: values present; the time column
+				   of "time": its different values (more than
+				   LT_GUIDE_MAX_TIMES: LT_GUIDE_MAX_TIMES + 1);
+				   0: unknown */
 	double n;		/* people with a value (NaN: unknown) */
 	double skew;		/* numbers: skewness (NaN: unknown) */
 	double events;		/* yes/no: people with the second value */
+	int count;		/* numbers: 1 when it counts things (deaths,
+				   people) that add up; 0: a measurement, whose
+				   average is the summary */
 } lt_guide_var;
 
 /*
@@ -91,6 +102,8 @@ typedef struct lt_guide_in {
 typedef struct lt_guide_plan {
 	char *analysis;		/* the command that answers: "compare sbp by sex" */
 	char *chart;		/* a command that draws it, or NULL */
+	int line_of_means;	/* 1: the analysis is "describe Y by X", and the
+				   guide draws its averages as a line */
 	char *what;		/* the method in words: "a comparison of two groups" */
 	lt_strv why;		/* sentences for the method layer */
 } lt_guide_plan;
@@ -127,6 +140,21 @@ typedef struct lt_guide_question {
 
 /* A wizard for the open dataset d (which it reads, never keeps). */
 lt_guide_wizard *lt_guide_wizard_new(const struct lt_dataset *d);
+/*
+ * How the wizard learns how many different values column var has
+ * (*values; more than LT_GUIDE_MAX_TIMES: LT_GUIDE_MAX_TIMES + 1) and how
+ * many rows have a value (*rows). Returns 0, or -1 when it cannot say.
+ * Without one, the wizard offers as time columns only dates and numbers
+ * named like time (year, month, ...).
+ */
+typedef int (*lt_guide_values_fn)(void *arg, size_t var, size_t *values, size_t *rows);
+void lt_guide_wizard_set_values(lt_guide_wizard *w, lt_guide_values_fn fn, void *arg);
+/*
+ * A wizard for the session's open dataset that asks it how many values a
+ * column has, under the filter (cmd_guide.c). s must outlive the wizard.
+ */
+struct lt_session;
+lt_guide_wizard *lt_guide_wizard_session(struct lt_session *s);
 void lt_guide_wizard_free(lt_guide_wizard *w);
 /*
  * The question to ask now, or NULL when the wizard is done (then

@@ -849,18 +849,26 @@ few_left_out(lt_session *s, long long n, int least)
 }
 
 int
-lt_sdc_blocks(lt_session *s, const char *cmd)
+lt_sdc_withholds(lt_session *s)
 {
 	const lt_sdc_profile *p = lt_session_profile(s);
 	int least;
 	long long n;
 
-	/* show refuses these rows whatever they hold: its error tells nothing */
-	if (p == NULL || lt_session_rows_ok(s) || in_list(exempt_cmds, cmd) ||
-	    in_list(not_rows_cmds, cmd) || strcmp(cmd, "show") == 0)
+	if (p == NULL)
 		return 0;
 	least = p->stat_min > 0 ? p->stat_min : p->hide_below;
 	return least > 0 && (n = filter_rows(s)) >= 0 && (n < least || few_left_out(s, n, least));
+}
+
+int
+lt_sdc_blocks(lt_session *s, const char *cmd)
+{
+	/* show refuses these rows whatever they hold: its error tells nothing */
+	if (lt_session_rows_ok(s) || in_list(exempt_cmds, cmd) ||
+	    in_list(not_rows_cmds, cmd) || strcmp(cmd, "show") == 0)
+		return 0;
+	return lt_sdc_withholds(s);
 }
 
 /*
@@ -875,10 +883,9 @@ withhold_few(pass *ps, const char *cmd)
 {
 	lt_result *r = ps->r;
 	int least = ps->p->stat_min > 0 ? ps->p->stat_min : ps->p->hide_below;
-	long long n;
+	long long n = filter_rows(ps->s);
 
-	if (least <= 0 || in_list(not_rows_cmds, cmd) ||
-	    (n = filter_rows(ps->s)) < 0 || (n >= least && !few_left_out(ps->s, n, least)))
+	if (in_list(not_rows_cmds, cmd) || !lt_sdc_withholds(ps->s))
 		return 0;
 	/* rows that may be shown one by one say no more than they show */
 	if (lt_session_rows_ok(ps->s))

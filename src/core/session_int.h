@@ -180,6 +180,12 @@ int lt_sdc_count(lt_session *s, const char *key, double v, double *shown);
  * here"). run_one then hands the pass an empty result to withhold.
  */
 int lt_sdc_blocks(lt_session *s, const char *cmd);
+/*
+ * 1 when the disclosure pass withholds everything a result says about the
+ * rows selected: a filter (or a dataset) of too few people, or a filter
+ * that leaves out only a few.
+ */
+int lt_sdc_withholds(lt_session *s);
 
 /*
  * The command log tutorials check (tutorial.c): the last LT_LOG_MAX

@@ -1,7 +1,8 @@
 /*
  * guide.c - the guide's view (g): asks what the person wants to find out
- * and which columns, as lists picked with the arrow keys and Enter (the
- * wizard of src/core/guide.h), then closes and runs the "guide ..."
+ * and which columns, as numbered lists picked with the arrow keys and
+ * Enter, or by typing an answer's number (the wizard of
+ * src/core/guide.h), then closes and runs the "guide ..."
  * command the answers made, saying it in the status line so people learn
  * the command.
  */
@@ -16,7 +17,7 @@
 
 #define MARGIN	2	/* blank columns left of the text */
 
-enum { A_UP = 1, A_DOWN, A_PICK, A_HOME, A_END };
+enum { A_UP = 1, A_DOWN, A_PICK, A_HOME, A_END, A_NUMBER };
 
 static const ui_key guide_keys[] = {
 	{ UI_KEY_ENTER, "Enter", "pick the answer under the cursor", NULL, A_PICK, "pick" },
@@ -26,6 +27,12 @@ static const ui_key guide_keys[] = {
 	{ 'k', "k", "move to the answer before", NULL, A_UP, NULL },
 	{ UI_KEY_HOME, "Home", "go to the first answer", NULL, A_HOME, NULL },
 	{ UI_KEY_END, "End", "go to the last answer", NULL, A_END, NULL },
+	/*
+	 * Every digit is taken by guide_key (after a tutorial's question, which
+	 * has 1-9 first); this entry names them in the help.
+	 */
+	{ '0', "1-9, 0", "pick the answer with that number (type two digits for 10 "
+	    "and up)", NULL, A_NUMBER, NULL },
 	{ 0, NULL, NULL, NULL, 0, NULL }
 };
 
@@ -36,14 +43,16 @@ typedef struct guide_view {
 	int top;		/* the first answer shown */
 	size_t step;		/* questions answered, for "Question N" */
 	char *err;		/* why the last answer was refused, or NULL */
+	int typed;		/* the first digit(s) of a longer number, or 0 */
 } guide_view;
 
 static void guide_draw(ui_view *, ui_canvas *, int, int);
+static int guide_key(ui_view *, int);
 static int guide_action(ui_view *, int, int);
 static void guide_free(ui_view *);
 
 const ui_view_class ui_guide_class = {
-	"guide", guide_keys, guide_draw, NULL, guide_action, NULL, NULL, guide_free
+	"guide", guide_keys, guide_draw, guide_key, guide_action, NULL, NULL, guide_free
 };
 
 ui_view *
@@ -54,7 +63,7 @@ ui_guide_new(ui_app *a)
 	gv->v.cls = &ui_guide_class;
 	gv->v.app = a;
 	gv->v.title = lt_strdup("Guide");
-	gv->w = lt_guide_wizard_new(lt_session_dataset(ui_session(a)));
+	gv->w = lt_guide_wizard_session(ui_session(a));
 	return &gv->v;
 }
 
@@ -86,8 +95,13 @@ guide_draw(ui_view *v, ui_canvas *c, int top, int height)
 	if (q == NULL || width < 10)
 		return;
 	y++;
-	ui_canvas_printf(c, y++, MARGIN, width, UI_DIM, "Question %zu. Use the arrow keys "
-	    "and press Enter; Esc goes back.", gv->step + 1);
+	if (gv->typed > 0)
+		ui_canvas_printf(c, y++, MARGIN, width, UI_DIM, "Question %zu. You typed %d: "
+		    "press Enter to pick it, or type another digit.", gv->step + 1,
+		    gv->typed);
+	else
+		ui_canvas_printf(c, y++, MARGIN, width, UI_DIM, "Question %zu. Type a number, "
+		    "or use the arrow keys and press Enter; Esc goes back.", gv->step + 1);
 	y++;
 	lt_text_wrap(&b, q->text, (size_t)width, "", 0, ui_utf8(v->app));
 	y += ui_canvas_lines(c, y, MARGIN, top + height - y, 0, UI_EMPH, lt_buf_str(&b));
@@ -130,6 +144,7 @@ pick(guide_view *gv)
 		return UI_HANDLED;
 	free(gv->err);
 	gv->err = NULL;
+	gv->typed = 0;
 	if (lt_guide_wizard_answer(gv->w, gv->cur < (int)q->nchoices ? gv->cur : -1,
 	    &err) != 0) {
 		gv->err = lt_sprintf("%c%s.", err.msg[0] >= 'a' && err.msg[0] <= 'z' ?
@@ -148,6 +163,65 @@ pick(guide_view *gv)
 		ui_message(a, "The guide ran: %s (you can type it after : next time).", cmd);
 	free(cmd);
 	return UI_HANDLED;
+}
+
+/* Say why an answer was refused, under the list. */
+static void
+refuse(guide_view *gv, const lt_guide_question *q)
+{
+	free(gv->err);
+	if (q->nchoices == 0)
+		gv->err = lt_sprintf("The only answer here is 0 (%s).", q->skip);
+	else if (q->can_skip)
+		gv->err = lt_sprintf("Pick a number from 0 to %zu.", q->nchoices);
+	else
+		gv->err = lt_sprintf("Pick a number from 1 to %zu.", q->nchoices);
+	gv->typed = 0;
+}
+
+/*
+ * A digit picks the answer with that number: at once when no longer
+ * number starts with it, else the cursor goes there and a second digit
+ * (or Enter) settles it. 0 is the answer "none" where it is shown.
+ */
+static int
+guide_key(ui_view *v, int k)
+{
+	guide_view *gv = (guide_view *)v;
+	const lt_guide_question *q = lt_guide_wizard_question(gv->w);
+	int n;
+
+	if (q == NULL || k < '0' || k > '9') {
+		if (k != UI_KEY_ENTER)
+			gv->typed = 0;
+		return UI_IGNORED;
+	}
+	/* a tutorial asking its own question takes 1-9, as its panel says */
+	if (gv->typed == 0 && ui_app_tutorial(v->app) != NULL &&
+	    ui_tutorial_key(ui_app_tutorial(v->app), k) != UI_IGNORED)
+		return UI_HANDLED;
+	n = gv->typed * 10 + (k - '0');
+	if (gv->typed == 0 && n == 0) {
+		if (!q->can_skip) {
+			refuse(gv, q);
+			return UI_HANDLED;
+		}
+		gv->cur = (int)q->nchoices;
+		return pick(gv);
+	}
+	if (n < 1 || (size_t)n > q->nchoices) {
+		refuse(gv, q);
+		return UI_HANDLED;
+	}
+	gv->cur = n - 1;
+	free(gv->err);
+	gv->err = NULL;
+	if ((size_t)n * 10 <= q->nchoices) {
+		gv->typed = n;	/* 1 of 1 .. 15: wait for a second digit */
+		return UI_HANDLED;
+	}
+	gv->typed = 0;
+	return pick(gv);
 }
 
 static int

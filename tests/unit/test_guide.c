@@ -22,8 +22,9 @@
 #define Y	LT_GK_YESNO
 #define D	LT_GK_DATE
 #define T	LT_GK_TEXT
+#define NC	(LT_GK_NUMBER | 0x100)	/* a number that counts things */
 
-/* A column for a case: name, kind, levels, skewness. */
+/* A column for a case: name, kind (NC: a number that counts), levels, skewness. */
 typedef struct cv {
 	const char *name;
 	int kind;
@@ -143,14 +144,39 @@ static const gcase cases[] = {
 	  "plot line first_admission", NULL, "joins the counts", -1 },
 	{ "a number alone", LT_GOAL_TIME, { { "bmi", N, 0, U } }, NULL, U, U, 0, U,
 	  NULL, NULL, "is not a date", 0 },
-	{ "a number over dates", LT_GOAL_TIME, { { "disease", N, 0, U },
-	  { "month", D, 0, U } }, NULL, U, U, 0, U, "plot line disease over month", NULL,
+	{ "a count over dates", LT_GOAL_TIME, { { "disease", NC, 0, U },
+	  { "month", D, 24, U } }, NULL, U, U, 0, U, "plot line disease over month", NULL,
 	  "adds up disease", -1 },
-	{ "a number over years", LT_GOAL_TIME, { { "pop", N, 0, U }, { "year", N, 0, U } },
-	  NULL, U, U, 0, U, "plot line pop over year", NULL, "totals, not averages", -1 },
-	{ "a rate over dates", LT_GOAL_TIME, { { "disease", N, 0, U }, { "month", D, 0, U } },
-	  "army_size", U, U, 0, U, "rate disease per army_size per 1000",
-	  "plot line disease over month", "rate per 1,000", -1 },
+	{ "a count over years", LT_GOAL_TIME, { { "pop", NC, 0, U },
+	  { "year", N, 11, U } }, NULL, U, U, 0, U, "plot line pop over year", NULL,
+	  "joins the totals", -1 },
+	/* a measurement is averaged, never added up */
+	{ "a measurement over years", LT_GOAL_TIME, { { "life_expect", N, 0, U },
+	  { "year", N, 11, U } }, NULL, U, U, 0, U, "describe life_expect by year", NULL,
+	  "average for each year", -1 },
+	{ "a measurement over dates", LT_GOAL_TIME, { { "weight", N, 0, U },
+	  { "month", D, 24, U } }, NULL, U, U, 0, U, "describe weight by month", NULL,
+	  "not a count", -1 },
+	/* too many dates to follow one by one: count the people per period */
+	{ "a measurement over many dates", LT_GOAL_TIME, { { "bmi", N, 0, U },
+	  { "first_admission", D, 51, U } }, NULL, U, U, 0, U, "plot line first_admission",
+	  NULL, "cannot yet take the average of bmi", -1 },
+	{ "a count over many dates", LT_GOAL_TIME, { { "cases", NC, 0, U },
+	  { "day", D, 51, U } }, NULL, U, U, 0, U, "plot line day", NULL,
+	  "counts the people with a day", -1 },
+	{ "a rate over many dates", LT_GOAL_TIME, { { "cases", NC, 0, U },
+	  { "day", D, 51, U } }, "people", U, U, 0, U, "rate cases per people per 1000",
+	  "plot line day", "in each day, month or year", -1 },
+	/* too many values of a number: no time line, but a link */
+	{ "a measurement over an age", LT_GOAL_TIME, { { "bmi", N, 0, U },
+	  { "age", N, 51, U } }, NULL, U, U, 0, U, "correlate age with bmi",
+	  "plot scatter age bmi", "too many to follow one by one", -1 },
+	{ "a rate over an age", LT_GOAL_TIME, { { "deaths", NC, 0, U },
+	  { "age", N, 51, U } }, "people", U, U, 0, U, NULL, NULL, "pick a date", 1 },
+	{ "a rate over dates", LT_GOAL_TIME, { { "disease", NC, 0, U },
+	  { "month", D, 24, U } }, "army_size", U, U, 0, U,
+	  "rate disease per army_size per 1000", "plot line disease over month",
+	  "rate per 1,000", -1 },
 	{ "groups over dates", LT_GOAL_TIME, { { "sex", Y, 2, U }, { "month", D, 0, U } },
 	  NULL, U, U, 0, U, NULL, NULL, "not a number", 0 },
 	{ "a number over groups", LT_GOAL_TIME, { { "bmi", N, 0, U }, { "sex", Y, 2, U } },
@@ -210,9 +236,10 @@ test_choose(void **state)
 		in.goal = c->goal;
 		for (size_t j = 0; j < 4 && c->v[j].name != NULL; j++) {
 			in.v[j].name = c->v[j].name;
-			in.v[j].kind = c->v[j].kind;
+			in.v[j].kind = c->v[j].kind & 0xff;
 			in.v[j].levels = c->v[j].levels;
 			in.v[j].skew = c->v[j].skew;
+			in.v[j].count = (c->v[j].kind & 0x100) != 0;
 			in.v[j].n = 1000;
 			in.v[j].events = j == 0 ? c->events : NAN;
 			in.nv++;
@@ -242,6 +269,9 @@ test_choose(void **state)
 			    p.chart);
 		if (c->chart != NULL)
 			assert_string_equal(p.chart != NULL ? p.chart : "(none)", c->chart);
+		/* the averages of "describe Y by X" are drawn as a line */
+		assert_int_equal(p.line_of_means, strncmp(p.analysis, "describe ", 9) == 0 &&
+		    strstr(p.analysis, " by ") != NULL);
 		assert_non_null(p.what);
 		assert_true(p.why.n > 0);
 		for (size_t k = 0; k < p.why.n; k++)
@@ -460,6 +490,162 @@ test_wizard_nothing(void **state)
 	lt_guide_wizard_free(w);
 }
 
+/* Does the question offer the column called name (as "name" or "name - ...")? */
+static int
+offers_col(lt_guide_wizard *w, const char *name)
+{
+	const lt_guide_question *q = lt_guide_wizard_question(w);
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < q->nchoices; i++)
+		if (strncmp(q->choices[i], name, n) == 0 &&
+		    (q->choices[i][n] == ' ' || q->choices[i][n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/*
+ * Over time, the wizard offers as "when" only dates and numbers with a few
+ * values that repeat (a year); after a date with too many dates, only the
+ * count of people, and it says why.
+ */
+static void
+test_wizard_time(void **state)
+{
+	lt_session *s = tc_group_session("open cohort", NULL);
+	const lt_guide_question *q;
+	lt_guide_wizard *w;
+	lt_error err;
+
+	(void)state;
+	assert_non_null(s);
+	w = lt_guide_wizard_session(s);
+	assert_int_equal(lt_guide_wizard_answer(w, LT_GOAL_TIME, &err), 0);
+	assert_true(offers_col(w, "first_admission"));
+	assert_false(offers_col(w, "age"));
+	assert_false(offers_col(w, "bmi"));
+	assert_false(offers_col(w, "sbp"));
+	assert_false(offers_col(w, "steps"));
+	answer(w, "first_admission");
+	q = lt_guide_wizard_question(w);
+	assert_non_null(q);
+	assert_int_equal(q->nchoices, 0);
+	assert_true(q->can_skip);
+	assert_true(tc_contains(q->text, "more than 50 different dates"));
+	assert_true(tc_contains(q->skip, "count the people"));
+	/* bmi was 2 before: now the only answer is the count, and it says so */
+	assert_int_equal(lt_guide_wizard_answer(w, 1, &err), LT_EINVAL);
+	assert_true(tc_contains(err.msg, "only answer here is 0"));
+	skip_q(w);
+	assert_string_equal(lt_guide_wizard_command(w), "guide time first_admission");
+	lt_guide_wizard_free(w);
+	lt_session_free(s);
+
+	s = tc_group_session("open gapminder", NULL);
+	assert_non_null(s);
+	w = lt_guide_wizard_session(s);
+	assert_int_equal(lt_guide_wizard_answer(w, LT_GOAL_TIME, &err), 0);
+	assert_true(offers_col(w, "year"));
+	assert_false(offers_col(w, "pop"));
+	assert_false(offers_col(w, "life_expect"));
+	assert_false(offers_col(w, "fertility"));
+	answer(w, "year");
+	assert_false(lt_guide_wizard_question(w)->can_skip);
+	assert_true(offers_col(w, "life_expect"));
+	answer(w, "life_expect");
+	assert_string_equal(lt_guide_wizard_command(w), "guide time life_expect over year");
+	lt_guide_wizard_free(w);
+	lt_session_free(s);
+
+	/* a death count hardly repeats: it does not say when */
+	s = tc_group_session("open nightingale", NULL);
+	assert_non_null(s);
+	w = lt_guide_wizard_session(s);
+	assert_int_equal(lt_guide_wizard_answer(w, LT_GOAL_TIME, &err), 0);
+	assert_true(offers_col(w, "month"));
+	assert_false(offers_col(w, "wounds"));
+	assert_false(offers_col(w, "disease"));
+	lt_guide_wizard_free(w);
+	lt_session_free(s);
+}
+
+/* The chart of a result that is a line: its points (NaN: hidden). */
+static size_t
+line_points(const lt_result *r, double *max)
+{
+	*max = -INFINITY;
+	for (size_t c = 0; c < r->ncharts; c++) {
+		const lt_table *t = r->tables[r->charts[c].table];
+
+		if (r->charts[c].kind != LT_CHART_LINE)
+			continue;
+		for (size_t i = 0; i < t->nrows; i++) {
+			const lt_cell *x = lt_table_cell(t, i, 1);
+
+			if (x->kind == LT_CELL_NUMBER && x->num > *max)
+				*max = x->num;
+		}
+		return t->nrows;
+	}
+	return 0;
+}
+
+/* Every "time" answer on its dataset works, and a measurement is averaged. */
+static void
+test_time_runs(void **state)
+{
+	static const struct {
+		const char *cmd, *chose, *says;
+		double most;	/* the line's highest point, at most */
+	} tr[] = {
+		{ "open gapminder; guide time life_expect over year",
+		  "\"describe life_expect by year\"", "average", 100 },
+		{ "open gapminder; guide time fertility over year",
+		  "\"describe fertility by year\"", "average", 10 },
+		{ "open gapminder; guide time pop over year", "\"plot line pop over year\"",
+		  "adds up pop", INFINITY },
+		{ "open nightingale; guide time disease over month",
+		  "\"plot line disease over month\"", "adds up disease", INFINITY },
+		{ "open cohort; guide time bmi over first_admission",
+		  "\"plot line first_admission\"", "cannot yet take the average", INFINITY },
+		{ "open cohort; guide time first_admission", "\"plot line first_admission\"",
+		  "counts the people", INFINITY },
+		{ "open cohort; guide time bmi over age", "\"correlate age with bmi\"",
+		  "too many to follow one by one", INFINITY },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof tr / sizeof tr[0]; i++) {
+		lt_session *s = tc_group_session(NULL, NULL);
+		lt_result **rs = NULL;
+		size_t n = 0;
+		lt_error err;
+		double most;
+		int found = 0;
+
+		if (lt_session_collect(s, tr[i].cmd, &rs, &n, NULL, &err) != 0)
+			fail_msg("\"%s\" failed: %s", tr[i].cmd, err.msg);
+		assert_int_equal(n, 2);
+		if (!tc_contains(rs[1]->headline, tr[i].chose))
+			fail_msg("\"%s\": %s", tr[i].cmd, rs[1]->headline);
+		for (size_t k = 0; k < rs[1]->method.n; k++)
+			found |= strstr(rs[1]->method.v[k], tr[i].says) != NULL;
+		if (!found)
+			fail_msg("\"%s\": no reason says \"%s\"", tr[i].cmd, tr[i].says);
+		assert_true(rs[1]->ncharts > 0);
+		if (isfinite(tr[i].most)) {
+			/* averages, not totals over the countries */
+			assert_true(line_points(rs[1], &most) >= 10);
+			if (!(most > 0 && most <= tr[i].most))
+				fail_msg("\"%s\": the line reaches %g", tr[i].cmd, most);
+		}
+		for (size_t k = 0; k < n; k++)
+			lt_result_free(rs[k]);
+		free(rs);
+		lt_session_free(s);
+	}
+}
+
 /* ------------------------------------------------------------ on cohort */
 
 static const char *const runs[][2] = {
@@ -532,6 +718,37 @@ test_cohort_errors(void **state)
 	assert_int_equal(lt_session_run(s, "filter sex = female; guide compare sbp by sex",
 	    NULL, NULL, NULL, &err), LT_EINVAL);
 	assert_true(tc_contains(err.msg, "only one value"));
+	lt_session_free(s);
+}
+
+/*
+ * A filter too small to show anything: the result says so and holds no
+ * table or chart of the guide's, and no reasons read from those people.
+ */
+static void
+test_too_few(void **state)
+{
+	lt_session *s = tc_group_session("open cohort", NULL);
+	lt_result **rs = NULL;
+	size_t n = 0;
+	lt_error err;
+
+	(void)state;
+	assert_non_null(s);
+	tc_run(s, "filter age = 89 and region = \"East Midlands\"", NULL, NULL);
+	if (lt_session_collect(s, "guide compare alcohol by sex", &rs, &n, NULL, &err) != 0)
+		fail_msg("the guide failed: %s", err.msg);
+	assert_int_equal(n, 1);
+	assert_true(tc_contains(rs[0]->headline, "not shown"));
+	assert_int_equal(rs[0]->ntables, 0);
+	assert_int_equal(rs[0]->ncharts, 0);
+	for (size_t k = 0; k < rs[0]->method.n; k++)
+		assert_null(strstr(rs[0]->method.v[k], "Why the guide chose"));
+	lt_result_free(rs[0]);
+	free(rs);
+	/* a mistyped column is still named */
+	assert_int_equal(lt_session_run(s, "guide compare alcohol by nosuch", NULL, NULL,
+	    NULL, &err), LT_ENOENT);
 	lt_session_free(s);
 }
 
@@ -653,6 +870,99 @@ test_tui(void **state)
 	uc_fix_free(f);
 }
 
+/* The number the TUI shows for the answer that shows text, or -1. */
+static int
+number_of(uc_fix *f, const char *text)
+{
+	char *all = uc_screen(f);
+	int n = -1;
+
+	for (char *l = all; l != NULL && *l != '\0'; ) {
+		char *nl = strchr(l, '\n');
+
+		if (nl != NULL)
+			*nl = '\0';
+		if (strstr(l, text) != NULL && strlen(l) > 6)
+			n = atoi(l + 3);
+		l = nl != NULL ? nl + 1 : NULL;
+	}
+	free(all);
+	return n;
+}
+
+/* Type the number of the answer that shows text, digit by digit. */
+static void
+type_number(uc_fix *f, const char *text)
+{
+	int n = number_of(f, text);
+	char digits[16];
+
+	if (n < 0)
+		fail_msg("no answer shows \"%s\"", text);
+	snprintf(digits, sizeof digits, "%d", n);
+	for (const char *d = digits; *d != '\0'; d++)
+		ui_app_key(f->app, *d);
+}
+
+/* The number keys pick the answers: at once, or after a second digit. */
+static void
+test_tui_numbers(void **state)
+{
+	uc_fix *f = uc_fix_new(1, H, W);
+
+	(void)state;
+	ui_push(f->app, ui_table_new(f->app));
+	ui_app_key(f->app, 'g');
+	assert_true(uc_shows(f, "Type a number"));
+	/* not listed, or 0 where there is no "none": said, and asked again */
+	ui_app_key(f->app, '9');
+	assert_true(uc_shows(f, "Pick a number from 1 to 5."));
+	assert_false(uc_shows(f, "does nothing here"));
+	ui_app_key(f->app, '0');
+	assert_true(uc_shows(f, "What do you want to find out?"));
+	ui_app_key(f->app, '2');
+	assert_true(uc_shows(f, "What do you want to compare between the groups?"));
+	/* more than 9 answers: 1 waits for a second digit, then picks 1x */
+	assert_true(number_of(f, "alcohol - ") >= 10);
+	assert_true(number_of(f, "steps - ") >= 10);
+	ui_app_key(f->app, '1');
+	assert_true(uc_shows(f, "You typed 1: press Enter to pick it"));
+	assert_true(uc_shows(f, ">  1  age"));
+	ui_app_key(f->app, '0' + number_of(f, "steps - ") % 10);
+	assert_true(uc_shows(f, "Which column makes the groups?"));
+	assert_true(uc_shows(f, "Type a number"));
+	/* a digit no longer number starts with picks at once */
+	assert_true(number_of(f, "sex - Sex") < 10);
+	type_number(f, "sex - Sex");
+	assert_string_equal(ui_app_top(f->app)->cls->name, "result");
+	assert_true(uc_shows(f, "The guide chose \"compare steps by sex\""));
+	ui_app_key(f->app, UI_KEY_ESC);
+	/* 1 and Enter picks 1 */
+	ui_app_key(f->app, 'g');
+	ui_app_key(f->app, '3');
+	assert_true(uc_shows(f, "Pick the first thing."));
+	ui_app_key(f->app, '1');
+	ui_app_key(f->app, UI_KEY_ENTER);
+	assert_true(uc_shows(f, "Pick the second thing."));
+	assert_false(uc_shows(f, ">  1  age"));
+	ui_app_key(f->app, UI_KEY_ESC);
+	/* 0 is "none" where it is shown */
+	ui_app_key(f->app, 'g');
+	ui_app_key(f->app, '5');
+	assert_true(uc_shows(f, "What outcome do you want to predict?"));
+	type_number(f, "heart_attack");
+	if (uc_shows(f, "You typed"))
+		ui_app_key(f->app, UI_KEY_ENTER);
+	type_number(f, "age - Age");
+	if (uc_shows(f, "You typed"))
+		ui_app_key(f->app, UI_KEY_ENTER);
+	assert_true(uc_shows(f, "Add another column"));
+	ui_app_key(f->app, '0');
+	assert_string_equal(ui_app_top(f->app)->cls->name, "result");
+	assert_true(uc_shows(f, "regress heart_attack on age"));
+	uc_fix_free(f);
+}
+
 /* Without a dataset, g says to open one. */
 static void
 test_tui_no_dataset(void **state)
@@ -685,10 +995,14 @@ main(void)
 		cmocka_unit_test(test_wizard_cohort),
 		cmocka_unit_test(test_wizard_rates),
 		cmocka_unit_test(test_wizard_nothing),
+		cmocka_unit_test(test_wizard_time),
+		cmocka_unit_test(test_time_runs),
+		cmocka_unit_test(test_too_few),
 		cmocka_unit_test(test_cohort_runs),
 		cmocka_unit_test(test_cohort_errors),
 		cmocka_unit_test(test_post_rerun),
 		cmocka_unit_test(test_tui),
+		cmocka_unit_test(test_tui_numbers),
 		cmocka_unit_test(test_tui_no_dataset),
 	};
 
