@@ -24,8 +24,6 @@
 #error "a time line follows as many values as lantern makes groups"
 #endif
 
-#define GRID_X	12	/* squares across a density grid, at most */
-#define GRID_Y	8	/* squares down */
 
 /* The words between columns: "compare sbp by sex", "predict y from a b". */
 static const char *const joins[] = { "by", "with", "and", "over", "from", "on", "vs",
@@ -381,13 +379,9 @@ copy_table(lt_result *r, const lt_table *t)
 static int
 add_grid(lt_session *s, lt_result *r, const lt_chart *ch, const lt_table *t, lt_error *err)
 {
-	static const char *const names[] = { "x_from", "x_to", "y_from", "y_to", "count" };
-	static const char *const labels[] = { "X from", "X to", "Y from", "Y to", "People" };
-	double *x, *y, *counts, xe[LT_CHART_MAX_BINS + 2], ye[LT_CHART_MAX_BINS + 2];
-	size_t n = 0, nx, ny;
-	char **rl, **cl, *why;
-	lt_sdc_tab tab;
-	lt_table *g;
+	double *x, *y;
+	size_t n = 0;
+	lt_density d;
 	int rc;
 
 	x = lt_calloc(t->nrows + 1, sizeof *x);
@@ -401,59 +395,18 @@ add_grid(lt_session *s, lt_result *r, const lt_chart *ch, const lt_table *t, lt_
 			y[n++] = b->num;
 		}
 	}
-	why = n > 0 ? lt_protect_stat_why(s, (double)n) : NULL;
-	nx = n > 0 && why == NULL ? lt_chart_bins(x, n, GRID_X, xe) : 0;
-	ny = nx > 0 ? lt_chart_bins(y, n, GRID_Y, ye) : 0;
-	free(why);
-	if (nx == 0 || ny == 0) {
-		free(x);
-		free(y);
-		return 0;
-	}
-	counts = lt_calloc(nx * ny, sizeof *counts);
-	for (size_t i = 0; i < n; i++)
-		counts[lt_chart_bin_of(ye, ny, y[i]) * nx + lt_chart_bin_of(xe, nx, x[i])] += 1;
-	rl = lt_calloc(ny + 1, sizeof *rl);
-	cl = lt_calloc(nx + 1, sizeof *cl);
-	for (size_t j = 0; j < ny; j++)
-		rl[j] = lt_sprintf("%.17g", ye[j]);
-	for (size_t k = 0; k < nx; k++)
-		cl[k] = lt_sprintf("%.17g", xe[k]);
-	rc = lt_protect_tab(s, r->command, (const char *const *)rl, (const char *const *)cl,
-	    counts, ny, nx, &tab, err);
-	if (rc == 0) {
-		g = lt_result_table(r, "density", ch->title);
-		for (size_t c = 0; c < 5; c++) {
-			lt_table_column(g, names[c], labels[c], c < 4 ? LT_RC_NUMBER : LT_RC_COUNT);
-			g->cols[c].detail = 1;
-		}
-		for (size_t j = 0; j < ny; j++)
-			for (size_t k = 0; k < nx; k++) {
-				size_t row = lt_table_row(g);
-
-				lt_table_num(g, row, 0, xe[k]);
-				lt_table_num(g, row, 1, xe[k + 1]);
-				lt_table_num(g, row, 2, ye[j]);
-				lt_table_num(g, row, 3, ye[j + 1]);
-				lt_protect_put(g, row, 4, &tab.cells[j * nx + k]);
-			}
-		g->protected = 1;
-		lt_sdc_tab_free(&tab);
-		lt_result_chart(r, LT_CHART_DENSITY, ch->title, ch->x_label, ch->y_label,
-		    r->ntables - 1);
-		lt_result_method(r, "The chart counts the people in squares (darker means "
-		    "more), so it can be posted without anyone's own values.");
-	}
-	for (size_t j = 0; j < ny; j++)
-		free(rl[j]);
-	for (size_t k = 0; k < nx; k++)
-		free(cl[k]);
-	free(rl);
-	free(cl);
-	free(counts);
+	rc = lt_protect_density(s, r->command, x, y, n, &d, err);
 	free(x);
 	free(y);
-	return rc;
+	if (rc != 1)
+		return rc == 0 ? 0 : rc;
+	lt_density_table(lt_result_table(r, "density", ch->title), &d);
+	lt_density_free(&d);
+	lt_result_chart(r, LT_CHART_DENSITY, ch->title, ch->x_label, ch->y_label,
+	    r->ntables - 1);
+	lt_result_method(r, "The chart counts the people in squares (darker means more), so "
+	    "it can be posted without anyone's own values.");
+	return 0;
 }
 
 static int

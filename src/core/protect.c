@@ -227,3 +227,72 @@ lt_protect_sums(lt_session *s, const char *key, const char *const *columns,
 	lt_sdc_vec_free(&pv);
 	return 0;
 }
+
+int
+lt_protect_density(lt_session *s, const char *key, const double *x, const double *y,
+    size_t n, lt_density *d, lt_error *err)
+{
+	const lt_sdc_profile *p = lt_protect_active(s);
+	double *counts;
+	char **rl, **cl;
+	int rc;
+
+	memset(d, 0, sizeof *d);
+	if (n == 0 || (p != NULL && lt_sdc_stat_hidden(p, (double)n)))
+		return 0;
+	d->nx = lt_chart_bins(x, n, LT_DENSITY_X, d->xe);
+	d->ny = d->nx > 0 ? lt_chart_bins(y, n, LT_DENSITY_Y, d->ye) : 0;
+	if (d->nx == 0 || d->ny == 0)
+		return 0;
+	counts = lt_calloc(d->nx * d->ny, sizeof *counts);
+	for (size_t i = 0; i < n; i++)
+		counts[lt_chart_bin_of(d->ye, d->ny, y[i]) * d->nx +
+		    lt_chart_bin_of(d->xe, d->nx, x[i])] += 1;
+	rl = lt_calloc(d->ny + 1, sizeof *rl);
+	cl = lt_calloc(d->nx + 1, sizeof *cl);
+	for (size_t j = 0; j < d->ny; j++)
+		rl[j] = lt_sprintf("%.17g", d->ye[j]);
+	for (size_t k = 0; k < d->nx; k++)
+		cl[k] = lt_sprintf("%.17g", d->xe[k]);
+	rc = lt_protect_tab(s, key, (const char *const *)rl, (const char *const *)cl, counts,
+	    d->ny, d->nx, &d->tab, err);
+	lt_strv_free(rl);
+	lt_strv_free(cl);
+	free(counts);
+	if (rc != 0) {
+		d->nx = d->ny = 0;
+		return rc;
+	}
+	return 1;
+}
+
+void
+lt_density_table(lt_table *t, const lt_density *d)
+{
+	static const char *const names[] = { "x_from", "x_to", "y_from", "y_to", "count" };
+	static const char *const labels[] = { "X from", "X to", "Y from", "Y to", "People" };
+
+	for (size_t c = 0; c < 5; c++) {
+		lt_table_column(t, names[c], labels[c], c < 4 ? LT_RC_NUMBER : LT_RC_COUNT);
+		t->cols[c].detail = 1;	/* the chart shows them */
+	}
+	for (size_t j = 0; j < d->ny; j++)
+		for (size_t k = 0; k < d->nx; k++) {
+			size_t row = lt_table_row(t);
+
+			lt_table_num(t, row, 0, d->xe[k]);
+			lt_table_num(t, row, 1, d->xe[k + 1]);
+			lt_table_num(t, row, 2, d->ye[j]);
+			lt_table_num(t, row, 3, d->ye[j + 1]);
+			lt_protect_put(t, row, 4, &d->tab.cells[j * d->nx + k]);
+		}
+	t->protected = 1;
+}
+
+void
+lt_density_free(lt_density *d)
+{
+	if (d->nx > 0 && d->ny > 0)
+		lt_sdc_tab_free(&d->tab);
+	memset(d, 0, sizeof *d);
+}

@@ -9,6 +9,7 @@
 #ifndef LT_PROTECT_H
 #define LT_PROTECT_H
 
+#include "chart.h"
 #include "sdc.h"
 #include "session_int.h"
 
@@ -94,5 +95,34 @@ void lt_protect_count(lt_result *r, const char *key, const char *label,
  * protected counts. Does nothing when no profile is active.
  */
 void lt_protect_method(lt_session *s, lt_result *r);
+
+/*
+ * Points of a scatter plot counted in squares (a density grid): one
+ * person's values never leave the core, the counts are protected like
+ * any others. The grid has at most LT_DENSITY_X squares across and
+ * LT_DENSITY_Y down, edges xe[0..nx] and ye[0..ny], and tab holds the
+ * protected counts, ny rows by nx columns.
+ */
+#define LT_DENSITY_X	12
+#define LT_DENSITY_Y	8
+
+typedef struct lt_density {
+	size_t nx, ny;
+	double xe[LT_CHART_MAX_BINS + 2], ye[LT_CHART_MAX_BINS + 2];
+	lt_sdc_tab tab;
+} lt_density;
+
+/*
+ * Count the points (x[i], y[i]), i < n, and protect the counts under key
+ * (the differencing guard included). Returns 1 when d holds a grid (free
+ * it with lt_density_free), 0 when there is nothing to count or too few
+ * people for one (its edges would be their own values), or an error code
+ * with err set.
+ */
+int lt_protect_density(lt_session *s, const char *key, const double *x, const double *y,
+    size_t n, lt_density *d, lt_error *err);
+/* Add d to t (which has no columns yet): x_from, x_to, y_from, y_to, count. */
+void lt_density_table(lt_table *t, const lt_density *d);
+void lt_density_free(lt_density *d);
 
 #endif

@@ -43,6 +43,7 @@
 #include "buf.h"
 #include "chart.h"
 #include "cmd.h"
+#include "protect.h"
 #include "session_int.h"
 
 #define ALL_CAVEAT	"In at least one group everyone has the same answer (a 0% or " \
@@ -69,8 +70,6 @@
 	"they describe is hidden (%s)."
 #define STAT_HEADLINE	"Some numbers are hidden, because they come from groups " \
 	"too small to show; the rest are below."
-#define DENSITY_X	12	/* squares across a density grid, at most */
-#define DENSITY_Y	8	/* squares down */
 
 /* Key numbers that count people (or rows): the count rule applies. */
 static const char *const count_keys[] = {
@@ -398,12 +397,10 @@ table_clear(lt_table *t)
 static int
 to_density(pass *ps, lt_table *t, lt_chart *ch)
 {
-	static const char *const names[] = { "x_from", "x_to", "y_from", "y_to", "count" };
-	static const char *const labels[] = { "X from", "X to", "Y from", "Y to", "People" };
-	double *x, *y, *counts, xe[LT_CHART_MAX_BINS + 2], ye[LT_CHART_MAX_BINS + 2];
-	size_t n = 0, nx, ny;
-	char **rl, **cl, *key;
-	lt_sdc_tab tab;
+	double *x, *y;
+	size_t n = 0;
+	char *key;
+	lt_density d;
 	lt_error err;
 	int rc;
 
@@ -420,65 +417,25 @@ to_density(pass *ps, lt_table *t, lt_chart *ch)
 			y[n++] = b->num;
 		}
 	}
-	/* too few people for any grid: its edges would be their own values */
-	nx = n > 0 && !lt_sdc_stat_hidden(lt_session_profile(ps->s), (double)n) ?
-	    lt_chart_bins(x, n, DENSITY_X, xe) : 0;
-	ny = nx > 0 ? lt_chart_bins(y, n, DENSITY_Y, ye) : 0;
-	if (nx == 0 || ny == 0) {
-		free(x);
-		free(y);
-		return 0;
-	}
-	counts = lt_calloc(nx * ny, sizeof *counts);
-	for (size_t i = 0; i < n; i++)
-		counts[lt_chart_bin_of(ye, ny, y[i]) * nx + lt_chart_bin_of(xe, nx, x[i])] += 1;
-	rl = lt_calloc(ny + 1, sizeof *rl);
-	cl = lt_calloc(nx + 1, sizeof *cl);
-	for (size_t j = 0; j < ny; j++)
-		rl[j] = lt_sprintf("%.17g", ye[j]);
-	for (size_t k = 0; k < nx; k++)
-		cl[k] = lt_sprintf("%.17g", xe[k]);
 	key = lt_sprintf("%s\x1f" "density", ps->key);
 	lt_err_clear(&err);
-	rc = lt_session_protect_tab(ps->s, key, (const char *const *)rl,
-	    (const char *const *)cl, counts, ny, nx, &tab, &err);
+	rc = lt_protect_density(ps->s, key, x, y, n, &d, &err);
+	free(key);
+	free(x);
+	free(y);
+	if (rc != 1)
+		return 0;
 	table_clear(t);
-	for (size_t c = 0; c < 5; c++) {
-		lt_table_column(t, names[c], labels[c], c < 4 ? LT_RC_NUMBER : LT_RC_COUNT);
-		t->cols[c].detail = 1;	/* the chart shows them */
-	}
-	for (size_t j = 0; rc == 0 && j < ny; j++)
-		for (size_t k = 0; k < nx; k++) {
-			size_t row = lt_table_row(t);
-			const lt_sdc_cell *sc = &tab.cells[j * nx + k];
-
-			lt_table_num(t, row, 0, xe[k]);
-			lt_table_num(t, row, 1, xe[k + 1]);
-			lt_table_num(t, row, 2, ye[j]);
-			lt_table_num(t, row, 3, ye[j + 1]);
-			if (sc->state == LT_SDC_SHOWN)
-				lt_table_num(t, row, 4, sc->value);
-			else
-				hide_cell(ps, t, row, 4, sc->state);
-		}
-	if (rc == 0)
-		lt_sdc_tab_free(&tab);
+	lt_density_table(t, &d);
+	for (size_t i = 0; i < t->nrows; i++)
+		if (lt_table_cell(t, i, 4)->kind == LT_CELL_HIDDEN)
+			ps->hidden = 1;
+	lt_density_free(&d);
 	free(t->name);
 	t->name = lt_strdup("density");
 	t->row_level = 0;
-	t->protected = 1;
 	ch->kind = LT_CHART_DENSITY;
-	for (size_t j = 0; j < ny; j++)
-		free(rl[j]);
-	for (size_t k = 0; k < nx; k++)
-		free(cl[k]);
-	free(rl);
-	free(cl);
-	free(key);
-	free(counts);
-	free(x);
-	free(y);
-	return rc == 0;
+	return 1;
 }
 
 /* The rules for table ti. */
