@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_sort.h>
+#include <stddef.h>
 #include <gsl/gsl_statistics_double.h>
 
 #include "buf.h"
@@ -138,6 +138,76 @@ cmp_pair(const void *a, const void *b)
 	return (p->x > q->x) - (p->x < q->x);
 }
 
+/*
+ * Put the k-th smallest of v[lo..hi) at v[k], smaller ones before it and
+ * larger ones after (quickselect, Hoare's partition around a median of
+ * three): a quartile in O(n), where sorting a million values cost most of
+ * "describe".
+ */
+static void
+nth(double *v, ptrdiff_t lo, ptrdiff_t hi, ptrdiff_t k)
+{
+	while (hi - lo > 2) {
+		ptrdiff_t mid = lo + (hi - lo) / 2, i = lo, j = hi - 1;
+		double pivot, t;
+
+		if (v[mid] < v[lo]) { t = v[mid]; v[mid] = v[lo]; v[lo] = t; }
+		if (v[j] < v[lo]) { t = v[j]; v[j] = v[lo]; v[lo] = t; }
+		if (v[j] < v[mid]) { t = v[j]; v[j] = v[mid]; v[mid] = t; }
+		pivot = v[mid];
+		while (i <= j) {
+			while (v[i] < pivot)
+				i++;
+			while (v[j] > pivot)
+				j--;
+			if (i <= j) {
+				t = v[i];
+				v[i] = v[j];
+				v[j] = t;
+				i++;
+				j--;
+			}
+		}
+		/* now v[lo..j] <= pivot <= v[i..hi), and between them all equal it */
+		if (k <= j)
+			hi = j + 1;
+		else if (k >= i)
+			lo = i;
+		else
+			return;
+	}
+	if (hi - lo == 2 && v[lo + 1] < v[lo]) {
+		double t = v[lo];
+
+		v[lo] = v[lo + 1];
+		v[lo + 1] = t;
+	}
+}
+
+/*
+ * The type 7 quantile p of v[0..m), partly ordered by earlier calls so
+ * that everything before *from is no larger than anything after it; p must
+ * not be below the earlier calls' p. Reorders v.
+ */
+static double
+select_quantile(double *v, size_t m, size_t *from, double p)
+{
+	double h = (double)(m - 1) * p, b;
+	size_t k = (size_t)floor(h);
+
+	if (k >= m - 1) {
+		nth(v, (ptrdiff_t)*from, (ptrdiff_t)m, (ptrdiff_t)m - 1);
+		return v[m - 1];
+	}
+	nth(v, (ptrdiff_t)*from, (ptrdiff_t)m, (ptrdiff_t)k);
+	b = v[k + 1];
+	for (size_t i = k + 2; i < m; i++)
+		if (v[i] < b)
+			b = v[i];
+	*from = k;
+	return interpolate(v[k], b, h - floor(h));
+}
+
 void
 lt_stats_summary(const double *x, const double *w, size_t n, lt_summary *out)
 {
@@ -155,14 +225,20 @@ lt_stats_summary(const double *x, const double *w, size_t n, lt_summary *out)
 		out->n = (double)m;
 		out->missing = (double)(n - m);
 		if (m > 0) {
-			gsl_sort(v, 1, m);
+			size_t from = 0;
+
 			out->mean = gsl_stats_mean(v, 1, m);
 			out->sd = m > 1 ? gsl_stats_sd_m(v, 1, m, out->mean) : NAN;
-			out->min = v[0];
-			out->max = v[m - 1];
-			out->q1 = lt_stats_quantile_sorted(v, NULL, m, 0.25);
-			out->median = lt_stats_quantile_sorted(v, NULL, m, 0.5);
-			out->q3 = lt_stats_quantile_sorted(v, NULL, m, 0.75);
+			out->min = out->max = v[0];
+			for (size_t i = 1; i < m; i++) {
+				if (v[i] < out->min)
+					out->min = v[i];
+				if (v[i] > out->max)
+					out->max = v[i];
+			}
+			out->q1 = select_quantile(v, m, &from, 0.25);
+			out->median = select_quantile(v, m, &from, 0.5);
+			out->q3 = select_quantile(v, m, &from, 0.75);
 		}
 		free(v);
 		moments(out, x, NULL, n);
