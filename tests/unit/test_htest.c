@@ -1066,6 +1066,50 @@ test_weights_unit(void **state)
 	assert_true(t.welch.t == u.welch.t && t.welch.p == u.welch.p);
 }
 
+/*
+ * Large groups are sorted by a radix sort, small ones by insertion: the
+ * mean ranks and quartiles must be the brute-force ones either way, with
+ * ties, negative values and -0.
+ */
+static void
+test_ranks_large(void **state)
+{
+	static const size_t sizes[] = { 10, 63, 64, 65, 2000 };
+
+	(void)state;
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		size_t n = sizes[z], *g = malloc(n * sizeof *g);
+		double *y = malloc(n * sizeof *y), rank[2] = { 0, 0 }, cnt[2] = { 0, 0 };
+		lt_htest_group out[2];
+		lt_error err;
+		unsigned seed = 7;
+
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			y[i] = (double)((int)((seed >> 8) % 41) - 20) / 4;	/* ties, negatives */
+			if (y[i] == 0 && i % 2)
+				y[i] = -0.0;
+			g[i] = (seed >> 20) % 2;
+		}
+		for (size_t i = 0; i < n; i++) {
+			double less = 0, same = 0;
+
+			for (size_t j = 0; j < n; j++) {
+				less += y[j] < y[i];
+				same += y[j] == y[i];
+			}
+			rank[g[i]] += less + (same + 1) / 2;
+			cnt[g[i]]++;
+		}
+		assert_int_equal(lt_htest_groups(y, g, NULL, n, 2, out, &err), 0);
+		for (int j = 0; j < 2; j++)
+			if (cnt[j] > 0)
+				assert_true(fabs(out[j].mean_rank - rank[j] / cnt[j]) < 1e-9);
+		free(g);
+		free(y);
+	}
+}
+
 int
 main(void)
 {
@@ -1087,6 +1131,7 @@ main(void)
 		cmocka_unit_test(test_groups_describe),
 		cmocka_unit_test(test_weights_equal_expanded),
 		cmocka_unit_test(test_weights_unit),
+		cmocka_unit_test(test_ranks_large),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
