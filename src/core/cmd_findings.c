@@ -927,6 +927,19 @@ md_text(lt_buf *b, const char *s)
 	}
 }
 
+/* A JSON string of s cleaned as md_text does. */
+static json_t *
+jclean(const char *s)
+{
+	lt_buf b = LT_BUF_INIT;
+	json_t *j;
+
+	md_text(&b, s);
+	j = json_string(lt_buf_str(&b));
+	lt_buf_free(&b);
+	return j != NULL ? j : json_null();
+}
+
 /* md_text, ending with a newline (before a closing fence). */
 static void
 md_block(lt_buf *b, const char *s)
@@ -1023,16 +1036,16 @@ export_exec(lt_session *s, lt_findings *st, const lt_cmd_entry *e, const lt_args
 			json_t *res = json_loads(full.result_json, 0, NULL);
 
 			json_object_set_new(o, "id", json_integer(full.id));
-			json_object_set_new(o, "title", json_string(full.title));
-			json_object_set_new(o, "author", json_string(full.author));
-			json_object_set_new(o, "observation", json_string(full.body));
-			json_object_set_new(o, "dataset", json_string(full.dataset));
+			json_object_set_new(o, "title", jclean(full.title));
+			json_object_set_new(o, "author", jclean(full.author));
+			json_object_set_new(o, "observation", jclean(full.body));
+			json_object_set_new(o, "dataset", jclean(full.dataset));
 			json_object_set_new(o, "dataset_hash", full.dataset_hash != NULL ?
-			    json_string(full.dataset_hash) : json_null());
+			    jclean(full.dataset_hash) : json_null());
 			json_object_set_new(o, "version", full.version != NULL ?
-			    json_string(full.version) : json_null());
-			json_object_set_new(o, "posted", json_string(full.created_at));
-			json_object_set_new(o, "recipe", json_string(full.recipe));
+			    jclean(full.version) : json_null());
+			json_object_set_new(o, "posted", jclean(full.created_at));
+			json_object_set_new(o, "recipe", jclean(full.recipe));
 			json_object_set_new(o, "result", res != NULL ? res : json_null());
 			json_array_append_new(arr, o);
 		}

@@ -160,7 +160,11 @@ lt_text_sanitize(lt_buf *out, const char *s, int utf8)
 	sanitize(out, s, utf8);
 }
 
-/* Append s to out with each invalid UTF-8 byte replaced by U+FFFD. */
+/*
+ * Append s to out with each invalid UTF-8 byte, and each C1 control
+ * (U+0080-U+009F: U+009B starts an escape sequence on some terminals,
+ * and JSON does not escape it), replaced by U+FFFD.
+ */
 static void
 fix_utf8(lt_buf *out, const char *s)
 {
@@ -170,9 +174,9 @@ fix_utf8(lt_buf *out, const char *s)
 
 	while (left > 0) {
 		len = utf8_decode(p, left, &cp);
-		if (len == 0) {
+		if (len == 0 || (cp >= 0x80 && cp <= 0x9f)) {
 			lt_buf_puts(out, REPLACEMENT_UTF8);
-			len = 1;
+			len = len == 0 ? 1 : len;
 		} else
 			lt_buf_add(out, (const char *)p, len);
 		p += len;

@@ -719,6 +719,8 @@ test_json_invalid_utf8(void **state)
 	(void)state;
 	lt_result_headline(r, "caf\xe9 ok \xc3\xa9");
 	lt_result_caveat(r, "bad \xed\xa0\x80 surrogate");
+	/* U+009B, a C1 control that starts an escape sequence on some terminals */
+	lt_result_note(r, "csi \xc2\x9b" "2J");
 	t = lt_result_table(r, "t", NULL);
 	lt_table_column(t, "x\xc0\xaf", "X", LT_RC_TEXT);
 	row = lt_table_row(t);
@@ -734,6 +736,8 @@ test_json_invalid_utf8(void **state)
 	assert_string_equal(json_string_value(json_array_get(
 	    json_object_get(j, "caveats"), 0)),
 	    "bad \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd surrogate");
+	assert_string_equal(json_string_value(json_array_get(
+	    json_object_get(j, "notes"), 0)), "csi \xef\xbf\xbd" "2J");
 	tb = json_array_get(json_object_get(j, "tables"), 0);
 	assert_string_equal(json_string_value(json_object_get(json_array_get(
 	    json_object_get(tb, "columns"), 0), "name")),
