@@ -1013,6 +1013,13 @@ lt_import_csv(lt_catalog *cat, const lt_import_opts *o, lt_dataset **out,
 	}
 	if ((rc = setup_columns(&im, &hdr)) != 0)
 		goto close;
+	/*
+	 * A larger page cache while the rows go in: with SQLite's 2 MB the
+	 * table's pages were written, dropped and read back (perf on a
+	 * million rows: 13% faster with 64 MB). Back to the default after,
+	 * so that browsing stays small.
+	 */
+	sqlite3_exec(im.db, "PRAGMA cache_size=-65536", NULL, NULL, NULL);
 	if ((rc = lt_db_exec(im.db, "BEGIN IMMEDIATE", err)) != 0)
 		goto close;
 	began = 1;
@@ -1049,6 +1056,7 @@ close:
 		im.ins = im.chunk_ins = NULL;
 		sqlite3_exec(im.db, "ROLLBACK", NULL, NULL, NULL);
 	}
+	sqlite3_exec(im.db, "PRAGMA cache_size=-2000", NULL, NULL, NULL);
 	lt_csv_close(csv);
 	fclose(f);
 out:
