@@ -99,6 +99,29 @@ levels_item(lt_result *r, size_t k, size_t nother)
 	free(why);
 }
 
+/*
+ * The headline when freq's counts are hidden, with the reason they give:
+ * few people (whole: all of them, else each value's), or an earlier result
+ * they differ from by a few (the differencing guard).
+ */
+static void
+hidden_headline(lt_result *r, const lt_sdc_vec *pv, const char *label, int whole)
+{
+	int diff = pv->total.state == LT_SDC_DIFF;
+
+	for (size_t j = 0; j < pv->n; j++)
+		diff |= pv->cells[j].state == LT_SDC_DIFF;
+	if (diff)
+		lt_result_headline(r, "The counts of %s are hidden: they differ from an earlier "
+		    "result by only a few people, who could then be worked out.", label);
+	else if (whole)
+		lt_result_headline(r, "Too few people are here to show how often each %s "
+		    "occurs.", label);
+	else
+		lt_result_headline(r, "Too few people have each %s here to show the counts.",
+		    label);
+}
+
 static int
 freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 {
@@ -225,8 +248,7 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	}
 	label = lt_explain_label(&d->vars[idx]);
 	if (!LT_SHOWN(&pv.total)) {
-		lt_result_headline(r, "Too few people are here to show how often each %s "
-		    "occurs.", label);
+		hidden_headline(r, &pv, label, 1);
 	} else if (valid > 0 && have_top && pv.cells[top].value > 0) {
 		lt_ctab_prop p;
 
@@ -259,8 +281,7 @@ freq_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 		lt_protect_count(r, "missing", "Missing", &pv.cells[k]);
 		levels_item(r, k, nother);
 	} else if (count[k] < pv.total.value || !LT_SHOWN(&pv.cells[k])) {
-		lt_result_headline(r, "Too few people have each %s here to show the counts.",
-		    label);
+		hidden_headline(r, &pv, label, 0);
 	} else {
 		lt_result_headline(r, "No row has a value for %s here.", d->vars[idx].name);
 	}

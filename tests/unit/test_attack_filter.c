@@ -275,6 +275,19 @@ test_size_from_statistics(void **state)
 	run_free(&a);
 }
 
+/* A freq the differencing guard hides says so, not "too few people". */
+static void
+test_freq_differencing_headline(void **state)
+{
+	run a = attack("filter age >= 30; freq smoker; filter age >= 31; freq smoker");
+
+	(void)state;
+	assert_int_equal(a.rc, 0);
+	assert_int_equal(a.n, 4);
+	assert_non_null(strstr(a.r[3]->headline, "differ from an earlier result"));
+	run_free(&a);
+}
+
 /* A mistyped column under a tiny filter is named; a real one says nothing. */
 static void
 test_tiny_filter_typo(void **state)
@@ -302,6 +315,7 @@ main(void)
 		cmocka_unit_test(test_filter_count_oracle),
 		cmocka_unit_test(test_size_from_statistics),
 		cmocka_unit_test(test_tiny_filter_typo),
+		cmocka_unit_test(test_freq_differencing_headline),
 	};
 
 	return cmocka_run_group_tests(tests, attack_setup, tc_group_teardown);
