@@ -51,28 +51,42 @@ static const char *const migrations[] = {
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
-/* Make every missing directory in path's parent. */
-static int
-mkdirs_for(const char *path, lt_error *err)
+int
+lt_mkdirs_for(const char *path, char **failed)
 {
-	char *d = lt_strdup(path), *p;
+	char *d = lt_strdup(path);
 
-	for (p = d + 1; *p != '\0'; p++) {
+	*failed = NULL;
+	for (char *p = d + 1; *p != '\0'; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
 		if (mkdir(d, 0700) != 0 && errno != EEXIST) {
-			int rc = lt_err(err, LT_EIO,
-			    "cannot create the folder %s (%s); check its permissions or set LANTERN_HOME",
-			    d, strerror(errno));
+			int e = errno;
 
-			free(d);
-			return rc;
+			*failed = d;
+			return e;
 		}
 		*p = '/';
 	}
 	free(d);
 	return 0;
+}
+
+/* Make every missing directory in path's parent, or say why not. */
+static int
+mkdirs_for(const char *path, lt_error *err)
+{
+	char *d;
+	int e = lt_mkdirs_for(path, &d), rc;
+
+	if (e == 0)
+		return 0;
+	rc = lt_err(err, LT_EIO,
+	    "cannot create the folder %s (%s); check its permissions or set LANTERN_HOME",
+	    d, strerror(e));
+	free(d);
+	return rc;
 }
 
 int

@@ -96,6 +96,12 @@ char **lt_catalog_names(lt_catalog *c);
 void lt_strv_free(char **v);
 
 /*
+ * Make every missing folder of path's parent (mode 0700). Returns 0, or
+ * errno with *failed the folder that could not be made (caller frees).
+ */
+int lt_mkdirs_for(const char *path, char **failed);
+
+/*
  * Get a dataset ready to use: imported ones from the catalog; bundled ones
  * imported first if they are not yet (or their CSV changed).
  */

@@ -51,6 +51,7 @@
 #include <sqlite3.h>
 
 #include "buf.h"
+#include "catalog.h"
 #include "findings.h"
 
 /* PRAGMA application_id: "LtFs". */
@@ -590,24 +591,16 @@ iso_now(char out[32])
 static int
 make_parent_dirs(const char *path, lt_error *err)
 {
-	char *d = lt_strdup(path);
+	char *d;
+	int e = lt_mkdirs_for(path, &d), rc;
 
-	for (char *p = d + 1; *p != '\0'; p++) {
-		if (*p != '/')
-			continue;
-		*p = '\0';
-		if (mkdir(d, 0700) != 0 && errno != EEXIST) {
-			int rc = lt_err(err, LT_EIO,
-			    "cannot create the folder %s for the findings store (%s); check its permissions",
-			    d, strerror(errno));
-
-			free(d);
-			return rc;
-		}
-		*p = '/';
-	}
+	if (e == 0)
+		return 0;
+	rc = lt_err(err, LT_EIO,
+	    "cannot create the folder %s for the findings store (%s); check its permissions",
+	    d, strerror(e));
 	free(d);
-	return 0;
+	return rc;
 }
 
 /* path's folder (caller frees). */
