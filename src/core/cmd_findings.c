@@ -237,7 +237,7 @@ post_exec(lt_session *s, const lt_args *a, lt_result *r, lt_error *err)
 	int rc;
 
 	if (s->last_json == NULL)
-		return lt_err_at(err, LT_EINVAL, a->argpos[0], "there is no result to post "
+		return lt_err(err, LT_EINVAL, "there is no result to post "
 		    "(rows from \"show\" are never shared); run an analysis first, for "
 		    "example \"describe bmi\", then post it");
 	if ((st = lt_session_store(s, err)) == NULL)

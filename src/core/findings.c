@@ -1116,7 +1116,7 @@ static int
 no_such(long long id, lt_error *err)
 {
 	return lt_err(err, LT_ENOENT,
-	    "there is no observation number %lld in the findings store; check the number", id);
+	    "there is no observation number %lld in the findings store; \"findings list\" shows the numbers", id);
 }
 
 int
