@@ -312,7 +312,7 @@ static int
 run_sub(lt_session *s, const char *text, lt_result *r, lt_error *err)
 {
 	const lt_cmd_entry *e;
-	size_t off = 0, nopts = 0;
+	size_t off = 0;
 	lt_words w;
 	lt_args a;
 	int rc;
@@ -323,19 +323,11 @@ run_sub(lt_session *s, const char *text, lt_result *r, lt_error *err)
 		lt_words_clear(&w);
 		return lt_err(err, LT_EINVAL, "the guide made a command it cannot run: %s", text);
 	}
-	memset(&a, 0, sizeof a);
-	a.format = -1;
-	while (e->opts != NULL && e->opts[nopts].name != NULL)
-		nopts++;
-	a.nopts = nopts;
-	a.optv = lt_calloc(nopts + 1, sizeof *a.optv);
-	a.argc = w.n - 1;
-	a.argv = w.w + 1;
-	a.argpos = w.pos + 1;
-	rc = e->exec(s, &a, r, err);
+	if ((rc = lt_args_parse(e, &w, text, &a, err)) == 0)
+		rc = e->exec(s, &a, r, err);
 	if (rc != 0 && err != NULL)
 		err->pos = -1;
-	free(a.optv);
+	lt_args_clear(&a);
 	lt_words_clear(&w);
 	return rc;
 }

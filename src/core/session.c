@@ -415,9 +415,8 @@ lt_session_var(lt_session *s, const char *name, int pos, int *idx, lt_error *err
 	    "%s has no column \"%s\"; type \"info\" to see its columns", s->ds->name, name);
 }
 
-/* Parse one command's words into args for entry e. */
-static int
-parse_args(const lt_cmd_entry *e, const lt_words *w, const char *text,
+int
+lt_args_parse(const lt_cmd_entry *e, const lt_words *w, const char *text,
     lt_args *a, lt_error *err)
 {
 	size_t nopts = 0;
@@ -527,8 +526,8 @@ parse_args(const lt_cmd_entry *e, const lt_words *w, const char *text,
 	return 0;
 }
 
-static void
-args_clear(lt_args *a)
+void
+lt_args_clear(lt_args *a)
 {
 	for (size_t i = 0; i < a->argc; i++)
 		free(a->argv[i]);
@@ -608,8 +607,8 @@ run_one(lt_session *s, const char *text, const lt_words *w, lt_emit_fn emit,
 		return lt_err_at(err, LT_EINVAL, w->pos[0],
 		    "%s works on an open dataset; open one first, for example \"open cohort\"",
 		    e->name);
-	if ((rc = parse_args(e, w, text, &a, err)) != 0) {
-		args_clear(&a);
+	if ((rc = lt_args_parse(e, w, text, &a, err)) != 0) {
+		lt_args_clear(&a);
 		return rc;
 	}
 	r = lt_result_new(NULL);
@@ -640,7 +639,7 @@ run_one(lt_session *s, const char *text, const lt_words *w, lt_emit_fn emit,
 		}
 	}
 	fmt = a.format >= 0 ? a.format : lt_format_parse(lt_session_get(s, "format"));
-	args_clear(&a);
+	lt_args_clear(&a);
 	if (rc == 0) {
 		if (r->quit && quit != NULL)
 			*quit = 1;

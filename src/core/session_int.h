@@ -205,6 +205,14 @@ void lt_session_log(lt_session *s, const lt_cmd_entry *e, const lt_args *a,
     const lt_words *w);
 /* Free the log (lt_session_free). */
 void lt_session_log_clear(lt_session *s);
+/*
+ * Parse one command's words (from text) into a for entry e, as run_one
+ * does: options, positions, raw text. Free with lt_args_clear, also when
+ * it fails.
+ */
+int lt_args_parse(const lt_cmd_entry *e, const lt_words *w, const char *text, lt_args *a,
+    lt_error *err);
+void lt_args_clear(lt_args *a);
 /* Log command text that ran inside another (what "guide" chose). */
 void lt_session_log_text(lt_session *s, const char *text);
 /* The entry numbered seq, or NULL when it is not (or no longer) in the log. */

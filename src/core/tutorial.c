@@ -100,7 +100,7 @@ void
 lt_session_log_text(lt_session *s, const char *text)
 {
 	const lt_cmd_entry *e;
-	size_t off = 0, nopts = 0;
+	size_t off = 0;
 	lt_words w;
 	lt_args a;
 	lt_error err;
@@ -108,18 +108,11 @@ lt_session_log_text(lt_session *s, const char *text)
 	if (text == NULL || lt_words_next(text, &off, &w, &err) != 1)
 		return;
 	if ((e = lt_cmd_find(w.w[0])) != NULL) {
-		memset(&a, 0, sizeof a);
-		a.format = -1;
-		while (e->opts != NULL && e->opts[nopts].name != NULL)
-			nopts++;
-		a.nopts = nopts;
-		a.optv = lt_calloc(nopts + 1, sizeof *a.optv);
-		a.argc = w.n - 1;
-		a.argv = w.w + 1;
-		a.argpos = w.pos + 1;
-		lt_session_log(s, e, &a, &w);
-		s->log[(s->nlogged - 1) % LT_LOG_MAX].inner = 1;
-		free(a.optv);
+		if (lt_args_parse(e, &w, text, &a, &err) == 0) {
+			lt_session_log(s, e, &a, &w);
+			s->log[(s->nlogged - 1) % LT_LOG_MAX].inner = 1;
+		}
+		lt_args_clear(&a);
 	}
 	lt_words_clear(&w);
 }
