@@ -3,9 +3,14 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef HAVE_SYS_MMAN_H
+#include <sys/mman.h>
+#endif
 
 #include "buf.h"
 
@@ -26,6 +31,37 @@ oom(void)
 	abort();
 }
 
+/*
+ * Columns are arrays of millions of values. Touching a fresh one faults its
+ * pages in one at a time, which on a virtual machine costs more than the
+ * statistics (8 MB: 20 ms against 2 ms asked for at once, bench/README.md).
+ * So blocks of a megabyte or more have their pages made up front; where the
+ * kernel cannot (before Linux 5.14), nothing changes.
+ */
+#define BIG_BLOCK	((size_t)1 << 20)
+
+static void
+prefault(void *p, size_t from, size_t to)
+{
+#if defined(HAVE_SYS_MMAN_H) && defined(MADV_POPULATE_WRITE)
+	static size_t page;
+	uintptr_t lo, hi;
+
+	if (to - from < BIG_BLOCK)
+		return;
+	if (page == 0)
+		page = (size_t)sysconf(_SC_PAGESIZE);
+	lo = ((uintptr_t)p + from + page - 1) & ~(uintptr_t)(page - 1);
+	hi = ((uintptr_t)p + to) & ~(uintptr_t)(page - 1);
+	if (hi > lo)
+		(void)madvise((void *)lo, hi - lo, MADV_POPULATE_WRITE);
+#else
+	(void)p;
+	(void)from;
+	(void)to;
+#endif
+}
+
 void *
 lt_malloc(size_t n)
 {
@@ -33,6 +69,7 @@ lt_malloc(size_t n)
 
 	if (p == NULL)
 		oom();
+	prefault(p, 0, n);
 	return p;
 }
 
@@ -43,6 +80,8 @@ lt_calloc(size_t n, size_t size)
 
 	if (p == NULL)
 		oom();
+	if (size != 0 && n <= (size_t)-1 / size)
+		prefault(p, 0, n * size);
 	return p;
 }
 
@@ -53,6 +92,7 @@ lt_realloc(void *p, size_t n)
 
 	if (q == NULL)
 		oom();
+	prefault(q, 0, n);
 	return q;
 }
 
