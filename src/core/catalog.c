@@ -48,6 +48,12 @@ static const char *const migrations[] = {
 	schema_sql,
 	/* 2: chunks of a numeric column hold value - offset (exact centring) */
 	"ALTER TABLE lt_variable ADD COLUMN offset REAL NOT NULL DEFAULT 0",
+	/*
+	 * 3: a category's values as one-byte codes, in chunks of their own
+	 * (var = LT_CODE_VAR(var)); a level's code says which byte is it.
+	 * Datasets imported before have none and are read through SQL.
+	 */
+	"ALTER TABLE lt_level ADD COLUMN code INTEGER",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -481,17 +487,21 @@ load_vars(lt_catalog *c, lt_dataset *d, lt_error *err)
 	if (rc != SQLITE_DONE)
 		return lt_db_error(c->db, err, "reading the catalog");
 	if (sqlite3_prepare_v2(c->db,
-	    "SELECT var, value, label FROM lt_level WHERE dataset = ?1 ORDER BY var, idx",
+	    "SELECT var, value, label, code FROM lt_level WHERE dataset = ?1 ORDER BY var, idx",
 	    -1, &st, NULL) != SQLITE_OK)
 		return lt_db_error(c->db, err, "reading the catalog");
 	sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int var = sqlite3_column_int(st, 0);
 
-		if (var >= 0 && (size_t)var < d->nvars)
-			lt_var_add_level(&d->vars[var],
-			    (const char *)sqlite3_column_text(st, 1),
+		if (var >= 0 && (size_t)var < d->nvars) {
+			lt_var *v = &d->vars[var];
+
+			lt_var_add_level(v, (const char *)sqlite3_column_text(st, 1),
 			    (const char *)sqlite3_column_text(st, 2));
+			if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+				v->levels[v->nlevels - 1].code = sqlite3_column_int(st, 3);
+		}
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -788,13 +798,48 @@ lt_catalog_drop(lt_catalog *c, const char *name, lt_error *err)
 	return lt_db_exec(c->db, "COMMIT", err);
 }
 
+/*
+ * Read the chunks stored under variable number chunkvar into out, which
+ * holds total items of size bytes each.
+ */
+static int
+read_chunks(lt_catalog *c, const lt_dataset *d, int var, int chunkvar, size_t size,
+    void *out, size_t total, lt_error *err)
+{
+	sqlite3_stmt *st;
+	size_t got = 0;
+	int rc;
+
+	if (sqlite3_prepare_v2(c->db,
+	    "SELECT data FROM lt_chunk WHERE dataset = ?1 AND var = ?2 ORDER BY chunk",
+	    -1, &st, NULL) != SQLITE_OK)
+		return lt_db_error(c->db, err, "reading a column");
+	sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, chunkvar);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t k = (size_t)sqlite3_column_bytes(st, 0) / size;
+
+		if (got + k > total)
+			k = total - got;
+		memcpy((char *)out + got * size, sqlite3_column_blob(st, 0), k * size);
+		got += k;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return lt_db_error(c->db, err, "reading a column");
+	if (got != total)
+		return lt_err(err, LT_EDB,
+		    "the stored column \"%s\" of %s is incomplete; import the dataset again",
+		    d->vars[var].name, d->name);
+	return 0;
+}
+
 int
 lt_catalog_column(lt_catalog *c, const lt_dataset *d, int var, double **vals,
     size_t *n, lt_error *err)
 {
-	sqlite3_stmt *st;
 	double *v;
-	size_t got = 0, total;
+	size_t total;
 	int rc, type;
 
 	*vals = NULL;
@@ -809,35 +854,34 @@ lt_catalog_column(lt_catalog *c, const lt_dataset *d, int var, double **vals,
 		    d->vars[var].name, d->vars[var].type == LT_VT_TEXT ? "text" : "categories");
 	total = (size_t)d->rows;
 	v = lt_malloc((total ? total : 1) * sizeof *v);
-	if (sqlite3_prepare_v2(c->db,
-	    "SELECT data FROM lt_chunk WHERE dataset = ?1 AND var = ?2 ORDER BY chunk",
-	    -1, &st, NULL) != SQLITE_OK) {
+	if ((rc = read_chunks(c, d, var, var, sizeof *v, v, total, err)) != 0) {
 		free(v);
-		return lt_db_error(c->db, err, "reading a column");
-	}
-	sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, var);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t bytes = (size_t)sqlite3_column_bytes(st, 0);
-		size_t k = bytes / sizeof(double);
-
-		if (got + k > total)
-			k = total - got;
-		memcpy(v + got, sqlite3_column_blob(st, 0), k * sizeof(double));
-		got += k;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return lt_db_error(c->db, err, "reading a column");
-	}
-	if (got != total) {
-		free(v);
-		return lt_err(err, LT_EDB,
-		    "the stored column \"%s\" of %s is incomplete; import the dataset again",
-		    d->vars[var].name, d->name);
+		return rc;
 	}
 	*vals = v;
+	*n = total;
+	return 0;
+}
+
+int
+lt_catalog_codes(lt_catalog *c, const lt_dataset *d, int var, unsigned char **codes,
+    size_t *n, lt_error *err)
+{
+	unsigned char *v;
+	size_t total;
+	int rc;
+
+	*codes = NULL;
+	*n = 0;
+	if (d->rows < 0 || var < 0 || (size_t)var >= d->nvars || !lt_var_coded(&d->vars[var]))
+		return lt_err(err, LT_EINVAL, "that column has no stored codes");
+	total = (size_t)d->rows;
+	v = lt_malloc(total ? total : 1);
+	if ((rc = read_chunks(c, d, var, LT_CODE_VAR(var), 1, v, total, err)) != 0) {
+		free(v);
+		return rc;
+	}
+	*codes = v;
 	*n = total;
 	return 0;
 }

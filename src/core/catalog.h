@@ -146,4 +146,17 @@ int lt_import_csv(lt_catalog *c, const lt_import_opts *o, lt_dataset **out,
 int lt_catalog_column(lt_catalog *c, const lt_dataset *d, int var,
     double **vals, size_t *n, lt_error *err);
 
+/*
+ * A category of text values is also stored as one byte a row: the code of
+ * its level (lt_level.code), or LT_CODE_MISSING. Its chunks are kept under
+ * the variable number LT_CODE_VAR(var). lt_var_coded says whether a
+ * variable has them (datasets imported before lantern stored codes do
+ * not).
+ */
+#define LT_CODE_MISSING	0xFF
+#define LT_CODE_VAR(var)	(-1 - (var))
+/* Read them: *codes gets rows bytes, caller frees. */
+int lt_catalog_codes(lt_catalog *c, const lt_dataset *d, int var,
+    unsigned char **codes, size_t *n, lt_error *err);
+
 #endif

@@ -734,33 +734,68 @@ describe_category(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_
 	size_t row;
 	int rc;
 
-	sql = select_sql(s, v, widx, 1, 1);
-	rc = prepare(s, sql, &st, err);
-	free(sql);
-	if (rc != 0)
-		return rc;
-	lt_session_bind_filter(s, st, 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		double c = sqlite3_column_double(st, 1);
-		const char *val, *label;
+	if (lt_var_coded(v) && v->nlevels <= LT_MAX_GROUPS) {
+		/* Stored as codes: count them, no SQL (the values present, in order). */
+		size_t *g, k, m, wn;
+		char **labels;
+		double *w = NULL, *u = NULL, *c;
 
-		if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
-			missing += c;
-			continue;
+		if ((rc = lt_session_groups(s, idx, -1, &g, &labels, &k, &m, err)) != 0)
+			return rc;
+		if (widx >= 0 && (rc = lt_session_numeric(s, widx, &w, &u, &wn, err)) != 0) {
+			free(g);
+			lt_strv_free(labels);
+			return rc;
 		}
-		n += c;
-		val = (const char *)sqlite3_column_text(st, 0);
-		label = lt_var_label_of(v, val);
-		lab = lt_grow(lab, &cap, levels + 2, sizeof *lab);
-		cnt = lt_realloc(cnt, (cap + 1) * sizeof *cnt);
-		lab[levels] = lt_strdup(label != NULL ? label : val);
-		cnt[levels++] = c;
+		c = lt_calloc(k + 1, sizeof *c);
+		for (size_t i = 0; i < m; i++)
+			c[g[i] == LT_NO_GROUP ? k : g[i]] += w != NULL ?
+			    w[i] + d->vars[widx].offset : 1;
+		missing = c[k];
+		lab = lt_calloc(k + 2, sizeof *lab);
+		cnt = lt_calloc(k + 2, sizeof *cnt);
+		cap = k + 1;
+		for (size_t j = 0; j < k; j++)
+			if (c[j] > 0) {
+				n += c[j];
+				lab[levels] = lt_strdup(labels[j]);
+				cnt[levels++] = c[j];
+			}
 		nlab = levels;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		rc = lt_db_error(lt_catalog_db(s->cat), err, "reading the data");
-		goto out;
+		free(c);
+		free(g);
+		free(w);
+		free(u);
+		lt_strv_free(labels);
+	} else {
+		sql = select_sql(s, v, widx, 1, 1);
+		rc = prepare(s, sql, &st, err);
+		free(sql);
+		if (rc != 0)
+			return rc;
+		lt_session_bind_filter(s, st, 1);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			double c = sqlite3_column_double(st, 1);
+			const char *val, *label;
+
+			if (sqlite3_column_type(st, 0) == SQLITE_NULL) {
+				missing += c;
+				continue;
+			}
+			n += c;
+			val = (const char *)sqlite3_column_text(st, 0);
+			label = lt_var_label_of(v, val);
+			lab = lt_grow(lab, &cap, levels + 2, sizeof *lab);
+			cnt = lt_realloc(cnt, (cap + 1) * sizeof *cnt);
+			lab[levels] = lt_strdup(label != NULL ? label : val);
+			cnt[levels++] = c;
+			nlab = levels;
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			rc = lt_db_error(lt_catalog_db(s->cat), err, "reading the data");
+			goto out;
+		}
 	}
 	rc = 0;
 	if (v->type != LT_VT_TEXT) {

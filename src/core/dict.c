@@ -35,6 +35,15 @@ lt_vtype_parse(const char *name)
 	return -1;
 }
 
+int
+lt_var_coded(const lt_var *v)
+{
+	for (size_t i = 0; i < v->nlevels; i++)
+		if (v->levels[i].code >= 0)
+			return 1;
+	return 0;
+}
+
 const lt_level *
 lt_var_find_level(const lt_var *v, const char *s)
 {
@@ -153,6 +162,7 @@ lt_var_add_level(lt_var *v, const char *value, const char *label)
 	v->levels = lt_realloc(v->levels, (v->nlevels + 1) * sizeof *v->levels);
 	v->levels[v->nlevels].value = lt_strdup(value);
 	v->levels[v->nlevels].label = lt_strdup(label != NULL ? label : value);
+	v->levels[v->nlevels].code = -1;
 	v->nlevels++;
 }
 
@@ -187,8 +197,10 @@ lt_var_copy(lt_var *dst, const lt_var *src)
 	dst->type = src->type;
 	dst->storage = src->storage;
 	dst->offset = src->offset;
-	for (size_t i = 0; i < src->nlevels; i++)
+	for (size_t i = 0; i < src->nlevels; i++) {
 		lt_var_add_level(dst, src->levels[i].value, src->levels[i].label);
+		dst->levels[i].code = src->levels[i].code;
+	}
 	if (src->nmissing > 0) {
 		dst->missing = lt_calloc(src->nmissing, sizeof *dst->missing);
 		for (size_t i = 0; i < src->nmissing; i++)

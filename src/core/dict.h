@@ -32,6 +32,8 @@ enum lt_storage {
 typedef struct lt_level {
 	char *value;	/* as stored, in text form: "2", "female" */
 	char *label;	/* for people: "current smoker"; never NULL */
+	int code;	/* the number standing for it in the column's stored
+			   codes (catalog.h), or -1 */
 } lt_level;
 
 typedef struct lt_var {
@@ -56,6 +58,8 @@ const char *lt_vtype_name(int type);
 int lt_vtype_parse(const char *name);
 /* The level whose label or value equals s (case-insensitive), or NULL. */
 const lt_level *lt_var_find_level(const lt_var *v, const char *s);
+/* 1 when the variable's values are stored as codes (catalog.h). */
+int lt_var_coded(const lt_var *v);
 /* The label for a stored value, or NULL when the value has no label. */
 const char *lt_var_label_of(const lt_var *v, const char *value);
 /* The variable called name (exact match first, then case-insensitive). */

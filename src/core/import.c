@@ -5,7 +5,9 @@
  * PREFIX_ROWS records are held in memory to infer each column's type
  * (unless a datapackage declares it) before the row table is created with
  * matching column affinities; the rest stream straight into SQLite. Numeric
- * and date columns are also written as chunks of doubles for statistics.
+ * and date columns are also written as chunks of doubles for statistics,
+ * and categories as chunks of one-byte codes (a code is the order in which
+ * the column's values were first seen; each level records its code).
  * Everything happens in one transaction, so a failed, refused or cancelled
  * import leaves the catalog exactly as it was.
  *
@@ -58,6 +60,10 @@ typedef struct col {
 	int chunking;			/* 0 once a value is not numeric */
 	long long offset;		/* chunks hold value - offset (see centred) */
 	int has_offset;
+	unsigned char *code;		/* codes not yet written: index in distinct */
+	size_t ncode;
+	int code_no;
+	int coding;			/* 0 once it is not a category of text */
 	lt_ident *ident;
 } col;
 
@@ -211,20 +217,58 @@ push_chunk(importer *im, col *c, double v)
 	return c->nchunk == CHUNK_ROWS ? flush_chunk(im, c) : 0;
 }
 
-/* Note a text value among the distinct ones, while there are few. */
-static void
+static int
+flush_codes(importer *im, col *c)
+{
+	int var = (int)(c - im->cols);
+
+	if (c->ncode == 0)
+		return 0;
+	sqlite3_bind_text(im->chunk_ins, 1, im->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(im->chunk_ins, 2, LT_CODE_VAR(var));
+	sqlite3_bind_int(im->chunk_ins, 3, c->code_no++);
+	sqlite3_bind_blob(im->chunk_ins, 4, c->code, (int)c->ncode, SQLITE_STATIC);
+	if (sqlite3_step(im->chunk_ins) != SQLITE_DONE)
+		return lt_db_error(im->db, im->err, "storing a column");
+	sqlite3_reset(im->chunk_ins);
+	c->ncode = 0;
+	return 0;
+}
+
+/* Add a row's code (an index in c->distinct, or LT_CODE_MISSING). */
+static int
+push_code(importer *im, col *c, int code)
+{
+	if (!c->coding)
+		return 0;
+	if (code < 0) {		/* too many values to be a category */
+		c->coding = 0;
+		return 0;
+	}
+	if (c->code == NULL)
+		c->code = lt_malloc(CHUNK_ROWS);
+	c->code[c->ncode++] = (unsigned char)code;
+	return c->ncode == CHUNK_ROWS ? flush_codes(im, c) : 0;
+}
+
+/*
+ * Note a text value among the distinct ones, while there are few: its
+ * index there, or -1 once there are too many.
+ */
+static int
 note_distinct(col *c, const char *s, size_t len)
 {
 	if (c->many)
-		return;
+		return -1;
 	for (size_t i = 0; i < c->ndistinct; i++)
 		if (strncmp(c->distinct[i], s, len) == 0 && c->distinct[i][len] == '\0')
-			return;
+			return (int)i;
 	if (c->ndistinct == MAX_LEVELS) {
 		c->many = 1;
-		return;
+		return -1;
 	}
-	c->distinct[c->ndistinct++] = lt_strndup(s, len);
+	c->distinct[c->ndistinct] = lt_strndup(s, len);
+	return (int)c->ndistinct++;
 }
 
 /* Check a value against a declared type; 0 when it fits. */
@@ -328,7 +372,8 @@ insert_row(importer *im, char **fields, const size_t *lens, long line)
 		im->hash = fnv(im->hash, s, len + 1);
 		if (is_missing(im, c, s, len)) {
 			sqlite3_bind_null(im->ins, p);
-			if ((rc = push_chunk(im, c, NAN)) != 0)
+			if ((rc = push_chunk(im, c, NAN)) != 0 ||
+			    (rc = push_code(im, c, LT_CODE_MISSING)) != 0)
 				return rc;
 			continue;
 		}
@@ -336,7 +381,8 @@ insert_row(importer *im, char **fields, const size_t *lens, long line)
 		if (c->declared != NULL && (rc = check_declared(im, c, cls, s, line)) != 0)
 			return rc;
 		c->seen |= (unsigned)cls;
-		note_distinct(c, s, len);
+		if ((rc = push_code(im, c, note_distinct(c, s, len))) != 0)
+			return rc;
 		if (c->aff != LT_ST_TEXT && cls == C_INT)
 			sqlite3_bind_int64(im->ins, p, iv);
 		else if (c->aff != LT_ST_TEXT && cls == C_REAL)
@@ -408,6 +454,8 @@ create_table(importer *im)
 		 * (fix_untyped); its values are bound as text meanwhile.
 		 */
 		c->untyped = c->declared == NULL && c->seen == 0;
+		/* Text in the first rows: it may be a category; code it. */
+		c->coding = c->aff == LT_ST_TEXT && (c->seen & C_TEXT) != 0;
 		lt_buf_puts(&sql, i > 0 ? ", " : "");
 		lt_sql_ident(&sql, im->header[c->src]);
 		if (!c->untyped)
@@ -434,6 +482,33 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * Give each level of a category its code (its value's index in distinct),
+ * or stop coding the column when a value it holds is not a level.
+ */
+static void
+assign_codes(col *c, lt_var *v)
+{
+	if (!c->coding || v->type != LT_VT_CATEGORY || v->storage != LT_ST_TEXT ||
+	    v->nlevels == 0) {
+		c->coding = 0;
+		return;
+	}
+	for (size_t k = 0; k < c->ndistinct; k++) {
+		size_t j;
+
+		for (j = 0; j < v->nlevels && strcmp(v->levels[j].value, c->distinct[k]) != 0; j++)
+			;
+		if (j == v->nlevels) {
+			c->coding = 0;
+			for (j = 0; j < v->nlevels; j++)
+				v->levels[j].code = -1;
+			return;
+		}
+		v->levels[j].code = (int)k;
+	}
+}
+
 /* Decide the final dictionary entry for column c. */
 static void
 final_var(importer *im, col *c, lt_var *v)
@@ -442,6 +517,7 @@ final_var(importer *im, col *c, lt_var *v)
 
 	if (c->declared != NULL) {
 		lt_var_copy(v, c->declared);
+		assign_codes(c, v);
 		return;
 	}
 	memset(v, 0, sizeof *v);
@@ -452,9 +528,14 @@ final_var(importer *im, col *c, lt_var *v)
 		v->type = !c->many && c->ndistinct > 0 ? LT_VT_CATEGORY : LT_VT_TEXT;
 		v->storage = LT_ST_TEXT;
 		if (v->type == LT_VT_CATEGORY) {
-			qsort(c->distinct, c->ndistinct, sizeof *c->distinct, cmp_str);
+			/* levels sorted; distinct stays in first-seen order, the codes' */
+			char **sorted = lt_calloc(c->ndistinct, sizeof *sorted);
+
+			memcpy(sorted, c->distinct, c->ndistinct * sizeof *sorted);
+			qsort(sorted, c->ndistinct, sizeof *sorted, cmp_str);
 			for (size_t i = 0; i < c->ndistinct; i++)
-				lt_var_add_level(v, c->distinct[i], NULL);
+				lt_var_add_level(v, sorted[i], NULL);
+			free(sorted);
 		}
 	} else if (c->seen & C_DATE) {
 		v->type = LT_VT_DATE;
@@ -466,6 +547,7 @@ final_var(importer *im, col *c, lt_var *v)
 		v->type = LT_VT_INTEGER;
 		v->storage = LT_ST_INT;
 	}
+	assign_codes(c, v);
 }
 
 static int
@@ -546,7 +628,8 @@ write_metadata(importer *im, lt_dataset *d, const struct stat *sb)
 		return rc;
 
 	if (sqlite3_prepare_v2(im->db,
-	    "INSERT INTO lt_level(dataset, var, idx, value, label) VALUES(?1,?2,?3,?4,?5)",
+	    "INSERT INTO lt_level(dataset, var, idx, value, label, code)"
+	    " VALUES(?1,?2,?3,?4,?5,?6)",
 	    -1, &st, NULL) != SQLITE_OK)
 		return lt_db_error(im->db, im->err, "recording the dictionary");
 	for (size_t i = 0; i < d->nvars && rc == 0; i++)
@@ -556,6 +639,10 @@ write_metadata(importer *im, lt_dataset *d, const struct stat *sb)
 			sqlite3_bind_int(st, 3, (int)j);
 			bind_opt_text(st, 4, d->vars[i].levels[j].value);
 			bind_opt_text(st, 5, d->vars[i].levels[j].label);
+			if (d->vars[i].levels[j].code >= 0)
+				sqlite3_bind_int(st, 6, d->vars[i].levels[j].code);
+			else
+				sqlite3_bind_null(st, 6);
 			if (sqlite3_step(st) != SQLITE_DONE)
 				rc = lt_db_error(im->db, im->err, "recording the dictionary");
 			sqlite3_reset(st);
@@ -804,9 +891,12 @@ load_rows(importer *im, lt_csv *csv, uint64_t size)
 	/* ...and look again at the end: a column may only fill in later. */
 	if (rc == 0)
 		rc = check_identifiers(im);
-	for (size_t i = 0; rc == 0 && i < im->ncols; i++)
+	for (size_t i = 0; rc == 0 && i < im->ncols; i++) {
 		if (im->cols[i].chunking)
 			rc = flush_chunk(im, &im->cols[i]);
+		if (rc == 0 && im->cols[i].coding)
+			rc = flush_codes(im, &im->cols[i]);
+	}
 out:
 	for (size_t k = 0; k < nheld; k++) {
 		free(hold[k].buf);
@@ -898,7 +988,8 @@ fix_untyped(importer *im, const lt_dataset *d)
 	return rc;
 }
 
-/* Drop chunks of columns that turned out not to be numeric. */
+/* Drop chunks of columns that turned out not to be numeric, and codes of
+   columns that turned out not to be categories. */
 static int
 drop_stale_chunks(importer *im, const lt_dataset *d)
 {
@@ -911,14 +1002,21 @@ drop_stale_chunks(importer *im, const lt_dataset *d)
 	for (size_t i = 0; i < d->nvars && rc == 0; i++) {
 		int t = d->vars[i].type;
 
-		if (im->cols[i].chunking && (t == LT_VT_INTEGER || t == LT_VT_NUMBER ||
-		    t == LT_VT_DATE || (t == LT_VT_CATEGORY && d->vars[i].storage != LT_ST_TEXT)))
-			continue;
-		sqlite3_bind_text(st, 1, im->name, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, (int)i);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = lt_db_error(im->db, im->err, "storing a column");
-		sqlite3_reset(st);
+		if (!(im->cols[i].chunking && (t == LT_VT_INTEGER || t == LT_VT_NUMBER ||
+		    t == LT_VT_DATE || (t == LT_VT_CATEGORY && d->vars[i].storage != LT_ST_TEXT)))) {
+			sqlite3_bind_text(st, 1, im->name, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, (int)i);
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = lt_db_error(im->db, im->err, "storing a column");
+			sqlite3_reset(st);
+		}
+		if (rc == 0 && !im->cols[i].coding) {
+			sqlite3_bind_text(st, 1, im->name, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, LT_CODE_VAR((int)i));
+			if (sqlite3_step(st) != SQLITE_DONE)
+				rc = lt_db_error(im->db, im->err, "storing a column");
+			sqlite3_reset(st);
+		}
 	}
 	sqlite3_finalize(st);
 	return rc;
@@ -933,6 +1031,7 @@ importer_free(importer *im)
 		for (size_t k = 0; k < c->ndistinct; k++)
 			free(c->distinct[k]);
 		free(c->chunk);
+		free(c->code);
 		lt_ident_free(c->ident);
 	}
 	free(im->cols);

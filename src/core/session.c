@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -58,6 +60,7 @@ lt_session_free(lt_session *s)
 	free(s->filter);
 	lt_sql_clear(&s->where);
 	free(s->sort);
+	free(s->sel);
 	lt_session_release_clear(s);
 	lt_session_forget(s);
 	lt_session_log_clear(s);
@@ -225,68 +228,217 @@ lt_session_context(lt_session *s, lt_result *r)
 	}
 }
 
+/*
+ * The rows the active filter selects, as 0-based positions in file order
+ * (rowids run 1..rows), found once through SQL and kept until the dataset
+ * or filter changes: "describe" of fifteen columns under a filter asks
+ * fifteen times. *rows is NULL when there is no filter (every row).
+ */
+static int
+selection(lt_session *s, const size_t **rows, size_t *n, lt_error *err)
+{
+	const lt_dataset *d = s->ds;
+	sqlite3 *db = lt_catalog_db(s->cat);
+	sqlite3_stmt *st;
+	size_t cap = 0, m = 0, *sel = NULL;
+	char *tab, *sql;
+	int rc;
+
+	*rows = NULL;
+	*n = (size_t)d->rows;
+	if (s->filter == NULL)
+		return 0;
+	if (s->sel_gen == s->gen) {
+		*rows = s->sel;
+		*n = s->nsel;
+		return 0;
+	}
+	tab = lt_dataset_table(d);
+	sql = lt_sprintf("SELECT rowid FROM %s WHERE %s ORDER BY rowid", tab, lt_session_where(s));
+	free(tab);
+	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return lt_db_error(db, err, "reading the data");
+	lt_session_bind_filter(s, st, 1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long long r = sqlite3_column_int64(st, 0);
+
+		if (r < 1 || r > d->rows)
+			break;
+		sel = lt_grow(sel, &cap, m + 1, sizeof *sel);
+		sel[m++] = (size_t)(r - 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(sel);
+		return lt_err(err, LT_EDB, "the stored columns of %s are out of step with its "
+		    "rows; import it again", d->name);
+	}
+	free(s->sel);
+	s->sel = sel;
+	s->nsel = m;
+	s->sel_gen = s->gen;
+	*rows = sel;
+	*n = m;
+	return 0;
+}
+
 int
 lt_session_numeric(lt_session *s, int idx, double **x, double **w, size_t *n,
     lt_error *err)
 {
 	const lt_dataset *d = s->ds;
 	int widx = d->weight != NULL ? lt_dataset_var_index(d, d->weight) : -1;
-	size_t total, wn, m = 0;
-	sqlite3_stmt *st;
-	char *tab, *sql;
+	const size_t *sel;
+	size_t total, wn, m;
 	int rc;
 
 	*x = *w = NULL;
 	*n = 0;
 	if (widx == idx)
 		widx = -1;
+	if ((rc = selection(s, &sel, &m, err)) != 0)
+		return rc;
 	if ((rc = lt_catalog_column(s->cat, d, idx, x, &total, err)) != 0)
 		return rc;
 	if (widx >= 0) {
-		if ((rc = lt_catalog_column(s->cat, d, widx, w, &wn, err)) != 0)
-			goto fail;
+		if ((rc = lt_catalog_column(s->cat, d, widx, w, &wn, err)) != 0) {
+			free(*x);
+			*x = NULL;
+			return rc;
+		}
 		/* Weights are used as they are, not centred like values. */
 		for (size_t i = 0; i < wn; i++)
 			(*w)[i] += d->vars[widx].offset;
 	}
-	if (s->filter == NULL) {
-		*n = total;
-		return 0;
-	}
-	/* Keep the rows the filter selects: rowids run 1..rows in file order. */
-	tab = lt_dataset_table(d);
-	sql = lt_sprintf("SELECT rowid FROM %s WHERE %s ORDER BY rowid", tab, lt_session_where(s));
-	free(tab);
-	rc = sqlite3_prepare_v2(lt_catalog_db(s->cat), sql, -1, &st, NULL);
-	free(sql);
-	if (rc != SQLITE_OK) {
-		rc = lt_db_error(lt_catalog_db(s->cat), err, "reading the data");
-		goto fail;
-	}
-	lt_session_bind_filter(s, st, 1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		long long r = sqlite3_column_int64(st, 0);
-
-		if (r < 1 || (size_t)r > total)
-			break;
-		(*x)[m] = (*x)[r - 1];
+	/* Keep the rows the filter selects, in order (sel[i] >= i). */
+	for (size_t i = 0; sel != NULL && i < m; i++) {
+		(*x)[i] = (*x)[sel[i]];
 		if (*w != NULL)
-			(*w)[m] = (*w)[r - 1];
-		m++;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		rc = lt_err(err, LT_EDB, "the stored columns of %s are out of step with its rows; "
-		    "import it again", d->name);
-		goto fail;
+			(*w)[i] = (*w)[sel[i]];
 	}
 	*n = m;
 	return 0;
-fail:
-	free(*x);
-	free(*w);
-	*x = *w = NULL;
-	return rc;
+}
+
+/*
+ * lt_session_groups for a column stored as codes: its groups are its
+ * levels, in order, whether or not the selected rows hold them (as the
+ * SQL way below lists every labelled value first).
+ */
+static int
+coded_groups(lt_session *s, int gidx, size_t **codes, char ***labels, size_t *ngroups,
+    size_t *n, lt_error *err)
+{
+	const lt_var *g = &s->ds->vars[gidx];
+	const size_t *sel;
+	size_t map[256], m, total;
+	unsigned char *c;
+	int rc;
+
+	if ((rc = selection(s, &sel, &m, err)) != 0 ||
+	    (rc = lt_catalog_codes(s->cat, s->ds, gidx, &c, &total, err)) != 0)
+		return rc;
+	for (size_t k = 0; k < 256; k++)
+		map[k] = LT_NO_GROUP;
+	for (size_t j = 0; j < g->nlevels; j++)
+		if (g->levels[j].code >= 0 && g->levels[j].code < LT_CODE_MISSING)
+			map[g->levels[j].code] = j;
+	*codes = lt_malloc((m ? m : 1) * sizeof **codes);
+	for (size_t i = 0; i < m; i++)
+		(*codes)[i] = map[c[sel != NULL ? sel[i] : i]];
+	free(c);
+	*labels = lt_calloc(g->nlevels + 1, sizeof **labels);
+	for (size_t j = 0; j < g->nlevels; j++)
+		(*labels)[j] = lt_strdup(g->levels[j].label);
+	*ngroups = g->nlevels;
+	*n = m;
+	return 0;
+}
+
+static int
+too_many_groups(const lt_var *g, int pos, lt_error *err)
+{
+	return lt_err_at(err, LT_EINVAL, pos,
+	    "%s has more than %d different values, too many to count or compare one by "
+	    "one; \"describe %s\" summarises it", g->name, LT_MAX_GROUPS, g->name);
+}
+
+/*
+ * lt_session_groups for a column of whole numbers, from its stored chunks:
+ * labelled values first, in their own order, then the others from the
+ * smallest up (as the SQL way below). Returns 1, doing nothing, when the
+ * values span too wide a range to index; -1 with err set on error.
+ */
+static int
+whole_groups(lt_session *s, int gidx, int pos, size_t **codes, char ***labels,
+    size_t *ngroups, size_t *n, lt_error *err)
+{
+	const lt_var *g = &s->ds->vars[gidx];
+	double *x, *w, lo = INFINITY, hi = -INFINITY;
+	size_t m, range, nv = g->nlevels, *group;
+	char **vals;
+
+	if (g->nlevels > LT_MAX_GROUPS ||
+	    lt_session_numeric(s, gidx, &x, &w, &m, err) != 0)
+		return g->nlevels > LT_MAX_GROUPS ? 1 : -1;
+	free(w);
+	for (size_t i = 0; i < m; i++)
+		if (!isnan(x[i])) {
+			if (x[i] < lo)
+				lo = x[i];
+			if (x[i] > hi)
+				hi = x[i];
+		}
+	if (lo > hi)
+		lo = hi = 0;
+	if (hi - lo >= 65536) {
+		free(x);
+		return 1;
+	}
+	range = (size_t)(hi - lo) + 1;
+	group = lt_malloc(range * sizeof *group);
+	for (size_t v = 0; v < range; v++)
+		group[v] = LT_NO_GROUP;
+	for (size_t i = 0; i < m; i++)
+		if (!isnan(x[i]))
+			group[(size_t)(x[i] - lo)] = 0;	/* present */
+	/* Name every value present: a level's index, or a new group in order. */
+	vals = lt_calloc(LT_MAX_GROUPS + 1, sizeof *vals);
+	for (size_t j = 0; j < g->nlevels; j++)
+		vals[j] = lt_strdup(g->levels[j].label);
+	for (size_t v = 0; v < range; v++) {
+		char text[32];
+		size_t j;
+
+		if (group[v] == LT_NO_GROUP)
+			continue;
+		snprintf(text, sizeof text, "%.0f", lo + (double)v + g->offset);
+		for (j = 0; j < g->nlevels && strcmp(g->levels[j].value, text) != 0; j++)
+			;
+		if (j == g->nlevels) {
+			if (nv == LT_MAX_GROUPS) {
+				free(group);
+				free(x);
+				lt_strv_free(vals);
+				too_many_groups(g, pos, err);
+				return -1;
+			}
+			j = nv;
+			vals[nv++] = lt_strdup(text);
+		}
+		group[v] = j;
+	}
+	*codes = lt_malloc((m ? m : 1) * sizeof **codes);
+	for (size_t i = 0; i < m; i++)
+		(*codes)[i] = isnan(x[i]) ? LT_NO_GROUP : group[(size_t)(x[i] - lo)];
+	free(group);
+	free(x);
+	*labels = vals;
+	*ngroups = nv;
+	*n = m;
+	return 0;
 }
 
 /* Order group values: numerically when both are numbers, else as text. */
@@ -307,16 +459,23 @@ lt_session_groups(lt_session *s, int gidx, int pos, size_t **codes, char ***labe
     size_t *ngroups, size_t *n, lt_error *err)
 {
 	const lt_var *g = &s->ds->vars[gidx];
-	char **vals = lt_calloc(LT_MAX_GROUPS + 1, sizeof *vals);
+	char **vals, *tab;
 	size_t nv = 0, m = 0, cap = 0, *map;
 	lt_buf sql = LT_BUF_INIT;
 	sqlite3_stmt *st;
-	char *tab = lt_dataset_table(s->ds);
 	int rc;
 
 	*codes = NULL;
 	*labels = NULL;
 	*ngroups = *n = 0;
+	if (lt_var_coded(g) && g->nlevels <= LT_MAX_GROUPS)
+		return coded_groups(s, gidx, codes, labels, ngroups, n, err);
+	if ((g->type == LT_VT_INTEGER || (g->type == LT_VT_CATEGORY &&
+	    g->storage == LT_ST_INT)) &&
+	    (rc = whole_groups(s, gidx, pos, codes, labels, ngroups, n, err)) <= 0)
+		return rc < 0 ? err->code : 0;
+	vals = lt_calloc(LT_MAX_GROUPS + 1, sizeof *vals);
+	tab = lt_dataset_table(s->ds);
 	/* Labelled values first, in their own order, so groups read as designed. */
 	for (size_t k = 0; k < g->nlevels && nv < LT_MAX_GROUPS; k++)
 		vals[nv++] = lt_strdup(g->levels[k].value);
@@ -351,10 +510,7 @@ lt_session_groups(lt_session *s, int gidx, int pos, size_t **codes, char ***labe
 				free(*codes);
 				*codes = NULL;
 				lt_strv_free(vals);
-				return lt_err_at(err, LT_EINVAL, pos,
-				    "%s has more than %d different values, too many to count or "
-				    "compare one by one; \"describe %s\" summarises it", g->name,
-				    LT_MAX_GROUPS, g->name);
+				return too_many_groups(g, pos, err);
 			}
 			vals[nv++] = lt_strdup(v);
 		}

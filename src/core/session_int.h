@@ -37,6 +37,9 @@ struct lt_session {
 	unsigned long gen;	/* counts changes of dataset, filter or sort */
 	unsigned long order_gen;	/* the gen the row order was made for (0: none) */
 	int order_temp;		/* pages go through temp.lt_order, not by rowid */
+	size_t *sel;		/* rows the filter selects, 0-based (lt_session_selection) */
+	size_t nsel;
+	unsigned long sel_gen;	/* the gen they were found for (0: none) */
 	long long order_rows;	/* rows in that order */
 	int ntests;		/* hypothesis tests run in this session */
 	lt_sdc_profile profile;	/* the open dataset's, tightened by the deployment */

@@ -168,7 +168,7 @@ test_open_creates_schema(void **state)
 	assert_int_equal(stat(t->db, &sb), 0);
 	assert_true(S_ISREG(sb.st_mode));
 	assert_string_equal(lt_catalog_path(t->cat), t->db);
-	assert_int_equal(sql_int(db, "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(db, "PRAGMA user_version"), 3);
 	tables = sql_text(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
 	assert_string_equal(tables, "lt_chunk\nlt_dataset\nlt_level\nlt_variable\n");
 	free(tables);
@@ -187,7 +187,7 @@ test_reopen_keeps_data(void **state)
 	lt_catalog_close(t->cat);
 	t->cat = lt_catalog_open(t->db, t->bundled, &err);
 	assert_non_null(t->cat);
-	assert_int_equal(sql_int(lt_catalog_db(t->cat), "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(lt_catalog_db(t->cat), "PRAGMA user_version"), 3);
 	assert_int_equal(lt_catalog_get(t->cat, "keep", NULL, NULL, &again, &err), 0);
 	assert_int_equal(again->rows, 3);
 	assert_string_equal(again->origin, "imported");
@@ -265,7 +265,7 @@ test_open_two_at_once(void **state)
 	assert_non_null(a);
 	b = lt_catalog_open(path, NULL, &err);
 	assert_non_null(b);
-	assert_int_equal(sql_int(lt_catalog_db(b), "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(lt_catalog_db(b), "PRAGMA user_version"), 3);
 	lt_catalog_close(a);
 	lt_catalog_close(b);
 	free(path);
@@ -999,6 +999,58 @@ test_import_streaming(void **state)
 	lt_buf_free(&csv);
 }
 
+/*
+ * Categories of text are stored as codes, chunk by chunk, each row's code
+ * naming its level; a column that turns out to have too many values to be
+ * a category (after a chunk went in) keeps none.
+ */
+static void
+test_import_codes(void **state)
+{
+	tc_cat *t = *state;
+	lt_buf csv = LT_BUF_INIT;
+	static const char *const grp[] = { "b", "a", "", "c" };
+	lt_dataset *d;
+	lt_error err;
+	unsigned char *c;
+	size_t n;
+	const lt_var *g;
+
+	/* "late" is a category for 70,000 rows (past the first chunk), then not */
+	lt_buf_puts(&csv, "grp,late,x\n");
+	for (int k = 0; k < 70100; k++)
+		lt_buf_printf(&csv, "%s,%s%d,%d\n", grp[k % 4], k < 70000 ? "v" : "w",
+		    k < 70000 ? k % 3 : k, k);
+	d = import_ok(t, "coded", lt_buf_str(&csv), NULL);
+	g = var(d, "grp");
+	assert_int_equal(g->type, LT_VT_CATEGORY);
+	assert_true(lt_var_coded(g));
+	assert_false(lt_var_coded(var(d, "late")));
+	assert_int_equal(var(d, "late")->type, LT_VT_TEXT);
+	assert_int_equal(sql_int(lt_catalog_db(t->cat),
+	    "SELECT count(*) FROM lt_chunk WHERE dataset = 'coded' AND var = -2"), 0);
+	assert_int_equal(lt_catalog_codes(t->cat, d, 0, &c, &n, &err), 0);
+	assert_int_equal(n, 70100);
+	for (size_t k = 0; k < n; k++) {
+		if (grp[k % 4][0] == '\0') {
+			assert_int_equal(c[k], LT_CODE_MISSING);
+			continue;
+		}
+		assert_true(c[k] != LT_CODE_MISSING);
+		for (size_t j = 0; j < g->nlevels; j++)
+			if (g->levels[j].code == c[k])
+				assert_string_equal(g->levels[j].value, grp[k % 4]);
+	}
+	/* levels sorted for people, codes in the order first seen */
+	assert_string_equal(g->levels[0].value, "a");
+	assert_int_equal(g->levels[0].code, 1);
+	free(c);
+	assert_int_equal(lt_catalog_codes(t->cat, d, 1, &c, &n, &err), LT_EINVAL);
+	assert_null(c);
+	lt_dataset_free(d);
+	lt_buf_free(&csv);
+}
+
 static void
 test_import_chunks(void **state)
 {
@@ -1366,7 +1418,7 @@ test_migrate_v1(void **state)
 	sqlite3_close(h);
 	c = lt_catalog_open(db, NULL, &err);
 	assert_non_null(c);
-	assert_int_equal(sql_int(lt_catalog_db(c), "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(lt_catalog_db(c), "PRAGMA user_version"), 3);
 	assert_int_equal(sql_int(lt_catalog_db(c),
 	    "SELECT count(*) FROM lt_variable WHERE name = 'x' AND offset = 0"), 1);
 	lt_catalog_close(c);
@@ -1435,6 +1487,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_import_replace, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_cancel, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_streaming, tc_cat_setup, tc_cat_teardown),
+		cmocka_unit_test_setup_teardown(test_import_codes, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_chunks, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_get_bundled, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_get_every_bundled, tc_cat_setup, tc_cat_teardown),

@@ -9,9 +9,10 @@
 
 #include <math.h>
 
+#include "catalog_int.h"
 #include "cmd.h"
 #include "format.h"
-#include "session.h"
+#include "session_int.h"
 #include "sdc.h"
 
 /* One emitted result, flattened to text so it outlives the emit call. */
@@ -538,6 +539,126 @@ test_imported(void **state)
 	free(csv);
 }
 
+/*
+ * Groups come from stored codes (categories of text) or the stored numbers
+ * (whole numbers), not from the rows (session.c). Check both against the
+ * row table, row by row: each row's group is its value's label, with and
+ * without a filter.
+ */
+static void
+test_groups_match_rows(void **state)
+{
+	fix *f = *state;
+	static const char *const cols[] = { "region", "sex", "ethnicity", "smoking",
+	    "imd_quintile", "diabetes" };
+	static const char *const filters[] = { NULL, "age >= 65 and bmi > 30" };
+
+	for (size_t fi = 0; fi < 2; fi++) {
+		char *open = filters[fi] == NULL ? lt_strdup("open cohort") :
+		    lt_sprintf("open cohort; filter %s", filters[fi]);
+
+		run_ok(f, open);
+		free(open);
+		for (size_t c = 0; c < sizeof cols / sizeof cols[0]; c++) {
+			const lt_dataset *d = lt_session_dataset(f->s);
+			int idx = lt_dataset_var_index(d, cols[c]);
+			const lt_var *v = &d->vars[idx];
+			size_t *codes, k, n, i = 0;
+			char **labels, *sql;
+			sqlite3_stmt *st;
+			lt_error err;
+
+			assert_true(idx >= 0);
+			if (v->storage == LT_ST_TEXT)
+				assert_true(lt_var_coded(v));
+			assert_int_equal(lt_session_groups(f->s, idx, 0, &codes, &labels, &k,
+			    &n, &err), 0);
+			sql = lt_sprintf("SELECT \"%s\" FROM data_cohort%s%s ORDER BY rowid",
+			    cols[c], filters[fi] != NULL ? " WHERE " : "",
+			    filters[fi] != NULL ? filters[fi] : "");
+			assert_int_equal(sqlite3_prepare_v2(lt_catalog_db(f->s->cat), sql, -1,
+			    &st, NULL), SQLITE_OK);
+			while (sqlite3_step(st) == SQLITE_ROW) {
+				const char *val = (const char *)sqlite3_column_text(st, 0);
+
+				assert_true(i < n);
+				if (val == NULL) {
+					assert_true(codes[i] == LT_NO_GROUP);
+				} else {
+					const char *want = lt_var_label_of(v, val);
+
+					assert_true(codes[i] < k);
+					assert_string_equal(labels[codes[i]], want != NULL ? want : val);
+				}
+				i++;
+			}
+			assert_int_equal(i, n);
+			sqlite3_finalize(st);
+			free(sql);
+			free(codes);
+			lt_strv_free(labels);
+		}
+	}
+}
+
+/* The tables of a recorded result (its "cell" lines). */
+static char *
+cells(const rec *r)
+{
+	const char *p = strstr(r->dump, "table ");
+
+	return lt_strdup(p != NULL ? p : "");
+}
+
+/*
+ * A dataset imported before lantern stored codes has none: its categories
+ * are counted through SQL, with the same results.
+ */
+static void
+test_uncoded_dataset(void **state)
+{
+	fix *f = *state;
+	static const char *const pets[] = { "cat", "dog", "cat", "", "fish", "cat", "dog" };
+	lt_buf text = LT_BUF_INIT;
+	char *csv, *cmd;
+	static const char *const runs[] = { "freq pet", "describe pet", "describe n by pet",
+	    "filter n > 40; freq pet" };
+	lt_error err;
+
+	lt_buf_puts(&text, "pet,n\n");
+	for (int i = 0; i < 140; i++)
+		lt_buf_printf(&text, "%s,%d\n", pets[i % 7], i);
+	csv = tc_write_in(tc_group_dir, "pets.csv", lt_buf_str(&text));
+	lt_buf_free(&text);
+	cmd = lt_sprintf("import %s --name pets-new --replace; "
+	    "import %s --name pets-old --replace", csv, csv);
+	run_ok(f, cmd);
+	assert_int_equal(lt_db_exec(lt_catalog_db(f->s->cat),
+	    "UPDATE lt_level SET code = NULL WHERE dataset = 'pets-old'", &err), 0);
+	for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+		char *a = lt_sprintf("open pets-new; %s", runs[i]);
+		char *b = lt_sprintf("open pets-old; %s", runs[i]);
+		char *ca, *cb;
+
+		recorder_clear(&f->rc);
+		run_ok(f, a);
+		assert_true(lt_var_coded(&lt_session_dataset(f->s)->vars[0]));
+		ca = cells(&f->rc.r[f->rc.n - 1]);
+		run_ok(f, b);
+		assert_false(lt_var_coded(&lt_session_dataset(f->s)->vars[0]));
+		cb = cells(&f->rc.r[f->rc.n - 1]);
+		assert_true(strlen(ca) > 0);
+		assert_string_equal(ca, cb);
+		free(ca);
+		free(cb);
+		free(a);
+		free(b);
+	}
+	run_ok(f, "drop pets-new; drop pets-old");
+	free(cmd);
+	free(csv);
+}
+
 /* The completions for line, joined by spaces ("(files)" for NULL). */
 static char *
 complete(fix *f, const char *line)
@@ -616,6 +737,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_quit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_emit_stops, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_imported, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_groups_match_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_uncoded_dataset, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_complete, setup, teardown),
 	};
 
