@@ -244,6 +244,46 @@ order_key(double y)
 }
 
 /*
+ * Sort items of whole-number values in a short range (ages, blood
+ * pressures) by counting, in one stable pass through tmp; 0 (nothing done)
+ * for other values.
+ */
+static int
+counting_sort(item *it, item *tmp, size_t m)
+{
+	double lo = it[0].y, hi = it[0].y;
+	size_t range, *count, sum = 0;
+
+	for (size_t i = 0; i < m; i++) {
+		double y = it[i].y;
+
+		if (!(fabs(y) < 4503599627370496.0 && (double)(long long)y == y))
+			return 0;
+		if (y < lo)
+			lo = y;
+		if (y > hi)
+			hi = y;
+	}
+	if (!(hi - lo < (double)m + 65536 && hi - lo < 16777216.0))
+		return 0;
+	range = (size_t)(hi - lo) + 1;
+	count = lt_calloc(range, sizeof *count);
+	for (size_t i = 0; i < m; i++)
+		count[(size_t)(it[i].y - lo)]++;
+	for (size_t d = 0; d < range; d++) {
+		size_t c = count[d];
+
+		count[d] = sum;
+		sum += c;
+	}
+	for (size_t i = 0; i < m; i++)
+		tmp[count[(size_t)(it[i].y - lo)]++] = it[i];
+	memcpy(it, tmp, m * sizeof *it);
+	free(count);
+	return 1;
+}
+
+/*
  * Sort items by value (no NaN among them): a radix sort on the values'
  * bits, 16 at a time, which is stable and linear. The rank tests sort a
  * million values; qsort with a comparison function spent most of
@@ -268,6 +308,10 @@ sort_items(item *it, size_t m)
 		return;
 	}
 	tmp = lt_malloc(m * sizeof *tmp);
+	if (counting_sort(it, tmp, m)) {
+		free(tmp);
+		return;
+	}
 	count = lt_malloc(65536 * sizeof *count);
 	for (int pass = 0; pass < 4; pass++) {
 		int shift = 16 * pass;
@@ -292,6 +336,62 @@ sort_items(item *it, size_t m)
 }
 
 /*
+ * rank_groups for whole numbers in a short range: the ranks a value's ties
+ * share follow from how much weight lies below it, so counting replaces
+ * sorting. 0 (nothing done) for other values.
+ */
+static int
+rank_whole(const prep *p, long double *rsum, long double *tie, int *ties)
+{
+	double lo, hi;
+	size_t range;
+	long double *t, cum = 0;
+
+	if (p->m == 0)
+		return 0;
+	lo = hi = p->y[0];
+	for (size_t i = 0; i < p->m; i++) {
+		double y = p->y[i];
+
+		if (!(fabs(y) < 4503599627370496.0 && (double)(long long)y == y))
+			return 0;
+		if (y < lo)
+			lo = y;
+		if (y > hi)
+			hi = y;
+	}
+	if (!(hi - lo < (double)p->m + 65536 && hi - lo < 16777216.0))
+		return 0;
+	range = (size_t)(hi - lo) + 1;
+	/* t[v]: the weight at value lo + v; then the mid-rank it gets */
+	t = lt_calloc(range, sizeof *t);
+	for (size_t i = 0; i < p->m; i++)
+		t[(size_t)(p->y[i] - lo)] += p->w[i];
+	*tie = 0;
+	*ties = 0;
+	for (size_t v = 0; v < range; v++) {
+		long double tv = t[v];
+
+		if (tv == 0)
+			continue;
+		if (tv != 1) {
+			*tie += tv * tv * tv - tv;
+			if (tv > 1)
+				*ties = 1;
+		}
+		t[v] = cum + (tv + 1) / 2;
+		cum += tv;
+	}
+	for (size_t j = 0; j < p->k; j++) {
+		rsum[j] = 0;
+		for (size_t i = p->start[j]; i < p->start[j + 1]; i++)
+			rsum[j] += p->w[i] * t[(size_t)(p->y[i] - lo)];
+	}
+	free(t);
+	return 1;
+}
+
+/*
  * Rank all kept values together (ties share the average of the ranks
  * they occupy; a weight w occupies w ranks). Fills rsum[j] (sum of the
  * ranks in group j, weighted), *tie (sum of t^3 - t over tied blocks of
@@ -300,9 +400,13 @@ sort_items(item *it, size_t m)
 static void
 rank_groups(const prep *p, long double *rsum, long double *tie, int *ties)
 {
-	item *it = lt_malloc((p->m ? p->m : 1) * sizeof *it);
+	item *it;
 	long double cum = 0;
 	size_t i, j, a, b;
+
+	if (rank_whole(p, rsum, tie, ties))
+		return;
+	it = lt_malloc((p->m ? p->m : 1) * sizeof *it);
 
 	for (j = 0; j < p->k; j++)
 		for (i = p->start[j]; i < p->start[j + 1]; i++) {
