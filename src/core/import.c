@@ -113,6 +113,49 @@ trim(const char **s, size_t *len)
  * Classify a non-missing value: C_INT (*iv), C_REAL (*dv), C_DATE (*dv =
  * days) or C_TEXT. Integers with leading zeros ("007") are codes: text.
  */
+/* Powers of ten that doubles hold exactly. */
+static const double p10[] = {
+	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+	1e14, 1e15
+};
+
+/*
+ * A plain decimal ("-12.75", ".5", "5.") of at most 15 digits, without
+ * strtod: its digits as an integer divided by a power of ten, both exact
+ * in a double, so the one rounding of the division gives what strtod
+ * would (the nearest double). Half of a million-row import's number
+ * parsing was strtod. 0 for anything else.
+ */
+static int
+fast_decimal(const char *p, size_t n, double *out)
+{
+	size_t i = 0, digits = 0, frac = 0;
+	int neg = 0, dot = 0;
+	long long m = 0;
+
+	if (n > 0 && (p[0] == '-' || p[0] == '+')) {
+		neg = p[0] == '-';
+		i = 1;
+	}
+	for (; i < n; i++) {
+		if (p[i] >= '0' && p[i] <= '9') {
+			m = m * 10 + (p[i] - '0');
+			digits++;
+			frac += dot;
+		} else if (p[i] == '.' && !dot) {
+			dot = 1;
+		} else {
+			return 0;
+		}
+	}
+	if (!dot || digits == 0 || digits > 15)
+		return 0;
+	*out = (double)m / p10[frac];
+	if (neg)
+		*out = -*out;
+	return 1;
+}
+
 static int
 classify(const char *s, size_t len, long long *iv, double *dv)
 {
@@ -140,6 +183,8 @@ classify(const char *s, size_t len, long long *iv, double *dv)
 			return C_INT;
 		}
 	}
+	if (fast_decimal(p, n, dv))
+		return C_REAL;
 	for (size_t j = i; j < n; j++) {
 		char ch = p[j];
 
@@ -354,7 +399,9 @@ centred(col *c, int cls, const char *s, size_t len, long long iv, double dv)
 	}
 	memcpy(frac + 1, dot, (size_t)(p + n - dot));
 	frac[1 + (p + n - dot)] = '\0';
-	return (double)(ip - c->offset) + (neg ? -strtod(frac, NULL) : strtod(frac, NULL));
+	if (!fast_decimal(frac, (size_t)(1 + (p + n - dot)), &dv))
+		dv = strtod(frac, NULL);
+	return (double)(ip - c->offset) + (neg ? -dv : dv);
 }
 
 /* Bind and store one record. */

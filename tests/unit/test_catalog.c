@@ -1051,6 +1051,85 @@ test_import_codes(void **state)
 	lt_buf_free(&csv);
 }
 
+/*
+ * Decimals are read without strtod where they are plain (import.c's
+ * fast_decimal): the row table must hold exactly strtod's double, and the
+ * chunks exactly the value less the offset, subtracted in decimal.
+ */
+static void
+test_import_decimals(void **state)
+{
+	tc_cat *t = *state;
+	lt_buf csv = LT_BUF_INIT;
+	unsigned long long x = 88172645463325252ULL;
+	char **text = lt_calloc(5001, sizeof *text);
+	lt_dataset *d;
+	sqlite3_stmt *st;
+	double *v;
+	size_t n, i = 0;
+
+	lt_buf_puts(&csv, "v\n");
+	for (int k = 0; k < 5000; k++) {
+		int digits, point, neg;
+		char buf[40], *q = buf;
+
+		x ^= x << 13; x ^= x >> 7; x ^= x << 17;	/* xorshift */
+		digits = 1 + (int)(x % 17);		/* 16 and 17: past the fast way */
+		point = (int)((x >> 8) % (unsigned)(digits + 1));
+		neg = (x >> 20) & 1;
+		if (neg)
+			*q++ = '-';
+		for (int j = 0; j < digits; j++) {
+			if (j == point)
+				*q++ = '.';
+			*q++ = (char)('0' + (x >> (24 + 2 * (j % 16))) % 10);
+		}
+		if (point == digits)
+			*q++ = '.';
+		*q = '\0';
+		text[k] = lt_strdup(k == 0 ? "12.5" : buf);
+		lt_buf_printf(&csv, "%s\n", text[k]);	/* the first sets the offset, 12 */
+	}
+	d = import_ok(t, "decimals", lt_buf_str(&csv), NULL);
+	assert_int_equal(var(d, "v")->type, LT_VT_NUMBER);
+	assert_int_equal(sqlite3_prepare_v2(lt_catalog_db(t->cat),
+	    "SELECT v FROM data_decimals ORDER BY rowid", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (sqlite3_column_double(st, 0) != strtod(text[i], NULL))
+			print_error("%s stored as %.17g\n", text[i], sqlite3_column_double(st, 0));
+		assert_true(sqlite3_column_double(st, 0) == strtod(text[i], NULL));
+		i++;
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(i, 5000);
+	assert_true(d->vars[0].offset == 12);
+	assert_int_equal(lt_catalog_column(t->cat, d, 0, &v, &n, NULL), 0);
+	for (i = 0; i < n; i++) {
+		/* value - 12, in decimal: integer part less 12, plus the fraction */
+		const char *s = text[i], *dot = strchr(s, '.');
+		int neg = s[0] == '-';
+		char frac[40] = "0";
+		double ip = strtod(s + neg, NULL), want;
+
+		ip = floor(ip);
+		snprintf(frac + 1, sizeof frac - 1, "%s", dot);
+		if (dot - s - neg > 15)		/* too long to split: in binary */
+			want = strtod(s, NULL) - 12;
+		else
+			want = neg ? (-ip - 12) - strtod(frac, NULL) :
+			    (ip - 12) + strtod(frac, NULL);
+		if (v[i] != want)
+			print_error("%s stored as %.17g, not %.17g\n", s, v[i], want);
+		assert_true(v[i] == want);
+	}
+	free(v);
+	for (i = 0; i < 5000; i++)
+		free(text[i]);
+	free(text);
+	lt_dataset_free(d);
+	lt_buf_free(&csv);
+}
+
 static void
 test_import_chunks(void **state)
 {
@@ -1488,6 +1567,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_import_cancel, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_streaming, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_codes, tc_cat_setup, tc_cat_teardown),
+		cmocka_unit_test_setup_teardown(test_import_decimals, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_chunks, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_get_bundled, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_get_every_bundled, tc_cat_setup, tc_cat_teardown),
