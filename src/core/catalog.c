@@ -54,6 +54,12 @@ static const char *const migrations[] = {
 	 * Datasets imported before have none and are read through SQL.
 	 */
 	"ALTER TABLE lt_level ADD COLUMN code INTEGER",
+	/*
+	 * 4: a chunk of whole numbers may be stored narrow (enc: 1, 2, 3 for
+	 * 8-, 16- and 32-bit integers, the smallest of each meaning missing;
+	 * 0 for doubles, as before).
+	 */
+	"ALTER TABLE lt_chunk ADD COLUMN enc INTEGER NOT NULL DEFAULT 0",
 };
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -807,9 +813,101 @@ lt_catalog_drop(lt_catalog *c, const char *name, lt_error *err)
 	return lt_db_exec(c->db, "COMMIT", err);
 }
 
+/* Bytes per value of a chunk encoding. */
+static size_t
+enc_width(int enc)
+{
+	return enc == LT_ENC_INT8 ? 1 : enc == LT_ENC_INT16 ? 2 : enc == LT_ENC_INT32 ? 4 : 8;
+}
+
+int
+lt_chunk_encode(const double *v, size_t n, void *out, size_t *bytes)
+{
+	double lo = 0, hi = 0;
+	int enc = LT_ENC_INT8;
+	unsigned char *o = out;
+
+	for (size_t i = 0; i < n; i++) {
+		double x = v[i];
+
+		if (isnan(x))
+			continue;
+		if (!(fabs(x) <= 2147483647.0 && (double)(long)x == x)) {
+			enc = LT_ENC_DOUBLE;
+			break;
+		}
+		if (x < lo)
+			lo = x;
+		if (x > hi)
+			hi = x;
+	}
+	/* the smallest of each width is kept for "missing" */
+	if (enc != LT_ENC_DOUBLE)
+		enc = lo > INT8_MIN && hi <= INT8_MAX ? LT_ENC_INT8 :
+		    lo > INT16_MIN && hi <= INT16_MAX ? LT_ENC_INT16 : LT_ENC_INT32;
+	for (size_t i = 0; i < n; i++) {
+		switch (enc) {
+		case LT_ENC_DOUBLE:
+			memcpy(o + 8 * i, &v[i], 8);
+			break;
+		case LT_ENC_INT8:
+			o[i] = (unsigned char)(int8_t)(isnan(v[i]) ? INT8_MIN : v[i]);
+			break;
+		case LT_ENC_INT16: {
+			int16_t x = isnan(v[i]) ? INT16_MIN : (int16_t)v[i];
+
+			memcpy(o + 2 * i, &x, 2);
+			break;
+		}
+		default: {
+			int32_t x = isnan(v[i]) ? INT32_MIN : (int32_t)v[i];
+
+			memcpy(o + 4 * i, &x, 4);
+			break;
+		}
+		}
+	}
+	*bytes = n * enc_width(enc);
+	return enc;
+}
+
+/* The n values of a chunk stored with encoding enc as doubles. */
+static void
+decode_chunk(const unsigned char *b, int enc, double *out, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (enc) {
+		case LT_ENC_INT8: {
+			int8_t v = (int8_t)b[i];
+
+			out[i] = v == INT8_MIN ? (double)NAN : (double)v;
+			break;
+		}
+		case LT_ENC_INT16: {
+			int16_t v;
+
+			memcpy(&v, b + 2 * i, 2);
+			out[i] = v == INT16_MIN ? (double)NAN : (double)v;
+			break;
+		}
+		case LT_ENC_INT32: {
+			int32_t v;
+
+			memcpy(&v, b + 4 * i, 4);
+			out[i] = v == INT32_MIN ? (double)NAN : (double)v;
+			break;
+		}
+		default:
+			memcpy(&out[i], b + 8 * i, 8);
+			break;
+		}
+	}
+}
+
 /*
  * Read the chunks stored under variable number chunkvar into out, which
- * holds total items of size bytes each.
+ * holds total items: doubles when size is sizeof(double) (decoded from
+ * their encoding), else the bytes as stored (codes).
  */
 static int
 read_chunks(lt_catalog *c, const lt_dataset *d, int var, int chunkvar, size_t size,
@@ -820,23 +918,30 @@ read_chunks(lt_catalog *c, const lt_dataset *d, int var, int chunkvar, size_t si
 	int rc;
 
 	if (sqlite3_prepare_v2(c->db,
-	    "SELECT data FROM lt_chunk WHERE dataset = ?1 AND var = ?2 ORDER BY chunk",
+	    "SELECT data, enc FROM lt_chunk WHERE dataset = ?1 AND var = ?2 ORDER BY chunk",
 	    -1, &st, NULL) != SQLITE_OK)
 		return lt_db_error(c->db, err, "reading a column");
 	sqlite3_bind_text(st, 1, d->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, chunkvar);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		size_t k = (size_t)sqlite3_column_bytes(st, 0) / size;
+		int enc = size == sizeof(double) ? sqlite3_column_int(st, 1) : LT_ENC_INT8;
+		const unsigned char *b = sqlite3_column_blob(st, 0);
+		size_t k = (size_t)sqlite3_column_bytes(st, 0) / enc_width(enc);
 
+		if (enc < LT_ENC_DOUBLE || enc > LT_ENC_INT32)
+			break;
 		if (got + k > total)
 			k = total - got;
-		memcpy((char *)out + got * size, sqlite3_column_blob(st, 0), k * size);
+		if (size == sizeof(double))
+			decode_chunk(b, enc, (double *)out + got, k);
+		else
+			memcpy((unsigned char *)out + got, b, k);
 		got += k;
 	}
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return lt_db_error(c->db, err, "reading a column");
-	if (got != total)
+	if (rc == SQLITE_ROW || got != total)
 		return lt_err(err, LT_EDB,
 		    "the stored column \"%s\" of %s is incomplete; import the dataset again",
 		    d->vars[var].name, d->name);

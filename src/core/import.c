@@ -79,6 +79,7 @@ typedef struct importer {
 	char **header;
 	sqlite3_stmt *ins;
 	sqlite3_stmt *chunk_ins;
+	unsigned char *packed;		/* a chunk as stored (lt_chunk_encode) */
 	long long rows;
 	uint64_t hash;
 	lt_error *err;
@@ -235,15 +236,20 @@ is_missing(const importer *im, const col *c, const char *s, size_t len)
 static int
 flush_chunk(importer *im, col *c)
 {
-	int var = (int)(c - im->cols);
+	int var = (int)(c - im->cols), enc;
+	size_t bytes;
 
 	if (c->nchunk == 0)
 		return 0;
+	/* Whole numbers go in 1, 2 or 4 bytes: less to write and to read. */
+	if (im->packed == NULL)
+		im->packed = lt_malloc(CHUNK_ROWS * sizeof(double));
+	enc = lt_chunk_encode(c->chunk, c->nchunk, im->packed, &bytes);
 	sqlite3_bind_text(im->chunk_ins, 1, im->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int(im->chunk_ins, 2, var);
 	sqlite3_bind_int(im->chunk_ins, 3, c->chunk_no++);
-	sqlite3_bind_blob(im->chunk_ins, 4, c->chunk, (int)(c->nchunk * sizeof(double)),
-	    SQLITE_STATIC);
+	sqlite3_bind_blob(im->chunk_ins, 4, im->packed, (int)bytes, SQLITE_STATIC);
+	sqlite3_bind_int(im->chunk_ins, 5, enc);
 	if (sqlite3_step(im->chunk_ins) != SQLITE_DONE)
 		return lt_db_error(im->db, im->err, "storing a column");
 	sqlite3_reset(im->chunk_ins);
@@ -273,6 +279,7 @@ flush_codes(importer *im, col *c)
 	sqlite3_bind_int(im->chunk_ins, 2, LT_CODE_VAR(var));
 	sqlite3_bind_int(im->chunk_ins, 3, c->code_no++);
 	sqlite3_bind_blob(im->chunk_ins, 4, c->code, (int)c->ncode, SQLITE_STATIC);
+	sqlite3_bind_int(im->chunk_ins, 5, LT_ENC_INT8);
 	if (sqlite3_step(im->chunk_ins) != SQLITE_DONE)
 		return lt_db_error(im->db, im->err, "storing a column");
 	sqlite3_reset(im->chunk_ins);
@@ -515,7 +522,7 @@ create_table(importer *im)
 		rc = im->err->code;
 	else if (sqlite3_prepare_v2(im->db, lt_buf_str(&ins), -1, &im->ins, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(im->db,
-	    "INSERT INTO lt_chunk(dataset, var, chunk, data) VALUES(?1, ?2, ?3, ?4)",
+	    "INSERT INTO lt_chunk(dataset, var, chunk, data, enc) VALUES(?1, ?2, ?3, ?4, ?5)",
 	    -1, &im->chunk_ins, NULL) != SQLITE_OK)
 		rc = lt_db_error(im->db, im->err, "preparing the import");
 	lt_buf_free(&sql);
@@ -1087,6 +1094,7 @@ importer_free(importer *im)
 	free(im->header);
 	sqlite3_finalize(im->ins);
 	sqlite3_finalize(im->chunk_ins);
+	free(im->packed);
 	free(im->name);
 }
 

@@ -168,7 +168,7 @@ test_open_creates_schema(void **state)
 	assert_int_equal(stat(t->db, &sb), 0);
 	assert_true(S_ISREG(sb.st_mode));
 	assert_string_equal(lt_catalog_path(t->cat), t->db);
-	assert_int_equal(sql_int(db, "PRAGMA user_version"), 3);
+	assert_int_equal(sql_int(db, "PRAGMA user_version"), 4);
 	tables = sql_text(db, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
 	assert_string_equal(tables, "lt_chunk\nlt_dataset\nlt_level\nlt_variable\n");
 	free(tables);
@@ -187,7 +187,7 @@ test_reopen_keeps_data(void **state)
 	lt_catalog_close(t->cat);
 	t->cat = lt_catalog_open(t->db, t->bundled, &err);
 	assert_non_null(t->cat);
-	assert_int_equal(sql_int(lt_catalog_db(t->cat), "PRAGMA user_version"), 3);
+	assert_int_equal(sql_int(lt_catalog_db(t->cat), "PRAGMA user_version"), 4);
 	assert_int_equal(lt_catalog_get(t->cat, "keep", NULL, NULL, &again, &err), 0);
 	assert_int_equal(again->rows, 3);
 	assert_string_equal(again->origin, "imported");
@@ -265,7 +265,7 @@ test_open_two_at_once(void **state)
 	assert_non_null(a);
 	b = lt_catalog_open(path, NULL, &err);
 	assert_non_null(b);
-	assert_int_equal(sql_int(lt_catalog_db(b), "PRAGMA user_version"), 3);
+	assert_int_equal(sql_int(lt_catalog_db(b), "PRAGMA user_version"), 4);
 	lt_catalog_close(a);
 	lt_catalog_close(b);
 	free(path);
@@ -1130,6 +1130,68 @@ test_import_decimals(void **state)
 	lt_buf_free(&csv);
 }
 
+/*
+ * Whole numbers are stored in 8, 16 or 32 bits when they fit, the smallest
+ * of each width standing for "missing"; each chunk reads back exactly.
+ */
+static void
+test_import_narrow(void **state)
+{
+	tc_cat *t = *state;
+	static const struct {
+		const char *values;	/* the column after its first value, 0 */
+		int enc;
+	} cases[] = {
+		{ "1,-127,127,,5", 1 },
+		{ "1,-128,127", 2 },
+		{ "128,,-5", 2 },
+		{ "-32767,32767,", 2 },
+		{ "-32768,3", 3 },
+		{ "32768,-2147483647,2147483646,", 3 },
+		{ "2147483647,1", 3 },
+		{ "2147483648,1", 0 },
+		{ "-2147483648", 0 },
+		{ "1.5,2", 0 },
+		{ ",,", 1 },
+	};
+
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		lt_buf csv = LT_BUF_INIT;
+		char *name = lt_sprintf("narrow%zu", c), *sql, *copy = lt_strdup(cases[c].values);
+		double want[8], *v;
+		size_t nwant = 1, n;
+		lt_dataset *d;
+
+		/* the first value, 0, fixes the offset at 0 */
+		lt_buf_puts(&csv, "x,k\n0,1\n");
+		want[0] = 0;
+		for (char *p = copy, *q; p != NULL; p = q) {
+			q = strchr(p, ',');
+			if (q != NULL)
+				*q++ = '\0';
+			lt_buf_printf(&csv, "%s,1\n", p);
+			want[nwant++] = *p == '\0' ? NAN : strtod(p, NULL);
+		}
+		d = import_ok(t, name, lt_buf_str(&csv), NULL);
+		sql = lt_sprintf("SELECT enc FROM lt_chunk WHERE dataset = '%s' AND var = 0", name);
+		assert_int_equal(sql_int(lt_catalog_db(t->cat), sql), cases[c].enc);
+		v = column(t, d, "x", &n);
+		assert_int_equal(n, nwant);
+		for (size_t i = 0; i < n; i++) {
+			if (isnan(want[i]) ? !isnan(v[i]) : v[i] != want[i])
+				print_error("%s: value %zu is %.17g, not %.17g\n", cases[c].values,
+				    i, v[i], want[i]);
+			assert_true(isnan(want[i]) ? isnan(v[i]) : v[i] == want[i]);
+		}
+		free(v);
+		free(sql);
+		free(copy);
+		free(name);
+		lt_dataset_free(d);
+		lt_buf_free(&csv);
+	}
+}
+
 static void
 test_import_chunks(void **state)
 {
@@ -1149,9 +1211,10 @@ test_import_chunks(void **state)
 	}
 	d = import_ok(t, "chunky", lt_buf_str(&csv), NULL);
 	assert_int_equal(d->rows, 70000);
-	s = sql_text(lt_catalog_db(t->cat), "SELECT var, chunk, length(data) FROM lt_chunk"
+	/* k: whole numbers past 16 bits, in 32; half: doubles */
+	s = sql_text(lt_catalog_db(t->cat), "SELECT var, chunk, enc, length(data) FROM lt_chunk"
 	    " WHERE dataset = 'chunky' ORDER BY var, chunk");
-	assert_string_equal(s, "0|0|524288\n0|1|35712\n1|0|524288\n1|1|35712\n");
+	assert_string_equal(s, "0|0|3|262144\n0|1|3|17856\n1|0|0|524288\n1|1|0|35712\n");
 	free(s);
 	x = column(t, d, "k", &n);
 	assert_int_equal(n, 70000);
@@ -1476,6 +1539,9 @@ test_migrate_v1(void **state)
 	char *dir = tc_tmpdir_new(), *db = lt_sprintf("%s/old.db", dir);
 	sqlite3 *h;
 	lt_catalog *c;
+	lt_dataset *d;
+	double *v;
+	size_t n;
 	lt_error err;
 
 	(void)state;
@@ -1493,13 +1559,24 @@ test_migrate_v1(void **state)
 	    "CREATE TABLE lt_chunk(dataset TEXT, var INTEGER, chunk INTEGER, data BLOB,"
 	    " PRIMARY KEY(dataset, var, chunk)) WITHOUT ROWID;"
 	    "INSERT INTO lt_variable VALUES('old', 0, 'x', 'x', NULL, NULL, 'number', 1, NULL);"
+	    "INSERT INTO lt_dataset(name, title, kind, profile, origin, rows)"
+	    " VALUES('old', 'old', 'individual-level', 'opensafely', 'imported', 2);"
+	    /* a chunk of two doubles, 1.5 and -2, as version 1 stored them */
+	    "INSERT INTO lt_chunk VALUES('old', 0, 0, X'000000000000F83F00000000000000C0');"
 	    "PRAGMA user_version = 1;", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	c = lt_catalog_open(db, NULL, &err);
 	assert_non_null(c);
-	assert_int_equal(sql_int(lt_catalog_db(c), "PRAGMA user_version"), 3);
+	assert_int_equal(sql_int(lt_catalog_db(c), "PRAGMA user_version"), 4);
 	assert_int_equal(sql_int(lt_catalog_db(c),
 	    "SELECT count(*) FROM lt_variable WHERE name = 'x' AND offset = 0"), 1);
+	assert_int_equal(lt_catalog_get(c, "old", NULL, NULL, &d, &err), 0);
+	assert_int_equal(lt_catalog_column(c, d, 0, &v, &n, &err), 0);
+	assert_int_equal(n, 2);
+	assert_true(v[0] == 1.5 && v[1] == -2);
+	assert_false(lt_var_coded(&d->vars[0]));
+	free(v);
+	lt_dataset_free(d);
 	lt_catalog_close(c);
 	free(db);
 	tc_tmpdir_free(dir);
@@ -1568,6 +1645,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_import_streaming, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_codes, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_decimals, tc_cat_setup, tc_cat_teardown),
+		cmocka_unit_test_setup_teardown(test_import_narrow, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_chunks, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_get_bundled, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_get_every_bundled, tc_cat_setup, tc_cat_teardown),
