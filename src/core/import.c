@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,11 +80,78 @@ typedef struct importer {
 	char **header;
 	sqlite3_stmt *ins;
 	sqlite3_stmt *chunk_ins;
-	unsigned char *packed;		/* a chunk as stored (lt_chunk_encode) */
 	long long rows;
 	uint64_t hash;
 	lt_error *err;
 } importer;
+
+/*
+ * Rows on their way from the reader (CSV, types, chunks) to the writer
+ * (SQLite), which run on two threads (see load_rows): a batch holds rows
+ * of cells, their text, and the chunks that filled up meanwhile.
+ */
+enum { CELL_NULL, CELL_INT, CELL_REAL, CELL_TEXT };
+
+typedef struct cell {
+	int kind;
+	size_t len;		/* CELL_TEXT: bytes at text + u.off */
+	union {
+		long long i;
+		double d;
+		size_t off;
+	} u;
+} cell;
+
+typedef struct blob {
+	int var, chunk, enc;
+	size_t bytes;
+	unsigned char *data;
+} blob;
+
+#define BATCH_ROWS	16384
+
+typedef struct batch {
+	cell *cells;		/* rows x ncols */
+	size_t rows;
+	char *text;
+	size_t ntext, captext;
+	blob *blobs;
+	size_t nblobs, capblobs;
+	uint64_t offset;	/* bytes of the file read when it was filled */
+} batch;
+
+static void
+batch_reset(batch *b)
+{
+	for (size_t i = 0; i < b->nblobs; i++)
+		free(b->blobs[i].data);
+	b->rows = b->ntext = b->nblobs = 0;
+}
+
+static void
+batch_free(batch *b)
+{
+	batch_reset(b);
+	free(b->cells);
+	free(b->text);
+	free(b->blobs);
+	memset(b, 0, sizeof *b);
+}
+
+/* Queue a chunk for the writer; it takes data. */
+static void
+batch_blob(batch *b, int var, int chunk, int enc, unsigned char *data, size_t bytes)
+{
+	blob *o;
+
+	b->blobs = lt_grow(b->blobs, &b->capblobs, b->nblobs + 1, sizeof *b->blobs);
+	o = &b->blobs[b->nblobs++];
+	o->var = var;
+	o->chunk = chunk;
+	o->enc = enc;
+	o->data = data;
+	o->bytes = bytes;
+}
 
 /* FNV-1a over bytes, chained. */
 static uint64_t
@@ -233,74 +301,60 @@ is_missing(const importer *im, const col *c, const char *s, size_t len)
 	return 0;
 }
 
-static int
-flush_chunk(importer *im, col *c)
+static void
+flush_chunk(importer *im, col *c, batch *b)
 {
-	int var = (int)(c - im->cols), enc;
+	unsigned char *data;
 	size_t bytes;
+	int enc;
 
 	if (c->nchunk == 0)
-		return 0;
+		return;
 	/* Whole numbers go in 1, 2 or 4 bytes: less to write and to read. */
-	if (im->packed == NULL)
-		im->packed = lt_malloc(CHUNK_ROWS * sizeof(double));
-	enc = lt_chunk_encode(c->chunk, c->nchunk, im->packed, &bytes);
-	sqlite3_bind_text(im->chunk_ins, 1, im->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(im->chunk_ins, 2, var);
-	sqlite3_bind_int(im->chunk_ins, 3, c->chunk_no++);
-	sqlite3_bind_blob(im->chunk_ins, 4, im->packed, (int)bytes, SQLITE_STATIC);
-	sqlite3_bind_int(im->chunk_ins, 5, enc);
-	if (sqlite3_step(im->chunk_ins) != SQLITE_DONE)
-		return lt_db_error(im->db, im->err, "storing a column");
-	sqlite3_reset(im->chunk_ins);
+	data = lt_malloc(c->nchunk * sizeof(double));
+	enc = lt_chunk_encode(c->chunk, c->nchunk, data, &bytes);
+	batch_blob(b, (int)(c - im->cols), c->chunk_no++, enc, data, bytes);
 	c->nchunk = 0;
-	return 0;
 }
 
-static int
-push_chunk(importer *im, col *c, double v)
+static void
+push_chunk(importer *im, col *c, double v, batch *b)
 {
 	if (!c->chunking)
-		return 0;
+		return;
 	if (c->nchunk == c->chunkcap)
 		c->chunk = lt_grow(c->chunk, &c->chunkcap, c->nchunk + 1, sizeof *c->chunk);
 	c->chunk[c->nchunk++] = v;
-	return c->nchunk == CHUNK_ROWS ? flush_chunk(im, c) : 0;
+	if (c->nchunk == CHUNK_ROWS)
+		flush_chunk(im, c, b);
 }
 
-static int
-flush_codes(importer *im, col *c)
+static void
+flush_codes(importer *im, col *c, batch *b)
 {
-	int var = (int)(c - im->cols);
-
 	if (c->ncode == 0)
-		return 0;
-	sqlite3_bind_text(im->chunk_ins, 1, im->name, -1, SQLITE_STATIC);
-	sqlite3_bind_int(im->chunk_ins, 2, LT_CODE_VAR(var));
-	sqlite3_bind_int(im->chunk_ins, 3, c->code_no++);
-	sqlite3_bind_blob(im->chunk_ins, 4, c->code, (int)c->ncode, SQLITE_STATIC);
-	sqlite3_bind_int(im->chunk_ins, 5, LT_ENC_INT8);
-	if (sqlite3_step(im->chunk_ins) != SQLITE_DONE)
-		return lt_db_error(im->db, im->err, "storing a column");
-	sqlite3_reset(im->chunk_ins);
+		return;
+	batch_blob(b, LT_CODE_VAR((int)(c - im->cols)), c->code_no++, LT_ENC_INT8, c->code,
+	    c->ncode);
+	c->code = NULL;
 	c->ncode = 0;
-	return 0;
 }
 
 /* Add a row's code (an index in c->distinct, or LT_CODE_MISSING). */
-static int
-push_code(importer *im, col *c, int code)
+static void
+push_code(importer *im, col *c, int code, batch *b)
 {
 	if (!c->coding)
-		return 0;
+		return;
 	if (code < 0) {		/* too many values to be a category */
 		c->coding = 0;
-		return 0;
+		return;
 	}
 	if (c->code == NULL)
 		c->code = lt_malloc(CHUNK_ROWS);
 	c->code[c->ncode++] = (unsigned char)code;
-	return c->ncode == CHUNK_ROWS ? flush_codes(im, c) : 0;
+	if (c->ncode == CHUNK_ROWS)
+		flush_codes(im, c, b);
 }
 
 /*
@@ -411,49 +465,107 @@ centred(col *c, int cls, const char *s, size_t len, long long iv, double dv)
 	return (double)(ip - c->offset) + (neg ? -dv : dv);
 }
 
-/* Bind and store one record. */
+/*
+ * Type one record into batch b (the reader's half of storing it): its
+ * cells, hash, categories, chunks and identifier checks.
+ */
 static int
-insert_row(importer *im, char **fields, const size_t *lens, long line)
+classify_row(importer *im, char **fields, const size_t *lens, long line, batch *b)
 {
+	cell *row;
+
+	if (b->cells == NULL)
+		b->cells = lt_malloc(BATCH_ROWS * im->ncols * sizeof *b->cells);
+	row = &b->cells[b->rows * im->ncols];
 	for (size_t i = 0; i < im->ncols; i++) {
 		col *c = &im->cols[i];
 		const char *s = fields[c->src];
 		size_t len = lens[c->src];
-		int p = (int)i + 1, cls, rc;
+		cell *o = &row[i];
+		int cls, rc;
 		long long iv = 0;
 		double dv = NAN;
 
 		im->hash = fnv(im->hash, s, len + 1);
 		if (is_missing(im, c, s, len)) {
-			sqlite3_bind_null(im->ins, p);
-			if ((rc = push_chunk(im, c, NAN)) != 0 ||
-			    (rc = push_code(im, c, LT_CODE_MISSING)) != 0)
-				return rc;
+			o->kind = CELL_NULL;
+			push_chunk(im, c, NAN, b);
+			push_code(im, c, LT_CODE_MISSING, b);
 			continue;
 		}
 		cls = classify(s, len, &iv, &dv);
 		if (c->declared != NULL && (rc = check_declared(im, c, cls, s, line)) != 0)
 			return rc;
 		c->seen |= (unsigned)cls;
-		if ((rc = push_code(im, c, note_distinct(c, s, len))) != 0)
-			return rc;
-		if (c->aff != LT_ST_TEXT && cls == C_INT)
-			sqlite3_bind_int64(im->ins, p, iv);
-		else if (c->aff != LT_ST_TEXT && cls == C_REAL)
-			sqlite3_bind_double(im->ins, p, dv);
-		else
-			sqlite3_bind_text(im->ins, p, s, (int)len, SQLITE_STATIC);
+		push_code(im, c, note_distinct(c, s, len), b);
+		if (c->aff != LT_ST_TEXT && cls == C_INT) {
+			o->kind = CELL_INT;
+			o->u.i = iv;
+		} else if (c->aff != LT_ST_TEXT && cls == C_REAL) {
+			o->kind = CELL_REAL;
+			o->u.d = dv;
+		} else {
+			o->kind = CELL_TEXT;
+			o->len = len;
+			o->u.off = b->ntext;
+			b->text = lt_grow(b->text, &b->captext, b->ntext + len + 1, 1);
+			memcpy(b->text + b->ntext, s, len);
+			b->ntext += len;
+		}
 		if (cls == C_TEXT)
 			c->chunking = 0;
-		else if ((rc = push_chunk(im, c, centred(c, cls, s, len, iv, dv))) != 0)
-			return rc;
+		else
+			push_chunk(im, c, centred(c, cls, s, len, iv, dv), b);
 		if (c->ident != NULL)
 			lt_ident_feed(c->ident, s, len);
 	}
-	if (sqlite3_step(im->ins) != SQLITE_DONE)
-		return lt_db_error(im->db, im->err, "storing a row");
-	sqlite3_reset(im->ins);
+	b->rows++;
 	im->rows++;
+	return 0;
+}
+
+/* The writer's half: store a batch's rows and chunks (errors in err). */
+static int
+store_batch(importer *im, batch *b, lt_error *err)
+{
+	for (size_t r = 0; r < b->rows; r++) {
+		const cell *row = &b->cells[r * im->ncols];
+
+		for (size_t i = 0; i < im->ncols; i++) {
+			int p = (int)i + 1;
+
+			switch (row[i].kind) {
+			case CELL_NULL:
+				sqlite3_bind_null(im->ins, p);
+				break;
+			case CELL_INT:
+				sqlite3_bind_int64(im->ins, p, row[i].u.i);
+				break;
+			case CELL_REAL:
+				sqlite3_bind_double(im->ins, p, row[i].u.d);
+				break;
+			default:
+				sqlite3_bind_text(im->ins, p, b->text + row[i].u.off,
+				    (int)row[i].len, SQLITE_STATIC);
+				break;
+			}
+		}
+		if (sqlite3_step(im->ins) != SQLITE_DONE)
+			return lt_db_error(im->db, err, "storing a row");
+		sqlite3_reset(im->ins);
+	}
+	for (size_t k = 0; k < b->nblobs; k++) {
+		const blob *o = &b->blobs[k];
+
+		sqlite3_bind_text(im->chunk_ins, 1, im->name, -1, SQLITE_STATIC);
+		sqlite3_bind_int(im->chunk_ins, 2, o->var);
+		sqlite3_bind_int(im->chunk_ins, 3, o->chunk);
+		sqlite3_bind_blob(im->chunk_ins, 4, o->data, (int)o->bytes, SQLITE_STATIC);
+		sqlite3_bind_int(im->chunk_ins, 5, o->enc);
+		if (sqlite3_step(im->chunk_ins) != SQLITE_DONE)
+			return lt_db_error(im->db, err, "storing a column");
+		sqlite3_reset(im->chunk_ins);
+	}
 	return 0;
 }
 
@@ -875,6 +987,153 @@ cancelled(const importer *im)
 	return 0;
 }
 
+/*
+ * The reader's part: fill b with up to BATCH_ROWS more records. *end is
+ * set at the end of the file, where the last chunks go into b too.
+ */
+static int
+fill_batch(importer *im, lt_csv *csv, batch *b, int *end)
+{
+	lt_csv_row row;
+	int r, rc;
+
+	*end = 0;
+	while (b->rows < BATCH_ROWS) {
+		if ((r = lt_csv_next(csv, &row, im->err)) < 0)
+			return im->err->code;
+		if (r == 0) {
+			*end = 1;
+			for (size_t i = 0; i < im->ncols; i++) {
+				if (im->cols[i].chunking)
+					flush_chunk(im, &im->cols[i], b);
+				if (im->cols[i].coding)
+					flush_codes(im, &im->cols[i], b);
+			}
+			break;
+		}
+		if ((rc = check_fields(im, &row)) != 0 ||
+		    (rc = classify_row(im, row.fields, row.lens, row.line, b)) != 0)
+			return rc;
+		if ((im->rows & 4095) == 0 && (rc = cancelled(im)) != 0)
+			return rc;
+	}
+	b->offset = lt_csv_offset(csv);
+	return 0;
+}
+
+/*
+ * Reading and typing the CSV and storing it in SQLite take about as long
+ * as each other, so they run at once: a reader thread fills two batches
+ * in turn while this one stores them (SQLite stays on this thread). The
+ * reader stops at the end, at an error, or when told the writer failed.
+ */
+typedef struct pipeline {
+	importer *im;
+	lt_csv *csv;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	batch b[2];
+	int full[2];		/* batch i waits for the writer */
+	int done;		/* the reader has stopped */
+	int stop;		/* the writer failed */
+	int rc;			/* the reader's result (its error in im->err) */
+} pipeline;
+
+static void *
+reader(void *arg)
+{
+	pipeline *pl = arg;
+	int i = 0, end = 0, rc = 0;
+
+	while (!end && rc == 0) {
+		pthread_mutex_lock(&pl->mu);
+		while (pl->full[i] && !pl->stop)
+			pthread_cond_wait(&pl->cv, &pl->mu);
+		if (pl->stop) {
+			pthread_mutex_unlock(&pl->mu);
+			break;
+		}
+		pthread_mutex_unlock(&pl->mu);
+		batch_reset(&pl->b[i]);
+		rc = fill_batch(pl->im, pl->csv, &pl->b[i], &end);
+		pthread_mutex_lock(&pl->mu);
+		if (rc == 0)
+			pl->full[i] = 1;
+		pthread_cond_broadcast(&pl->cv);
+		pthread_mutex_unlock(&pl->mu);
+		i ^= 1;
+	}
+	pthread_mutex_lock(&pl->mu);
+	pl->rc = rc;
+	pl->done = 1;
+	pthread_cond_broadcast(&pl->cv);
+	pthread_mutex_unlock(&pl->mu);
+	return NULL;
+}
+
+/* Stream the records after the first ones through the pipeline. */
+static int
+stream_rows(importer *im, lt_csv *csv, uint64_t size)
+{
+	pipeline pl;
+	pthread_t th;
+	lt_error werr;
+	int j = 0, wrc = 0, threaded;
+
+	memset(&pl, 0, sizeof pl);
+	pl.im = im;
+	pl.csv = csv;
+	pthread_mutex_init(&pl.mu, NULL);
+	pthread_cond_init(&pl.cv, NULL);
+	threaded = pthread_create(&th, NULL, reader, &pl) == 0;
+	for (;;) {
+		if (!threaded) {
+			/* no thread to be had: read, then write, in turn */
+			int end;
+
+			batch_reset(&pl.b[0]);
+			if ((pl.rc = fill_batch(im, csv, &pl.b[0], &end)) != 0)
+				break;
+			if ((wrc = store_batch(im, &pl.b[0], &werr)) != 0 || end)
+				break;
+			if (im->o->progress != NULL)
+				im->o->progress(im->o->progress_ud, pl.b[0].offset, size);
+			continue;
+		}
+		pthread_mutex_lock(&pl.mu);
+		while (!pl.full[j] && !pl.done)
+			pthread_cond_wait(&pl.cv, &pl.mu);
+		if (!pl.full[j]) {
+			pthread_mutex_unlock(&pl.mu);
+			break;
+		}
+		pthread_mutex_unlock(&pl.mu);
+		wrc = store_batch(im, &pl.b[j], &werr);
+		if (wrc == 0 && im->o->progress != NULL)
+			im->o->progress(im->o->progress_ud, pl.b[j].offset, size);
+		pthread_mutex_lock(&pl.mu);
+		pl.full[j] = 0;
+		if (wrc != 0)
+			pl.stop = 1;
+		pthread_cond_broadcast(&pl.cv);
+		pthread_mutex_unlock(&pl.mu);
+		if (wrc != 0)
+			break;
+		j ^= 1;
+	}
+	if (threaded)
+		pthread_join(th, NULL);
+	pthread_cond_destroy(&pl.cv);
+	pthread_mutex_destroy(&pl.mu);
+	batch_free(&pl.b[0]);
+	batch_free(&pl.b[1]);
+	if (wrc != 0) {
+		*im->err = werr;
+		return wrc;
+	}
+	return pl.rc;
+}
+
 /* Read all records and store them. */
 static int
 load_rows(importer *im, lt_csv *csv, uint64_t size)
@@ -884,8 +1143,10 @@ load_rows(importer *im, lt_csv *csv, uint64_t size)
 	lt_csv_row row;
 	char **fields = lt_calloc(im->nfields + 1, sizeof *fields);
 	size_t *lens = lt_calloc(im->nfields + 1, sizeof *lens);
+	batch b;
 	int r, rc = 0;
 
+	memset(&b, 0, sizeof b);
 	/* Phase 1: hold the first rows and learn the column types from them. */
 	while (nheld < PREFIX_ROWS && (r = lt_csv_next(csv, &row, im->err)) == 1) {
 		if ((rc = check_fields(im, &row)) != 0)
@@ -917,8 +1178,20 @@ load_rows(importer *im, lt_csv *csv, uint64_t size)
 			fields[i] = hold[k].buf + hold[k].offs[i];
 			lens[i] = hold[k].offs[i + 1] - hold[k].offs[i] - 1;
 		}
-		if ((rc = insert_row(im, fields, lens, hold[k].line)) != 0)
+		if ((rc = classify_row(im, fields, lens, hold[k].line, &b)) != 0)
 			goto out;
+		if (b.rows == BATCH_ROWS || k + 1 == nheld) {
+			if (k + 1 == nheld && nheld < PREFIX_ROWS)	/* the whole file */
+				for (size_t i = 0; i < im->ncols; i++) {
+					if (im->cols[i].chunking)
+						flush_chunk(im, &im->cols[i], &b);
+					if (im->cols[i].coding)
+						flush_codes(im, &im->cols[i], &b);
+				}
+			if ((rc = store_batch(im, &b, im->err)) != 0)
+				goto out;
+			batch_reset(&b);
+		}
 	}
 	/* Refuse early when the first rows already show identifiers... */
 	if ((rc = check_identifiers(im)) != 0 || (rc = cancelled(im)) != 0)
@@ -927,30 +1200,10 @@ load_rows(importer *im, lt_csv *csv, uint64_t size)
 		im->o->progress(im->o->progress_ud, lt_csv_offset(csv), size);
 
 	/* Phase 2: stream the rest. */
-	if (nheld == PREFIX_ROWS) {
-		while ((r = lt_csv_next(csv, &row, im->err)) == 1) {
-			if ((rc = check_fields(im, &row)) != 0 ||
-			    (rc = insert_row(im, row.fields, row.lens, row.line)) != 0)
-				goto out;
-			if ((im->rows & 4095) == 0) {
-				if ((rc = cancelled(im)) != 0)
-					goto out;
-				if (im->o->progress != NULL)
-					im->o->progress(im->o->progress_ud, lt_csv_offset(csv), size);
-			}
-		}
-		if (r < 0)
-			rc = im->err->code;
-	}
+	if (nheld == PREFIX_ROWS && (rc = stream_rows(im, csv, size)) != 0)
+		goto out;
 	/* ...and look again at the end: a column may only fill in later. */
-	if (rc == 0)
-		rc = check_identifiers(im);
-	for (size_t i = 0; rc == 0 && i < im->ncols; i++) {
-		if (im->cols[i].chunking)
-			rc = flush_chunk(im, &im->cols[i]);
-		if (rc == 0 && im->cols[i].coding)
-			rc = flush_codes(im, &im->cols[i]);
-	}
+	rc = check_identifiers(im);
 out:
 	for (size_t k = 0; k < nheld; k++) {
 		free(hold[k].buf);
@@ -959,6 +1212,7 @@ out:
 	free(hold);
 	free(fields);
 	free(lens);
+	batch_free(&b);
 	return rc;
 }
 
@@ -1094,7 +1348,6 @@ importer_free(importer *im)
 	free(im->header);
 	sqlite3_finalize(im->ins);
 	sqlite3_finalize(im->chunk_ins);
-	free(im->packed);
 	free(im->name);
 }
 

@@ -940,6 +940,62 @@ typedef struct progress {
 	uint64_t last_done, last_total;
 } progress;
 
+/* Cancel the import at its third progress report (the reader is running). */
+static volatile sig_atomic_t stop_later;
+static int stop_calls;
+
+static void
+stop_at_third(void *ud, uint64_t done, uint64_t total)
+{
+	(void)ud;
+	(void)done;
+	(void)total;
+	if (++stop_calls == 3)
+		stop_later = 1;
+}
+
+/*
+ * Past the first rows the file is read on a thread of its own (import.c):
+ * an error or a cancel there still leaves the catalog as it was, and names
+ * the line.
+ */
+static void
+test_import_stream_stops(void **state)
+{
+	tc_cat *t = *state;
+	lt_buf csv = LT_BUF_INIT;
+	lt_import_opts o = { 0 };
+	lt_dataset *d = NULL;
+	lt_error err;
+	char *before = snapshot(t->cat), *after;
+
+	lt_buf_puts(&csv, "a,b\n");
+	for (int k = 0; k < 90000; k++)
+		lt_buf_printf(&csv, k == 70000 ? "%d,2,3\n" : "%d,x%d\n", k, k % 3);
+	assert_int_equal(import_text(t, "broken", lt_buf_str(&csv), NULL, &d, &err),
+	    LT_EFORMAT);
+	assert_true(tc_contains(err.msg, "line 70002: 3 fields"));
+	assert_null(d);
+	after = snapshot(t->cat);
+	assert_string_equal(before, after);
+	free(after);
+	/* the same file without the bad line, cancelled half way */
+	lt_buf_reset(&csv);
+	lt_buf_puts(&csv, "a,b\n");
+	for (int k = 0; k < 200000; k++)
+		lt_buf_printf(&csv, "%d,x%d\n", k, k % 3);
+	o.cancel = &stop_later;
+	o.progress = stop_at_third;
+	assert_int_equal(import_text(t, "stopped", lt_buf_str(&csv), &o, &d, &err), LT_EINTR);
+	assert_true(stop_calls >= 3);
+	assert_null(d);
+	after = snapshot(t->cat);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
+	lt_buf_free(&csv);
+}
+
 static void
 on_progress(void *ud, uint64_t done, uint64_t total)
 {
@@ -1642,6 +1698,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_import_declared_dob_refused, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_replace, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_cancel, tc_cat_setup, tc_cat_teardown),
+		cmocka_unit_test_setup_teardown(test_import_stream_stops, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_streaming, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_codes, tc_cat_setup, tc_cat_teardown),
 		cmocka_unit_test_setup_teardown(test_import_decimals, tc_cat_setup, tc_cat_teardown),
