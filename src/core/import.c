@@ -4,9 +4,11 @@
  * One pass over the file, memory independent of its size. The first
  * PREFIX_ROWS records are held in memory to infer each column's type
  * (unless a datapackage declares it) before the row table is created with
- * matching column affinities; the rest stream straight into SQLite. Numeric
- * and date columns are also written as chunks of doubles for statistics,
- * and categories as chunks of one-byte codes (a code is the order in which
+ * matching column affinities; the rest stream straight into SQLite, read
+ * and typed on a thread of their own while this one stores them (see
+ * stream_rows). Numeric and date columns are also written as chunks for
+ * statistics (lt_chunk_encode: whole numbers as narrow integers), and
+ * categories as chunks of one-byte codes (a code is the order in which
  * the column's values were first seen; each level records its code).
  * Everything happens in one transaction, so a failed, refused or cancelled
  * import leaves the catalog exactly as it was.
@@ -78,7 +80,8 @@ typedef struct importer {
 	size_t ncols;
 	size_t nfields;			/* fields per record, from the header */
 	char **header;
-	sqlite3_stmt *ins;
+	sqlite3_stmt *ins;		/* stores one row */
+	sqlite3_stmt *ins_many;		/* stores MANY_ROWS rows at once */
 	sqlite3_stmt *chunk_ins;
 	long long rows;
 	uint64_t hash;
@@ -108,7 +111,16 @@ typedef struct blob {
 	unsigned char *data;
 } blob;
 
-#define BATCH_ROWS	16384
+/* Rows stored by one INSERT statement (see store_batch). */
+#define MANY_ROWS	32
+
+/*
+ * Rows in a batch of im's columns: 16,384, or fewer for files of more than
+ * 15 columns so that a batch stays near 6 MB (but at least 64 rows).
+ */
+#define BATCH_CELLS	(16384 * 15)
+#define BATCH_ROWS(im)	((im)->ncols <= 15 ? 16384 : \
+	(im)->ncols < BATCH_CELLS / 64 ? BATCH_CELLS / (im)->ncols : 64)
 
 typedef struct batch {
 	cell *cells;		/* rows x ncols */
@@ -475,7 +487,7 @@ classify_row(importer *im, char **fields, const size_t *lens, long line, batch *
 	cell *row;
 
 	if (b->cells == NULL)
-		b->cells = lt_malloc(BATCH_ROWS * im->ncols * sizeof *b->cells);
+		b->cells = lt_malloc(BATCH_ROWS(im) * im->ncols * sizeof *b->cells);
 	row = &b->cells[b->rows * im->ncols];
 	for (size_t i = 0; i < im->ncols; i++) {
 		col *c = &im->cols[i];
@@ -524,32 +536,51 @@ classify_row(importer *im, char **fields, const size_t *lens, long line, batch *
 	return 0;
 }
 
-/* The writer's half: store a batch's rows and chunks (errors in err). */
+/* Bind a row's cells to st from parameter first + 1 on. */
+static void
+bind_row(importer *im, const batch *b, const cell *row, sqlite3_stmt *st, int first)
+{
+	for (size_t i = 0; i < im->ncols; i++) {
+		int p = first + (int)i + 1;
+
+		switch (row[i].kind) {
+		case CELL_NULL:
+			sqlite3_bind_null(st, p);
+			break;
+		case CELL_INT:
+			sqlite3_bind_int64(st, p, row[i].u.i);
+			break;
+		case CELL_REAL:
+			sqlite3_bind_double(st, p, row[i].u.d);
+			break;
+		default:
+			sqlite3_bind_text(st, p, b->text + row[i].u.off, (int)row[i].len,
+			    SQLITE_STATIC);
+			break;
+		}
+	}
+}
+
+/*
+ * The writer's half: store a batch's rows and chunks (errors in err). Rows
+ * go MANY_ROWS to a statement where they can: a step per row was a fifth
+ * of storing them.
+ */
 static int
 store_batch(importer *im, batch *b, lt_error *err)
 {
-	for (size_t r = 0; r < b->rows; r++) {
-		const cell *row = &b->cells[r * im->ncols];
+	size_t r = 0;
 
-		for (size_t i = 0; i < im->ncols; i++) {
-			int p = (int)i + 1;
-
-			switch (row[i].kind) {
-			case CELL_NULL:
-				sqlite3_bind_null(im->ins, p);
-				break;
-			case CELL_INT:
-				sqlite3_bind_int64(im->ins, p, row[i].u.i);
-				break;
-			case CELL_REAL:
-				sqlite3_bind_double(im->ins, p, row[i].u.d);
-				break;
-			default:
-				sqlite3_bind_text(im->ins, p, b->text + row[i].u.off,
-				    (int)row[i].len, SQLITE_STATIC);
-				break;
-			}
-		}
+	for (; im->ins_many != NULL && r + MANY_ROWS <= b->rows; r += MANY_ROWS) {
+		for (int k = 0; k < MANY_ROWS; k++)
+			bind_row(im, b, &b->cells[(r + (size_t)k) * im->ncols], im->ins_many,
+			    k * (int)im->ncols);
+		if (sqlite3_step(im->ins_many) != SQLITE_DONE)
+			return lt_db_error(im->db, err, "storing a row");
+		sqlite3_reset(im->ins_many);
+	}
+	for (; r < b->rows; r++) {
+		bind_row(im, b, &b->cells[r * im->ncols], im->ins, 0);
 		if (sqlite3_step(im->ins) != SQLITE_DONE)
 			return lt_db_error(im->db, err, "storing a row");
 		sqlite3_reset(im->ins);
@@ -605,7 +636,8 @@ static int
 create_table(importer *im)
 {
 	static const char *const aff_sql[] = { "INTEGER", "REAL", "TEXT" };
-	lt_buf sql = LT_BUF_INIT, ins = LT_BUF_INIT;
+	lt_buf sql = LT_BUF_INIT, ins = LT_BUF_INIT, many = LT_BUF_INIT;
+	size_t one;
 	int rc = 0;
 
 	lt_buf_printf(&sql, "CREATE TABLE \"data_%s\"(", im->name);
@@ -630,6 +662,11 @@ create_table(importer *im)
 	}
 	lt_buf_puts(&sql, ")");
 	lt_buf_puts(&ins, ")");
+	one = ins.len - strlen("INSERT INTO \"data_\" VALUES") - strlen(im->name);
+	lt_buf_reset(&many);
+	lt_buf_puts(&many, lt_buf_str(&ins));
+	for (int r = 1; r < MANY_ROWS; r++)
+		lt_buf_printf(&many, ",%s", lt_buf_str(&ins) + ins.len - one);
 	if (lt_db_exec(im->db, lt_buf_str(&sql), im->err) != 0)
 		rc = im->err->code;
 	else if (sqlite3_prepare_v2(im->db, lt_buf_str(&ins), -1, &im->ins, NULL) != SQLITE_OK ||
@@ -637,8 +674,13 @@ create_table(importer *im)
 	    "INSERT INTO lt_chunk(dataset, var, chunk, data, enc) VALUES(?1, ?2, ?3, ?4, ?5)",
 	    -1, &im->chunk_ins, NULL) != SQLITE_OK)
 		rc = lt_db_error(im->db, im->err, "preparing the import");
+	/* Rows in bulk, where SQLite allows that many parameters; else one by one. */
+	if (rc == 0 && im->ncols * MANY_ROWS <= 999 * 8 &&
+	    sqlite3_prepare_v2(im->db, lt_buf_str(&many), -1, &im->ins_many, NULL) != SQLITE_OK)
+		im->ins_many = NULL;
 	lt_buf_free(&sql);
 	lt_buf_free(&ins);
+	lt_buf_free(&many);
 	return rc;
 }
 
@@ -988,7 +1030,7 @@ cancelled(const importer *im)
 }
 
 /*
- * The reader's part: fill b with up to BATCH_ROWS more records. *end is
+ * The reader's part: fill b with up to BATCH_ROWS(im) more records. *end is
  * set at the end of the file, where the last chunks go into b too.
  */
 static int
@@ -998,7 +1040,7 @@ fill_batch(importer *im, lt_csv *csv, batch *b, int *end)
 	int r, rc;
 
 	*end = 0;
-	while (b->rows < BATCH_ROWS) {
+	while (b->rows < BATCH_ROWS(im)) {
 		if ((r = lt_csv_next(csv, &row, im->err)) < 0)
 			return im->err->code;
 		if (r == 0) {
@@ -1180,7 +1222,7 @@ load_rows(importer *im, lt_csv *csv, uint64_t size)
 		}
 		if ((rc = classify_row(im, fields, lens, hold[k].line, &b)) != 0)
 			goto out;
-		if (b.rows == BATCH_ROWS || k + 1 == nheld) {
+		if (b.rows == BATCH_ROWS(im) || k + 1 == nheld) {
 			if (k + 1 == nheld && nheld < PREFIX_ROWS)	/* the whole file */
 				for (size_t i = 0; i < im->ncols; i++) {
 					if (im->cols[i].chunking)
@@ -1347,6 +1389,7 @@ importer_free(importer *im)
 		free(im->header[i]);
 	free(im->header);
 	sqlite3_finalize(im->ins);
+	sqlite3_finalize(im->ins_many);
 	sqlite3_finalize(im->chunk_ins);
 	free(im->name);
 }
@@ -1459,8 +1502,9 @@ lt_import_csv(lt_catalog *cat, const lt_import_opts *o, lt_dataset **out,
 close:
 	if (began) {
 		sqlite3_finalize(im.ins);
+		sqlite3_finalize(im.ins_many);
 		sqlite3_finalize(im.chunk_ins);
-		im.ins = im.chunk_ins = NULL;
+		im.ins = im.ins_many = im.chunk_ins = NULL;
 		sqlite3_exec(im.db, "ROLLBACK", NULL, NULL, NULL);
 	}
 	sqlite3_exec(im.db, "PRAGMA cache_size=-2000", NULL, NULL, NULL);
