@@ -257,16 +257,15 @@ counting_sort(item *it, item *tmp, size_t m)
 	for (size_t i = 0; i < m; i++) {
 		double y = it[i].y;
 
-		if (!(fabs(y) < 4503599627370496.0 && (double)(long long)y == y))
+		if (!lt_whole(y))
 			return 0;
 		if (y < lo)
 			lo = y;
 		if (y > hi)
 			hi = y;
 	}
-	if (!(hi - lo < (double)m + 65536 && hi - lo < 16777216.0))
+	if (!lt_countable(lo, hi, m, &range))
 		return 0;
-	range = (size_t)(hi - lo) + 1;
 	count = lt_calloc(range, sizeof *count);
 	for (size_t i = 0; i < m; i++)
 		count[(size_t)(it[i].y - lo)]++;
@@ -353,16 +352,15 @@ rank_whole(const prep *p, long double *rsum, long double *tie, int *ties)
 	for (size_t i = 0; i < p->m; i++) {
 		double y = p->y[i];
 
-		if (!(fabs(y) < 4503599627370496.0 && (double)(long long)y == y))
+		if (!lt_whole(y))
 			return 0;
 		if (y < lo)
 			lo = y;
 		if (y > hi)
 			hi = y;
 	}
-	if (!(hi - lo < (double)p->m + 65536 && hi - lo < 16777216.0))
+	if (!lt_countable(lo, hi, p->m, &range))
 		return 0;
-	range = (size_t)(hi - lo) + 1;
 	/* t[v]: the weight at value lo + v; then the mid-rank it gets */
 	t = lt_calloc(range, sizeof *t);
 	for (size_t i = 0; i < p->m; i++)
@@ -437,12 +435,53 @@ rank_groups(const prep *p, long double *rsum, long double *tie, int *ties)
 	free(it);
 }
 
+/*
+ * Sort m whole numbers in a short range into out by counting them and
+ * writing each value as often as it occurs; 0 (nothing done) otherwise.
+ */
+static int
+sort_whole(const double *v, size_t m, double *out)
+{
+	double lo, hi;
+	size_t range, *count, o = 0;
+
+	if (m == 0)
+		return 0;
+	lo = hi = v[0];
+	for (size_t i = 0; i < m; i++) {
+		if (!lt_whole(v[i]))
+			return 0;
+		if (v[i] < lo)
+			lo = v[i];
+		if (v[i] > hi)
+			hi = v[i];
+	}
+	if (!lt_countable(lo, hi, m, &range))
+		return 0;
+	count = lt_calloc(range, sizeof *count);
+	for (size_t i = 0; i < m; i++)
+		count[(size_t)(v[i] - lo)]++;
+	for (size_t d = 0; d < range; d++)
+		for (size_t c = count[d]; c > 0; c--)
+			out[o++] = lo + (double)d;
+	free(count);
+	return 1;
+}
+
 /* Sort pairs (v, w) of group j by v into xs, ws (each start[j+1]-start[j] long). */
 static void
 sorted_group(const prep *p, const double *v, size_t j, double *xs, double *ws)
 {
 	size_t m = p->start[j + 1] - p->start[j], i;
-	item *it = lt_malloc((m ? m : 1) * sizeof *it);
+	item *it;
+
+	/* Every weight 1: only the values need sorting. */
+	if (p->unit && sort_whole(v + p->start[j], m, xs)) {
+		for (i = 0; i < m; i++)
+			ws[i] = 1;
+		return;
+	}
+	it = lt_malloc((m ? m : 1) * sizeof *it);
 
 	for (i = 0; i < m; i++) {
 		it[i].y = v[p->start[j] + i];

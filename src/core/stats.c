@@ -230,6 +230,21 @@ select_quartiles(double *v, size_t m, double q[3])
 	q[2] = select_at(v, m, k2, m, h3);
 }
 
+int
+lt_whole(double y)
+{
+	return fabs(y) < 4503599627370496.0 && (double)(long long)y == y;
+}
+
+int
+lt_countable(double lo, double hi, size_t m, size_t *range)
+{
+	if (!(hi - lo < (double)m + 65536 && hi - lo < 16777216.0))
+		return 0;
+	*range = (size_t)(hi - lo) + 1;
+	return 1;
+}
+
 /*
  * The quartiles of the m values of x[0..n) that are not NaN, all whole
  * numbers from lo to hi, by counting how often each occurs: one pass, no
@@ -246,10 +261,8 @@ count_quartiles(const double *x, size_t n, size_t m, double lo, double hi, doubl
 	double val[6] = { NAN, NAN, NAN, NAN, NAN, NAN };
 	uint32_t *count;
 
-	if (!(hi - lo < (double)(m + 65536) && hi - lo < 67108864.0) ||
-	    m > UINT32_MAX)
+	if (!lt_countable(lo, hi, m, &range) || m > UINT32_MAX)
 		return 0;
-	range = (size_t)(hi - lo) + 1;
 	count = lt_calloc(range, sizeof *count);
 	for (size_t i = 0; i < n; i++)
 		if (!isnan(x[i]))
@@ -297,7 +310,7 @@ summary_plain(const double *x, size_t n, lt_summary *out)
 			lo = xi;
 		if (xi > hi)
 			hi = xi;
-		if (whole && !(fabs(xi) < 4503599627370496.0 && (double)(long long)xi == xi))
+		if (whole && !lt_whole(xi))
 			whole = 0;
 	}
 	out->n = (double)m;

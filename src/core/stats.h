@@ -35,6 +35,14 @@ typedef struct lt_summary {
 void lt_stats_summary(const double *x, const double *w, size_t n, lt_summary *out);
 /* Add offset to the location statistics of a summary of centred values. */
 void lt_summary_shift(lt_summary *s, double offset);
+/*
+ * Whole numbers in a short range (ages, blood pressures, 0/1 flags: most
+ * health measures) are counted rather than sorted. lt_whole: y is a whole
+ * number a double holds exactly. lt_countable: m such numbers from lo to
+ * hi span few enough values to count (*range gets hi - lo + 1).
+ */
+int lt_whole(double y);
+int lt_countable(double lo, double hi, size_t m, size_t *range);
 /* The p-quantile (0..1) of sorted data (type 7), frequency-weighted if w. */
 double lt_stats_quantile_sorted(const double *x, const double *w, size_t n, double p);
 
