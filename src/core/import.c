@@ -220,8 +220,9 @@ fast_decimal(const char *p, size_t n, double *out)
 	}
 	for (; i < n; i++) {
 		if (p[i] >= '0' && p[i] <= '9') {
+			if (++digits > 15)
+				return 0;
 			m = m * 10 + (p[i] - '0');
-			digits++;
 			frac += dot;
 		} else if (p[i] == '.' && !dot) {
 			dot = 1;
@@ -229,7 +230,7 @@ fast_decimal(const char *p, size_t n, double *out)
 			return 0;
 		}
 	}
-	if (!dot || digits == 0 || digits > 15)
+	if (!dot || digits == 0)
 		return 0;
 	*out = (double)m / p10[frac];
 	if (neg)
