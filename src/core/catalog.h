@@ -4,9 +4,11 @@
  * The catalog file (the "workbench database", by default
  * $XDG_DATA_HOME/lantern/lantern.db) holds, for every dataset: its card
  * (title, source, licence, kind, disclosure profile), its dictionary, its
- * rows in a table of their own, and its numeric columns as typed chunks
- * (arrays of doubles stored as BLOBs) so statistics read a column at memory
- * speed without walking rows.
+ * rows in a table of their own, and its columns again as typed chunks of
+ * 65,536 values stored as BLOBs, so statistics read a column at memory
+ * speed without walking rows: numbers as doubles, or whole numbers in 1, 2
+ * or 4 bytes; categories of text as one-byte codes. The file is read
+ * through a memory mapping.
  *
  * Bundled datasets live as CSV + datapackage.json in a directory
  * ($(pkgdatadir)/datasets); they are listed from there and imported into the
