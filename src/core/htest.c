@@ -244,45 +244,6 @@ order_key(double y)
 }
 
 /*
- * Sort items of whole-number values in a short range (ages, blood
- * pressures) by counting, in one stable pass through tmp; 0 (nothing done)
- * for other values.
- */
-static int
-counting_sort(item *it, item *tmp, size_t m)
-{
-	double lo = it[0].y, hi = it[0].y;
-	size_t range, *count, sum = 0;
-
-	for (size_t i = 0; i < m; i++) {
-		double y = it[i].y;
-
-		if (!lt_whole(y))
-			return 0;
-		if (y < lo)
-			lo = y;
-		if (y > hi)
-			hi = y;
-	}
-	if (!lt_countable(lo, hi, m, &range))
-		return 0;
-	count = lt_calloc(range, sizeof *count);
-	for (size_t i = 0; i < m; i++)
-		count[(size_t)(it[i].y - lo)]++;
-	for (size_t d = 0; d < range; d++) {
-		size_t c = count[d];
-
-		count[d] = sum;
-		sum += c;
-	}
-	for (size_t i = 0; i < m; i++)
-		tmp[count[(size_t)(it[i].y - lo)]++] = it[i];
-	memcpy(it, tmp, m * sizeof *it);
-	free(count);
-	return 1;
-}
-
-/*
  * Sort items by value (no NaN among them): a radix sort on the values'
  * bits, 16 at a time, which is stable and linear. The rank tests sort a
  * million values; qsort with a comparison function spent most of
@@ -307,10 +268,6 @@ sort_items(item *it, size_t m)
 		return;
 	}
 	tmp = lt_malloc(m * sizeof *tmp);
-	if (counting_sort(it, tmp, m)) {
-		free(tmp);
-		return;
-	}
 	count = lt_malloc(65536 * sizeof *count);
 	for (int pass = 0; pass < 4; pass++) {
 		int shift = 16 * pass;
@@ -342,24 +299,11 @@ sort_items(item *it, size_t m)
 static int
 rank_whole(const prep *p, long double *rsum, long double *tie, int *ties)
 {
-	double lo, hi;
+	double lo;
 	size_t range;
 	long double *t, cum = 0;
 
-	if (p->m == 0)
-		return 0;
-	lo = hi = p->y[0];
-	for (size_t i = 0; i < p->m; i++) {
-		double y = p->y[i];
-
-		if (!lt_whole(y))
-			return 0;
-		if (y < lo)
-			lo = y;
-		if (y > hi)
-			hi = y;
-	}
-	if (!lt_countable(lo, hi, p->m, &range))
+	if (!lt_whole_span(p->y, p->m, &lo, &range))
 		return 0;
 	/* t[v]: the weight at value lo + v; then the mid-rank it gets */
 	t = lt_calloc(range, sizeof *t);
@@ -442,21 +386,10 @@ rank_groups(const prep *p, long double *rsum, long double *tie, int *ties)
 static int
 sort_whole(const double *v, size_t m, double *out)
 {
-	double lo, hi;
+	double lo;
 	size_t range, *count, o = 0;
 
-	if (m == 0)
-		return 0;
-	lo = hi = v[0];
-	for (size_t i = 0; i < m; i++) {
-		if (!lt_whole(v[i]))
-			return 0;
-		if (v[i] < lo)
-			lo = v[i];
-		if (v[i] > hi)
-			hi = v[i];
-	}
-	if (!lt_countable(lo, hi, m, &range))
+	if (!lt_whole_span(v, m, &lo, &range))
 		return 0;
 	count = lt_calloc(range, sizeof *count);
 	for (size_t i = 0; i < m; i++)

@@ -245,6 +245,25 @@ lt_countable(double lo, double hi, size_t m, size_t *range)
 	return 1;
 }
 
+int
+lt_whole_span(const double *v, size_t m, double *lo, size_t *range)
+{
+	double hi;
+
+	if (m == 0)
+		return 0;
+	*lo = hi = v[0];
+	for (size_t i = 0; i < m; i++) {
+		if (!lt_whole(v[i]))
+			return 0;
+		if (v[i] < *lo)
+			*lo = v[i];
+		if (v[i] > hi)
+			hi = v[i];
+	}
+	return lt_countable(*lo, hi, m, range);
+}
+
 /*
  * The quartiles of the m values of x[0..n) that are not NaN, all whole
  * numbers from lo to hi, by counting how often each occurs: one pass, no

@@ -43,6 +43,8 @@ void lt_summary_shift(lt_summary *s, double offset);
  */
 int lt_whole(double y);
 int lt_countable(double lo, double hi, size_t m, size_t *range);
+/* Both for v[0..m), m > 0, no NaN: *lo gets the smallest. */
+int lt_whole_span(const double *v, size_t m, double *lo, size_t *range);
 /* The p-quantile (0..1) of sorted data (type 7), frequency-weighted if w. */
 double lt_stats_quantile_sorted(const double *x, const double *w, size_t n, double p);
 
