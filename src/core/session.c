@@ -264,17 +264,22 @@ selection(lt_session *s, const size_t **rows, size_t *n, lt_error *err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long r = sqlite3_column_int64(st, 0);
 
-		if (r < 1 || r > d->rows)
-			break;
+		if (r < 1 || r > d->rows) {
+			sqlite3_finalize(st);
+			free(sel);
+			return lt_err(err, LT_EDB, "the stored columns of %s are out of step "
+			    "with its rows; import it again", d->name);
+		}
 		sel = lt_grow(sel, &cap, m + 1, sizeof *sel);
 		sel[m++] = (size_t)(r - 1);
 	}
-	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
+		rc = lt_db_error(db, err, "reading the data");
+		sqlite3_finalize(st);
 		free(sel);
-		return lt_err(err, LT_EDB, "the stored columns of %s are out of step with its "
-		    "rows; import it again", d->name);
+		return rc;
 	}
+	sqlite3_finalize(st);
 	free(s->sel);
 	s->sel = sel;
 	s->nsel = m;
