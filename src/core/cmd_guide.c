@@ -212,31 +212,16 @@ group_facts(lt_session *s, int ni, int gi, int gpos, lt_guide_in *in, lt_error *
 		return rc == LT_EINVAL ? 0 : rc;	/* too many groups: guide.c says so */
 	}
 	in->group_min = in->group_skew = NAN;
-	{
-		double *gx = lt_calloc(n + 1, sizeof *gx), *gw = w != NULL ?
-		    lt_calloc(n + 1, sizeof *gw) : NULL;
+	for (size_t j = 0; j < k; j++) {
+		lt_summary sm;
 
-		for (size_t j = 0; j < k; j++) {
-			size_t m = 0;
-			lt_summary sm;
-
-			for (size_t i = 0; i < n && i < ng; i++)
-				if (codes[i] == j && !isnan(x[i])) {
-					if (gw != NULL)
-						gw[m] = w[i];
-					gx[m++] = x[i];
-				}
-			lt_stats_summary(gx, gw, m, &sm);
-			if (sm.n <= 0)
-				continue;
-			if (isnan(in->group_min) || sm.n < in->group_min)
-				in->group_min = sm.n;
-			if (!isnan(sm.skew) && (isnan(in->group_skew) ||
-			    fabs(sm.skew) > in->group_skew))
-				in->group_skew = fabs(sm.skew);
-		}
-		free(gx);
-		free(gw);
+		lt_stats_group_summary(x, w, n < ng ? n : ng, codes, j, &sm);
+		if (sm.n <= 0)
+			continue;
+		if (isnan(in->group_min) || sm.n < in->group_min)
+			in->group_min = sm.n;
+		if (!isnan(sm.skew) && (isnan(in->group_skew) || fabs(sm.skew) > in->group_skew))
+			in->group_skew = fabs(sm.skew);
 	}
 	free(x);
 	free(w);

@@ -374,27 +374,6 @@ typedef struct describe_tables {
 	const char *single;	/* headline when exactly one column */
 } describe_tables;
 
-/* The summary of the rows of group g (codes parallel to x and w). */
-static void
-group_summary(const double *x, const double *w, size_t n, const size_t *codes,
-    size_t g, lt_summary *out)
-{
-	double *gx = lt_malloc((n ? n : 1) * sizeof *gx);
-	double *gw = w != NULL ? lt_malloc((n ? n : 1) * sizeof *gw) : NULL;
-	size_t m = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (codes[i] == g) {
-			gx[m] = x[i];
-			if (gw != NULL)
-				gw[m] = w[i];
-			m++;
-		}
-	lt_stats_summary(gx, gw, m, out);
-	free(gx);
-	free(gw);
-}
-
 /*
  * The protection of one summary: its protected n and missing counts, why
  * its statistics are hidden (a group of too few people; NULL: shown), and
@@ -655,7 +634,7 @@ describe_numeric(lt_session *s, int idx, describe_tables *dt, lt_result *r, lt_e
 			lt_summary *gs = lt_calloc(dt->ngroups + 1, sizeof *gs);
 
 			for (size_t g = 0; g < dt->ngroups; g++) {
-				group_summary(x, w, n, dt->codes, g, &gs[g]);
+				lt_stats_group_summary(x, w, n, dt->codes, g, &gs[g]);
 				lt_summary_shift(&gs[g], v->offset);
 				gc[2 * g] = gs[g].n;
 				gc[2 * g + 1] = gs[g].missing;

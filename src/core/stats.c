@@ -55,6 +55,26 @@ finish(lt_summary *out, double m2, double m3, double m4)
 }
 
 void
+lt_stats_group_summary(const double *x, const double *w, size_t n, const size_t *codes,
+    size_t g, lt_summary *out)
+{
+	double *gx = lt_malloc((n ? n : 1) * sizeof *gx);
+	double *gw = w != NULL ? lt_malloc((n ? n : 1) * sizeof *gw) : NULL;
+	size_t m = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (codes[i] == g) {
+			gx[m] = x[i];
+			if (gw != NULL)
+				gw[m] = w[i];
+			m++;
+		}
+	lt_stats_summary(gx, gw, m, out);
+	free(gx);
+	free(gw);
+}
+
+void
 lt_summary_shift(lt_summary *s, double offset)
 {
 	s->mean += offset;

@@ -33,6 +33,9 @@ typedef struct lt_summary {
  * computed (no values; SD of one value) are NaN.
  */
 void lt_stats_summary(const double *x, const double *w, size_t n, lt_summary *out);
+/* The summary of the rows of x (and w) whose codes[i] is g. */
+void lt_stats_group_summary(const double *x, const double *w, size_t n,
+    const size_t *codes, size_t g, lt_summary *out);
 /* Add offset to the location statistics of a summary of centred values. */
 void lt_summary_shift(lt_summary *s, double offset);
 /*

@@ -301,19 +301,13 @@ ui_tutorial_ran(ui_tutorial *t)
 		    (sizeof stock_praise / sizeof stock_praise[0])], 1);
 }
 
-/* An answer typed in the prompt line (NULL: Esc). */
+/* Check an answer, typed or chosen, and say whether it is right. */
 static void
-on_answer(ui_app *a, const char *answer, void *ud)
+give_answer(ui_tutorial *t, const char *answer)
 {
-	ui_tutorial *t = ui_app_tutorial(a);
-	const lt_step *st;
 	char *fb = NULL;
-	int right;
+	int right = lt_tutor_answer(t->tu, answer, &fb);
 
-	(void)ud;
-	if (t == NULL || answer == NULL || (st = step(t)) == NULL || st->kind != LT_STEP_ASK)
-		return;
-	right = lt_tutor_answer(t->tu, answer, &fb);
 	set_note(t, fb != NULL ? fb : right ? "Right!" : "Not quite. Try again.", right);
 	free(fb);
 	if (right) {
@@ -323,19 +317,23 @@ on_answer(ui_app *a, const char *answer, void *ud)
 	save(t);
 }
 
+/* An answer typed in the prompt line (NULL: Esc). */
+static void
+on_answer(ui_app *a, const char *answer, void *ud)
+{
+	ui_tutorial *t = ui_app_tutorial(a);
+	const lt_step *st;
+
+	(void)ud;
+	if (t == NULL || answer == NULL || (st = step(t)) == NULL || st->kind != LT_STEP_ASK)
+		return;
+	give_answer(t, answer);
+}
+
 static void
 choose(ui_tutorial *t, const lt_step *st, size_t i)
 {
-	char *fb = NULL;
-	int right = lt_tutor_answer(t->tu, st->choices[i], &fb);
-
-	set_note(t, fb != NULL ? fb : right ? "Right!" : "Not quite. Try again.", right);
-	free(fb);
-	if (right) {
-		t->done = 1;
-		t->hint = NULL;
-	}
-	save(t);
+	give_answer(t, st->choices[i]);
 }
 
 /* ~/ at the start of a path is the home folder. */
